@@ -1,0 +1,7 @@
+//! The pure core: no browser, no Leptos. Everything here compiles and is tested natively;
+//! the web UI and the `werkmap` CLI are thin layers over it.
+
+pub mod i18n;
+pub mod selftest;
+pub mod storage;
+pub mod text;

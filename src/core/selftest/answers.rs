@@ -1,0 +1,198 @@
+//! What the job seeker answered. Answers are stored, exported and re-scored, so they are the
+//! source of truth; results are always derived from them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::questionnaire::{Question, QuestionKind, Questionnaire};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum Answer {
+    /// Chosen option ids: exactly one for a single-choice question, one or more for multi.
+    Chosen(Vec<String>),
+    /// Free input such as the four postcode digits.
+    Text(String),
+    /// "Zeg ik liever niet": a real answer, never treated as a negative one.
+    PreferNotToSay,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AnswerError {
+    #[error("unknown question `{0}`")]
+    UnknownQuestion(String),
+    #[error("question `{question}` has no option `{option}`")]
+    UnknownOption { question: String, option: String },
+    #[error("question `{0}` takes exactly one option")]
+    NotSingle(String),
+    #[error("question `{0}` takes a choice, not text")]
+    TextNotAllowed(String),
+    #[error("question `{0}` takes text, not a choice")]
+    ChoiceNotAllowed(String),
+    #[error("a postcode has four digits and does not start with 0")]
+    InvalidPostcode,
+}
+
+/// Answers keyed by question id. A `BTreeMap` keeps the stored JSON stable between saves.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Answer>);
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, question_id: &str) -> Option<&Answer> {
+        self.0.get(question_id)
+    }
+
+    /// Option ids chosen for a question; empty when unanswered, declined or text.
+    pub fn chosen(&self, question_id: &str) -> &[String] {
+        match self.0.get(question_id) {
+            Some(Answer::Chosen(ids)) => ids,
+            _ => &[],
+        }
+    }
+
+    pub fn is_chosen(&self, question_id: &str, option_id: &str) -> bool {
+        self.chosen(question_id).iter().any(|id| id == option_id)
+    }
+
+    /// Sets an answer after checking it against the questionnaire, so stored answers always
+    /// refer to real questions and options.
+    pub fn set(
+        &mut self,
+        questionnaire: &Questionnaire,
+        question_id: &str,
+        answer: Answer,
+    ) -> Result<(), AnswerError> {
+        let question = questionnaire
+            .question(question_id)
+            .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_owned()))?;
+        let answer = validate(question, answer)?;
+        match answer {
+            // An emptied multi-choice question is unanswered, not "nothing applies".
+            Answer::Chosen(ref ids) if ids.is_empty() => {
+                self.0.remove(question_id);
+            }
+            _ => {
+                self.0.insert(question_id.to_owned(), answer);
+            }
+        }
+        Ok(())
+    }
+
+    /// Toggles one option of a multi-choice question (or picks it for a single-choice one).
+    pub fn toggle(
+        &mut self,
+        questionnaire: &Questionnaire,
+        question_id: &str,
+        option_id: &str,
+    ) -> Result<(), AnswerError> {
+        let question = questionnaire
+            .question(question_id)
+            .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_owned()))?;
+        let next = match question.kind {
+            QuestionKind::Multi => {
+                let mut ids: Vec<String> = self.chosen(question_id).to_vec();
+                if let Some(position) = ids.iter().position(|id| id == option_id) {
+                    ids.remove(position);
+                } else {
+                    // "Geen" and "ik zoek nu niet" contradict every other option: picking
+                    // one side clears the other, so the answer never says both.
+                    let picked_exclusive = question.option(option_id).is_some_and(|o| o.exclusive);
+                    ids.retain(|id| {
+                        !picked_exclusive && !question.option(id).is_some_and(|o| o.exclusive)
+                    });
+                    ids.push(option_id.to_owned());
+                }
+                ids
+            }
+            _ => vec![option_id.to_owned()],
+        };
+        self.set(questionnaire, question_id, Answer::Chosen(next))
+    }
+
+    pub fn clear(&mut self, question_id: &str) {
+        self.0.remove(question_id);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.0.iter().map(|(id, answer)| (id.as_str(), answer))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Questions of the questionnaire without any answer (declining counts as an answer).
+    pub fn unanswered<'q>(&self, questionnaire: &'q Questionnaire) -> Vec<&'q Question> {
+        questionnaire
+            .questions()
+            .filter(|question| !self.0.contains_key(&question.id))
+            .collect()
+    }
+
+    /// Drops answers that no longer fit the questionnaire (after a content update), so old
+    /// stored data can never break scoring. Returns the ids that were dropped.
+    pub fn retain_valid(&mut self, questionnaire: &Questionnaire) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.0.retain(|id, answer| {
+            let keep = questionnaire
+                .question(id)
+                .is_some_and(|question| validate(question, answer.clone()).is_ok());
+            if !keep {
+                dropped.push(id.clone());
+            }
+            keep
+        });
+        dropped
+    }
+}
+
+fn validate(question: &Question, answer: Answer) -> Result<Answer, AnswerError> {
+    match answer {
+        Answer::PreferNotToSay => Ok(Answer::PreferNotToSay),
+        Answer::Text(text) => {
+            if question.kind != QuestionKind::Postcode {
+                return Err(AnswerError::TextNotAllowed(question.id.clone()));
+            }
+            let digits = text.trim();
+            let valid = digits.len() == 4
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0');
+            if valid {
+                Ok(Answer::Text(digits.to_owned()))
+            } else {
+                Err(AnswerError::InvalidPostcode)
+            }
+        }
+        Answer::Chosen(mut ids) => {
+            if question.kind == QuestionKind::Postcode {
+                return Err(AnswerError::ChoiceNotAllowed(question.id.clone()));
+            }
+            for id in &ids {
+                if question.option(id).is_none() {
+                    return Err(AnswerError::UnknownOption {
+                        question: question.id.clone(),
+                        option: id.clone(),
+                    });
+                }
+            }
+            if question.kind == QuestionKind::Single && ids.len() > 1 {
+                return Err(AnswerError::NotSingle(question.id.clone()));
+            }
+            // Keep the questionnaire's order so the same choice always stores the same way.
+            ids.sort_by_key(|id| question.options.iter().position(|o| &o.id == id));
+            ids.dedup();
+            Ok(Answer::Chosen(ids))
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The job seeker's saved state and how it is kept: a schema-versioned JSON document in a
+//! key-value store. The browser adapter (local storage) lives in the UI; the memory store
+//! here serves tests and the kiosk mode, which must never write to the browser.
+//!
+//! Loading never fails: damaged or unknown data is copied aside under its own key, reported,
+//! and the app starts fresh. Nothing is silently thrown away.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+use time::OffsetDateTime;
+
+use crate::core::selftest::{Answers, ResultSummary, SelfTest};
+use crate::core::text::Language;
+
+/// Version of the stored document. Bump it together with a step in [`migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the job seeker has in home mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppState {
+    pub schema_version: u32,
+    pub language: Language,
+    /// The self-test being filled in (or last filled in); editable at any time.
+    pub answers: Answers,
+    /// Every completed self-test, oldest first.
+    pub history: Vec<CompletedSelfTest>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            language: Language::default(),
+            answers: Answers::new(),
+            history: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompletedSelfTest {
+    #[serde(with = "time::serde::rfc3339")]
+    pub completed_at: OffsetDateTime,
+    /// Which rules scored it, so a coach can tell results of different rule versions apart.
+    pub rules_version: u32,
+    pub answers: Answers,
+    pub summary: ResultSummary,
+}
+
+impl AppState {
+    /// Scores the current answers and keeps the result in the history with its date.
+    ///
+    /// A second completion on the same day replaces that day's entry: it is a correction
+    /// ("answers editable afterwards"), not a new moment in the job seeker's history.
+    pub fn complete_selftest(&mut self, selftest: &SelfTest, now: OffsetDateTime) {
+        let result = selftest.score(&self.answers);
+        let entry = CompletedSelfTest {
+            completed_at: now,
+            rules_version: selftest.rules.version,
+            answers: self.answers.clone(),
+            summary: result.summary(),
+        };
+        match self.history.last_mut() {
+            Some(last) if last.completed_at.date() == now.date() => *last = entry,
+            _ => self.history.push(entry),
+        }
+    }
+
+    /// Drops stored answers that no longer match the questionnaire (after a content update).
+    pub fn sanitize(&mut self, selftest: &SelfTest) -> Vec<String> {
+        self.answers.retain_valid(&selftest.questionnaire)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error("browser storage is not available: {0}")]
+    Unavailable(String),
+    #[error("browser storage is full")]
+    Full,
+    #[error("saving is paused until you choose to start fresh")]
+    Paused,
+}
+
+/// A string key-value store: browser local storage, or memory.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+}
+
+/// Keeps everything in memory and forgets it when dropped (tests, kiosk mode).
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    entries: RefCell<BTreeMap<String, String>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// Why stored data could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// Not JSON, or JSON that is not a Werkmap state.
+    Unreadable(String),
+    /// Written by a newer version of the app.
+    NewerVersion(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet.
+    Fresh(AppState),
+    Restored(AppState),
+    /// The stored data could not be used; the app starts fresh. `kept_as` is the key the
+    /// old data was copied to, or `None` when even that failed (saving is then paused, so the
+    /// old data is not overwritten, until the user chooses to start fresh).
+    Recovered {
+        state: AppState,
+        damage: Damage,
+        kept_as: Option<String>,
+    },
+    /// The store cannot be read at all (storage disabled): the app works, but forgets.
+    Unavailable(AppState, StorageError),
+}
+
+impl LoadOutcome {
+    pub fn state(&self) -> &AppState {
+        match self {
+            LoadOutcome::Fresh(state)
+            | LoadOutcome::Restored(state)
+            | LoadOutcome::Recovered { state, .. }
+            | LoadOutcome::Unavailable(state, _) => state,
+        }
+    }
+
+    pub fn into_state(self) -> AppState {
+        match self {
+            LoadOutcome::Fresh(state)
+            | LoadOutcome::Restored(state)
+            | LoadOutcome::Recovered { state, .. }
+            | LoadOutcome::Unavailable(state, _) => state,
+        }
+    }
+}
+
+/// Loads and saves [`AppState`] under one namespace of a store (e.g. `werkmap.home`), so
+/// the later coach mode can keep its data apart in the same browser.
+pub struct Persistence<S: KeyValueStore> {
+    store: S,
+    namespace: String,
+    paused: Cell<bool>,
+}
+
+impl<S: KeyValueStore> Persistence<S> {
+    pub fn new(store: S, namespace: &str) -> Self {
+        Self {
+            store,
+            namespace: namespace.to_owned(),
+            paused: Cell::new(false),
+        }
+    }
+
+    pub fn state_key(&self) -> String {
+        format!("{}.state", self.namespace)
+    }
+
+    fn damaged_prefix(&self) -> String {
+        format!("{}.damaged.", self.namespace)
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn load(&self, now: OffsetDateTime) -> LoadOutcome {
+        let raw = match self.store.get(&self.state_key()) {
+            Ok(None) => return LoadOutcome::Fresh(AppState::default()),
+            Ok(Some(raw)) => raw,
+            Err(error) => return LoadOutcome::Unavailable(AppState::default(), error),
+        };
+        match parse_state(&raw) {
+            Ok(state) => LoadOutcome::Restored(state),
+            Err(damage) => {
+                let aside = self.free_damaged_key(now, &raw);
+                let kept_as = match self.store.set(&aside, &raw) {
+                    Ok(()) => {
+                        // The copy is safe, so the main key can be cleared for fresh data.
+                        let _ = self.store.remove(&self.state_key());
+                        Some(aside)
+                    }
+                    Err(_) => {
+                        self.paused.set(true);
+                        None
+                    }
+                };
+                LoadOutcome::Recovered {
+                    state: AppState::default(),
+                    damage,
+                    kept_as,
+                }
+            }
+        }
+    }
+
+    /// A key for a damaged copy that never overwrites an earlier, different copy (two
+    /// damaged loads can happen within the same second). The same text reuses its key.
+    fn free_damaged_key(&self, now: OffsetDateTime, raw: &str) -> String {
+        let base = format!("{}{}", self.damaged_prefix(), now.unix_timestamp());
+        let mut key = base.clone();
+        let mut n = 1u32;
+        while let Ok(Some(existing)) = self.store.get(&key) {
+            if existing == raw {
+                break;
+            }
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        key
+    }
+
+    pub fn save(&self, state: &AppState) -> Result<(), StorageError> {
+        if self.paused.get() {
+            return Err(StorageError::Paused);
+        }
+        let json =
+            serde_json::to_string(state).map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        self.store.set(&self.state_key(), &json)
+    }
+
+    /// The user chose to start fresh although the damaged data could not be copied aside.
+    pub fn resume_saving(&self) {
+        self.paused.set(false);
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused.get()
+    }
+
+    /// Keys holding damaged data that was kept aside.
+    pub fn damaged_keys(&self) -> Vec<String> {
+        let prefix = self.damaged_prefix();
+        self.store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|key| key.starts_with(&prefix))
+            .collect()
+    }
+
+    /// "Wis alles": removes every key of this namespace, damaged copies included.
+    pub fn wipe_all(&self) -> Result<(), StorageError> {
+        let prefix = format!("{}.", self.namespace);
+        for key in self.store.keys()? {
+            if key.starts_with(&prefix) {
+                self.store.remove(&key)?;
+            }
+        }
+        self.paused.set(false);
+        Ok(())
+    }
+}
+
+/// Parses a stored document of any known schema version into the current [`AppState`].
+pub fn parse_state(raw: &str) -> Result<AppState, Damage> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| Damage::Unreadable(e.to_string()))?;
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Damage::Unreadable("no schema_version".to_owned()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(Damage::NewerVersion(version));
+    }
+    let migrated = migrate(value, version)?;
+    serde_json::from_value(migrated).map_err(|e| Damage::Unreadable(e.to_string()))
+}
+
+/// Brings an older stored document up to [`SCHEMA_VERSION`], one version at a time.
+/// Version 1 is the first released schema, so there is no step yet; each future bump adds
+/// a `from == N` step here and a stored sample of version N under `tests/fixtures/state/`.
+fn migrate(value: Value, from: u32) -> Result<Value, Damage> {
+    match from {
+        SCHEMA_VERSION => Ok(value),
+        other => Err(Damage::Unreadable(format!(
+            "unknown schema version {other}"
+        ))),
+    }
+}

@@ -1,0 +1,152 @@
+//! The Leptos web UI: screens render state from `core` and send intents to [`state::AppContext`].
+//! No scoring or storage rules live here.
+
+pub mod browser_store;
+pub mod history;
+pub mod home;
+pub mod ladder;
+pub mod result;
+pub mod selftest;
+pub mod speech;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::core::selftest::SelfTest;
+use crate::core::storage::KeyValueStore;
+use crate::core::text::Language;
+use state::{use_app, AppContext, Notice};
+
+/// The whole app, in home mode with browser storage.
+#[component]
+pub fn App() -> impl IntoView {
+    match SelfTest::bundled() {
+        Ok(selftest) => {
+            let selftest: &'static SelfTest = Box::leak(Box::new(selftest));
+            let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
+            AppContext::provide(selftest, store, state::HOME_NAMESPACE);
+            view! { <Shell/> }.into_any()
+        }
+        Err(error) => {
+            leptos::logging::error!("self-test content is broken: {error}");
+            view! {
+                <main id="inhoud">
+                    <h1>"Werkmap"</h1>
+                    <p role="alert">
+                        "Er ging iets mis in de app. Probeer het later opnieuw. / "
+                        "Something went wrong in the app. Please try again later."
+                    </p>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Header, navigation, storage notice and the routed screens.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = use_app();
+    // Keep <html lang> and the title in step with the chosen language (screen readers
+    // and read-aloud pick their voice from it).
+    Effect::new(move |_| {
+        let language = app.language();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", language.code());
+        }
+        document().set_title(app.t("app.title"));
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#inhoud">{move || app.t("nav.skip")}</a>
+            <header class="app-header">
+                <A href="/" attr:class="brand">{move || app.t("app.name")}</A>
+                <nav aria-label=move || app.t("nav.label")>
+                    <ul>
+                        <li><A href="/zelftest">{move || app.t("nav.selftest")}</A></li>
+                        <li><A href="/uitslag">{move || app.t("nav.result")}</A></li>
+                        <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
+                    </ul>
+                </nav>
+                <LanguageSwitch/>
+            </header>
+            <StorageNotice/>
+            <main id="inhoud" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=home::HomeScreen/>
+                    <Route path=path!("/zelftest") view=selftest::SelfTestStart/>
+                    <Route path=path!("/zelftest/:topic") view=selftest::TopicRoute/>
+                    <Route path=path!("/uitslag") view=result::ResultScreen/>
+                    <Route path=path!("/geschiedenis") view=history::HistoryScreen/>
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>{move || app.t("footer.privacy")}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    // The button offers the other language, named in that language.
+    let other = move || match app.language() {
+        Language::Nl => Language::En,
+        Language::En => Language::Nl,
+    };
+    view! {
+        <button
+            type="button"
+            class="language-switch"
+            lang=move || other().code()
+            on:click=move |_| app.set_language(other())
+        >
+            {move || match other() {
+                Language::Nl => "Nederlands",
+                Language::En => "English",
+            }}
+        </button>
+    }
+}
+
+#[component]
+fn StorageNotice() -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.notice.get().map(|notice| {
+            let (message, action): (&'static str, &'static str) = match notice {
+                Notice::Recovered {
+                    newer_version: true,
+                    kept: true,
+                } => ("notice.newer_kept", "notice.ok"),
+                Notice::Recovered { kept: true, .. } => ("notice.damaged_kept", "notice.ok"),
+                Notice::Recovered { kept: false, .. } => {
+                    ("notice.damaged_not_kept", "notice.start_fresh")
+                }
+                Notice::Unavailable => ("notice.unavailable", "notice.ok"),
+                Notice::SaveFailed { .. } => ("notice.save_failed", "notice.ok"),
+            };
+            view! {
+                <div class="notice" role="alert">
+                    <p>{app.t(message)}</p>
+                    <button type="button" on:click=move |_| app.accept_fresh_start()>
+                        {app.t(action)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <h1>{move || app.t("notfound.title")}</h1>
+        <p><A href="/">{move || app.t("notfound.home")}</A></p>
+    }
+}

@@ -1,0 +1,286 @@
+//! The self-test result: strengths first, then route, ladders, search behaviour and next
+//! steps, each with "waarom zie ik dit?". Everything shown is computed by `core`.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::i18n;
+use crate::core::selftest::scoring::{Finding, LadderPlacement, Severity};
+use crate::core::selftest::{Answers, Evidence, RouteId, SearchStatus, SelfTestResult, Truth};
+use crate::core::text::Language;
+
+use super::ladder::LadderPicture;
+use super::state::use_app;
+
+#[component]
+pub fn ResultScreen() -> impl IntoView {
+    let app = use_app();
+    let has_answers = move || app.state.with(|s| !s.answers.is_empty());
+    view! {
+        <Show
+            when=has_answers
+            fallback=move || view! {
+                <h1>{move || app.t("result.title")}</h1>
+                <p>{move || app.t("result.no_answers")}</p>
+                <A href="/zelftest" attr:class="button primary">{move || app.t("home.start")}</A>
+            }
+        >
+            <ResultView/>
+        </Show>
+    }
+}
+
+/// The result of the current answers (live: editing an answer updates it).
+#[component]
+pub fn ResultView() -> impl IntoView {
+    let app = use_app();
+    let result = Memo::new(move |_| app.state.with(|s| app.selftest.score(&s.answers)));
+    move || {
+        let language = app.language();
+        let answers = app.state.with(|s| s.answers.clone());
+        let result = result.get();
+        view! {
+            <h1>{app.t("result.title")}</h1>
+            <p class="disclaimer">{app.t("result.disclaimer")}</p>
+            {incomplete_notice(&result, language)}
+            <Strengths result=result.clone() answers=answers.clone() language=language/>
+            <RouteSection result=result.clone() answers=answers.clone() language=language/>
+            <LadderSection result=result.clone() answers=answers.clone() language=language/>
+            <SearchSection result=result.clone() answers=answers.clone() language=language/>
+            <NextSteps result=result answers=answers language=language/>
+            <div class="actions">
+                <A href="/zelftest" attr:class="button">{app.t("result.edit_answers")}</A>
+                <A href="/geschiedenis" attr:class="button">{app.t("home.view_history")}</A>
+            </div>
+        }
+    }
+}
+
+fn incomplete_notice(result: &SelfTestResult, language: Language) -> Option<impl IntoView> {
+    let missing = result.unanswered.len();
+    (missing > 0).then(|| {
+        view! {
+            <p class="incomplete">
+                {i18n::format(language, "result.incomplete", &[("count", &missing.to_string())])}
+                " "
+                <A href="/zelftest">{i18n::text(language, "result.incomplete_link")}</A>
+            </p>
+        }
+    })
+}
+
+/// "Waarom zie ik dit?": the answers behind one part of the result.
+#[component]
+fn Why(because: Vec<Evidence>, answers: Answers, language: Language) -> impl IntoView {
+    let app = use_app();
+    let lines = because
+        .iter()
+        .map(|evidence| {
+            let line = app.selftest.describe(&answers, evidence);
+            let question = line.question.get(language).to_owned();
+            match line.answer {
+                Some(answer) => view! {
+                    <li>{question}" — "<strong>{answer.get(language).to_owned()}</strong></li>
+                }
+                .into_any(),
+                None => view! { <li>{question}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="why">
+            <summary>{i18n::text(language, "result.why")}</summary>
+            {if because.is_empty() {
+                view! { <p>{i18n::text(language, "result.why_default")}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{i18n::text(language, "result.why_intro")}</p>
+                    <ul>{lines}</ul>
+                }
+                .into_any()
+            }}
+        </details>
+    }
+}
+
+#[component]
+fn Strengths(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    view! {
+        <section class="card strengths" aria-labelledby="strengths-title">
+            <h2 id="strengths-title">{i18n::text(language, "result.strengths")}</h2>
+            <ul class="findings">
+                {result.strengths.into_iter().map(|finding| view! {
+                    <li>
+                        <p>{finding.text.get(language).to_owned()}</p>
+                        <Why because=finding.because answers=answers.clone() language=language/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    let route = result.route;
+    let obstacles: Vec<_> = result
+        .obstacles
+        .iter()
+        .filter(|o| route.route == RouteId::SupportFirst || o.severity == Severity::ALot)
+        .map(|o| {
+            let key = match o.severity {
+                Severity::ALot => "result.obstacle_a_lot",
+                Severity::Some => "result.obstacle_some",
+            };
+            i18n::format(language, key, &[("obstacle", o.label.get(language))])
+        })
+        .collect();
+    let unchecked: Vec<&'static str> = route
+        .unchecked
+        .iter()
+        .map(|r| match r {
+            RouteId::DiplomaFirst => "result.unchecked_diploma",
+            RouteId::SupportFirst => "result.unchecked_support",
+            RouteId::SelfSearch => "result.unchecked_self",
+        })
+        .collect();
+    view! {
+        <section class="card route" aria-labelledby="route-title">
+            <h2 id="route-title">{i18n::text(language, "result.route")}</h2>
+            <p class="route-name"><strong>{route.title.get(language).to_owned()}</strong></p>
+            <p>{route.explanation.get(language).to_owned()}</p>
+            {(!obstacles.is_empty()).then(|| view! {
+                <p>{i18n::text(language, "result.obstacles_intro")}</p>
+                <ul>{obstacles.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+            })}
+            {unchecked.into_iter().map(|key| view! { <p class="unchecked">{i18n::text(language, key)}</p> }).collect_view()}
+            <Why because=route.because answers=answers language=language/>
+        </section>
+    }
+}
+
+#[component]
+fn LadderSection(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    let app = use_app();
+    let ladders = &app.selftest.rules.ladders;
+    let placement = |placement: Option<LadderPlacement>,
+                     rungs: &'static [crate::core::selftest::rules::LadderRung],
+                     title_id: &'static str,
+                     text_key: &'static str,
+                     answers: Answers| {
+        match placement {
+            Some(p) => {
+                let label = rungs
+                    .iter()
+                    .find(|r| r.level == p.level)
+                    .map(|r| r.label.get(language))
+                    .unwrap_or_default();
+                let top = rungs.last().map(|r| r.level).unwrap_or(p.level);
+                view! {
+                    <p>{i18n::format(language, text_key, &[
+                        ("level", &p.level.to_string()),
+                        ("top", &top.to_string()),
+                        ("label", label),
+                    ])}</p>
+                    <LadderPicture rungs=rungs current=p.level labelled_by=title_id/>
+                    <Why because=p.because answers=answers language=language/>
+                }
+                .into_any()
+            }
+            None => view! { <p>{i18n::text(language, "result.ladder_unknown")}</p> }.into_any(),
+        }
+    };
+    view! {
+        <section class="card ladders" aria-labelledby="ladders-title">
+            <h2 id="ladders-title">{i18n::text(language, "result.ladders")}</h2>
+            <div class="ladder-pair">
+                <div>
+                    <h3 id="participation-title">{i18n::text(language, "result.participation")}</h3>
+                    {placement(result.participation, &ladders.participation, "participation-title", "result.participation_text", answers.clone())}
+                </div>
+                <div>
+                    <h3 id="reintegration-title">{i18n::text(language, "result.reintegration")}</h3>
+                    <p class="suggestion">{i18n::text(language, "result.reintegration_suggestion")}</p>
+                    {placement(result.reintegration, &ladders.reintegration, "reintegration-title", "result.reintegration_text", answers)}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SearchSection(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    let search = result.search;
+    let status_key = match search.status {
+        SearchStatus::Optimal => "result.search_optimal",
+        SearchStatus::Incomplete => "result.search_incomplete",
+        SearchStatus::Unknown => "result.search_unknown",
+    };
+    let because: Vec<Evidence> = search
+        .criteria
+        .iter()
+        .flat_map(|c| c.because.clone())
+        .collect();
+    view! {
+        <section class="card search" aria-labelledby="search-title">
+            <h2 id="search-title">{i18n::text(language, "result.search")}</h2>
+            <p><strong>{i18n::text(language, status_key)}</strong></p>
+            <ul class="criteria">
+                {search.criteria.into_iter().map(|c| {
+                    let (mark, key) = match c.truth {
+                        Truth::True => ("✓", "result.criterion_met"),
+                        Truth::False => ("○", "result.criterion_not_met"),
+                        Truth::Unknown => ("?", "result.criterion_unknown"),
+                    };
+                    view! {
+                        <li>
+                            <span aria-hidden="true" class="mark">{mark}</span>
+                            <span class="visually-hidden">{i18n::text(language, key)}": "</span>
+                            {c.text.get(language).to_owned()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Why because=because answers=answers language=language/>
+        </section>
+    }
+}
+
+#[component]
+fn NextSteps(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    let (now, later): (Vec<Finding>, Vec<Finding>) = result
+        .next_steps
+        .into_iter()
+        .partition(|step| !step.help_declined);
+    let render = move |steps: Vec<Finding>, answers: Answers| {
+        steps
+            .into_iter()
+            .map(|step| {
+                let why = step.why.as_ref().map(|w| w.get(language).to_owned());
+                view! {
+                    <li>
+                        <p class="step">{step.text.get(language).to_owned()}</p>
+                        {why.map(|why| view! {
+                            <p class="step-why">{i18n::text(language, "result.step_why")}" "{why}</p>
+                        })}
+                        <Why because=step.because answers=answers.clone() language=language/>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let has_later = !later.is_empty();
+    let nothing = now.is_empty() && later.is_empty();
+    view! {
+        <section class="card steps" aria-labelledby="steps-title">
+            <h2 id="steps-title">{i18n::text(language, "result.next_steps")}</h2>
+            {nothing.then(|| view! { <p>{i18n::text(language, "result.no_steps")}</p> })}
+            <ol class="findings">{render(now, answers.clone())}</ol>
+            {has_later.then(|| view! {
+                <h3>{i18n::text(language, "result.later")}</h3>
+                <p>{i18n::text(language, "result.later_intro")}</p>
+            })}
+            <ul class="findings">{render(later, answers)}</ul>
+        </section>
+    }
+}

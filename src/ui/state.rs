@@ -1,0 +1,166 @@
+//! The one app state of the UI, its autosave, and the intents components send. Components
+//! call these methods; the rules themselves live in `core`.
+
+use leptos::prelude::*;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::core::i18n;
+use crate::core::selftest::{Answer, AnswerError, SelfTest};
+use crate::core::storage::{
+    AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
+};
+use crate::core::text::Language;
+
+/// Namespace of the job seeker's data in home mode; coach mode will use its own.
+pub const HOME_NAMESPACE: &str = "werkmap.home";
+
+/// A message about storage shown at the top of every screen until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Stored data could not be read; the app started fresh. `kept` says whether the old
+    /// data was copied aside (if not, saving is paused until the user chooses).
+    Recovered { newer_version: bool, kept: bool },
+    /// The browser does not let the app store anything.
+    Unavailable,
+    /// Saving failed, e.g. storage is full.
+    SaveFailed { full: bool },
+}
+
+type Store = Box<dyn KeyValueStore>;
+
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    pub state: RwSignal<AppState>,
+    pub selftest: &'static SelfTest,
+    pub notice: RwSignal<Option<Notice>>,
+    persistence: StoredValue<Persistence<Store>, LocalStorage>,
+}
+
+impl AppContext {
+    /// Loads the stored state, provides the context and starts autosaving.
+    pub fn provide(selftest: &'static SelfTest, store: Store, namespace: &str) -> Self {
+        let persistence = Persistence::new(store, namespace);
+        let outcome = persistence.load(now());
+        let notice = match &outcome {
+            LoadOutcome::Fresh(_) | LoadOutcome::Restored(_) => None,
+            LoadOutcome::Recovered {
+                damage, kept_as, ..
+            } => Some(Notice::Recovered {
+                newer_version: matches!(damage, Damage::NewerVersion(_)),
+                kept: kept_as.is_some(),
+            }),
+            LoadOutcome::Unavailable(..) => Some(Notice::Unavailable),
+        };
+        let mut state = outcome.into_state();
+        state.sanitize(selftest);
+
+        let context = Self {
+            state: RwSignal::new(state),
+            selftest,
+            notice: RwSignal::new(notice),
+            persistence: StoredValue::new_local(persistence),
+        };
+        provide_context(context);
+        context.start_autosave();
+        context
+    }
+
+    fn start_autosave(self) {
+        Effect::new(move |_| {
+            let result = self
+                .state
+                .with(|state| self.persistence.with_value(|p| p.save(state)));
+            match result {
+                Ok(()) => {
+                    if matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. })) {
+                        self.notice.set(None);
+                    }
+                }
+                // Paused and unavailable are already explained by the notice from loading.
+                Err(StorageError::Paused) | Err(StorageError::Unavailable(_)) => {}
+                Err(StorageError::Full) => self.notice.set(Some(Notice::SaveFailed { full: true })),
+            }
+        });
+    }
+
+    pub fn language(&self) -> Language {
+        self.state.with(|s| s.language)
+    }
+
+    pub fn set_language(&self, language: Language) {
+        self.state.update(|s| s.language = language);
+    }
+
+    pub fn t(&self, key: &'static str) -> &'static str {
+        i18n::text(self.language(), key)
+    }
+
+    pub fn set_answer(&self, question: &str, answer: Answer) -> Result<(), AnswerError> {
+        let mut result = Ok(());
+        self.state.update(|s| {
+            result = s
+                .answers
+                .set(&self.selftest.questionnaire, question, answer);
+        });
+        result
+    }
+
+    pub fn toggle_option(&self, question: &str, option: &str) {
+        self.state.update(|s| {
+            // Option ids come from the questionnaire the control was drawn from.
+            let _ = s
+                .answers
+                .toggle(&self.selftest.questionnaire, question, option);
+        });
+    }
+
+    pub fn clear_answer(&self, question: &str) {
+        self.state.update(|s| s.answers.clear(question));
+    }
+
+    pub fn complete_selftest(&self) {
+        self.state
+            .update(|s| s.complete_selftest(self.selftest, now()));
+    }
+
+    /// "Wis alles": removes everything stored and starts again (the language stays).
+    pub fn wipe_all(&self) {
+        let language = self.language();
+        let wiped = self.persistence.with_value(|p| p.wipe_all());
+        self.notice.set(match wiped {
+            Ok(()) => None,
+            Err(_) => Some(Notice::Unavailable),
+        });
+        self.state.set(AppState {
+            language,
+            ..AppState::default()
+        });
+    }
+
+    /// The user read the damage notice and chooses to go on with fresh data.
+    pub fn accept_fresh_start(&self) {
+        self.persistence.with_value(|p| p.resume_saving());
+        self.notice.set(None);
+        // Save the fresh state now that saving is allowed again.
+        self.state.update(|_| {});
+    }
+}
+
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().unwrap_or_else(|| {
+        // Every screen is rendered inside `App`, which provides the context; reaching this
+        // is a programming error, reported clearly in the console.
+        panic!("AppContext missing: render screens inside ui::App")
+    })
+}
+
+/// The current moment in the user's local time zone.
+pub fn now() -> OffsetDateTime {
+    let millis = js_sys::Date::now();
+    let utc = OffsetDateTime::from_unix_timestamp_nanos((millis as i128) * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
+    let offset =
+        UtcOffset::from_whole_seconds(-(offset_minutes as i32) * 60).unwrap_or(UtcOffset::UTC);
+    utc.to_offset(offset)
+}

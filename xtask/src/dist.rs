@@ -1,0 +1,368 @@
+//! `cargo xtask build`: `trunk build --release`, then move Trunk's inline
+//! loader script into a file so the Content-Security-Policy can forbid inline
+//! scripts.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::{cmd, dist_dir, run, Result};
+
+/// Runs Trunk (tools must already be set up) and post-processes `dist/`.
+pub fn build() -> Result<()> {
+    let dist = dist_dir();
+    run(cmd("trunk")
+        .arg("build")
+        .arg("--release")
+        .arg("--dist")
+        .arg(&dist))?;
+    let script = externalize_loader(&dist)?;
+    println!(
+        "build: moved the inline loader of dist/index.html to dist/{}",
+        script.file_name().unwrap_or_default().to_string_lossy()
+    );
+    Ok(())
+}
+
+/// Rewrites `dir/index.html` in place and writes `dir/start-<hash>.js`.
+pub fn externalize_loader(dir: &Path) -> Result<PathBuf> {
+    let index = dir.join("index.html");
+    let html =
+        fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let out = extract_inline_loader(&html).map_err(|e| format!("{}: {e}", index.display()))?;
+    let script_path = dir.join(&out.file_name);
+    fs::write(&script_path, &out.script)
+        .map_err(|e| format!("cannot write {}: {e}", script_path.display()))?;
+    fs::write(&index, &out.html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(script_path)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Extracted {
+    /// The page with the inline script replaced by `<script type="module" src=…>`.
+    pub html: String,
+    /// `start-<hash>.js`
+    pub file_name: String,
+    /// The former inline script body.
+    pub script: String,
+}
+
+/// A `<script>` element found in a page.
+struct ScriptTag {
+    /// Byte range of the whole element, from `<script` to after `</script>`.
+    start: usize,
+    end: usize,
+    attrs: Vec<(String, String)>,
+    body: String,
+}
+
+impl ScriptTag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Inline code the browser would execute (so a CSP without
+    /// 'unsafe-inline' would block it). Data blocks such as JSON-LD are not.
+    fn is_inline_code(&self) -> bool {
+        if self.attr("src").is_some() {
+            return false;
+        }
+        let kind = self.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+        matches!(
+            kind.as_str(),
+            "" | "module"
+                | "importmap"
+                | "speculationrules"
+                | "text/javascript"
+                | "application/javascript"
+                | "text/ecmascript"
+                | "application/ecmascript"
+        )
+    }
+}
+
+/// Pure part of the post-processing: finds the single inline script (Trunk's
+/// module loader), and returns the page that loads it from a file instead.
+pub fn extract_inline_loader(html: &str) -> Result<Extracted> {
+    let scripts = find_scripts(html)?;
+    let inline: Vec<&ScriptTag> = scripts.iter().filter(|s| s.is_inline_code()).collect();
+    let loader = match inline.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(
+                "no inline <script> found: expected exactly one, Trunk's module loader \
+                        (is `inject_scripts` off or was the page already post-processed?)"
+                    .into(),
+            )
+        }
+        many => {
+            let found: Vec<String> = many
+                .iter()
+                .map(|s| {
+                    let snippet: String = s.body.trim().chars().take(60).collect();
+                    format!("  at byte {}: {snippet:?}", s.start)
+                })
+                .collect();
+            return Err(format!(
+                "{} inline <script> elements found, expected exactly one (Trunk's loader); \
+                 move the others into files:\n{}",
+                many.len(),
+                found.join("\n")
+            ));
+        }
+    };
+    if loader.attr("type") != Some("module") {
+        return Err(
+            "the inline <script> is not type=\"module\", so it is not Trunk's loader".into(),
+        );
+    }
+    let mut script = loader.body.trim().to_string();
+    script.push('\n');
+    let file_name = format!("start-{:016x}.js", fnv1a64(script.as_bytes()));
+    let base = import_base(&script).unwrap_or("/");
+    let mut tag = format!(r#"<script type="module" src="{base}{file_name}""#);
+    for (name, value) in &loader.attrs {
+        // Keep a nonce or crossorigin attribute should Trunk add one.
+        if name != "type" {
+            tag.push_str(&format!(r#" {name}="{}""#, value.replace('"', "&quot;")));
+        }
+    }
+    tag.push_str("></script>");
+    let html = format!("{}{tag}{}", &html[..loader.start], &html[loader.end..]);
+    Ok(Extracted {
+        html,
+        file_name,
+        script,
+    })
+}
+
+/// The directory part of the first `from '…'` import in the loader, i.e. Trunk's
+/// public_url (`/` by default), so the new file is referenced the same way.
+fn import_base(script: &str) -> Option<&str> {
+    let at = script.find(" from ")? + " from ".len();
+    let rest = &script[at..];
+    let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let spec = &rest[1..1 + rest[1..].find(quote)?];
+    Some(spec.rfind('/').map_or("", |i| &spec[..=i]))
+}
+
+/// 64-bit FNV-1a: a simple, stable content hash for the file name.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+fn starts_with_ci(haystack: &str, at: usize, needle: &str) -> bool {
+    haystack
+        .get(at..at + needle.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+}
+
+fn find_ci(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let lower = haystack[from..].to_ascii_lowercase();
+    lower.find(needle).map(|i| from + i)
+}
+
+/// All `<script>` elements outside comments, in order.
+fn find_scripts(html: &str) -> Result<Vec<ScriptTag>> {
+    let mut scripts = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        if html[at..].starts_with("<!--") {
+            i = html[at + 4..]
+                .find("-->")
+                .map_or(html.len(), |e| at + 4 + e + 3);
+            continue;
+        }
+        let after = at + "<script".len();
+        let is_script = starts_with_ci(html, at, "<script")
+            && html[after..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/');
+        if !is_script {
+            i = at + 1;
+            continue;
+        }
+        let (attrs, open_end) = parse_attrs(html, after)
+            .ok_or_else(|| format!("unterminated <script> tag at byte {at}"))?;
+        let close = find_ci(html, open_end, "</script")
+            .ok_or_else(|| format!("<script> at byte {at} has no </script>"))?;
+        let end = html[close..]
+            .find('>')
+            .map(|e| close + e + 1)
+            .ok_or_else(|| format!("unterminated </script> at byte {close}"))?;
+        scripts.push(ScriptTag {
+            start: at,
+            end,
+            attrs,
+            body: html[open_end..close].to_string(),
+        });
+        i = end;
+    }
+    Ok(scripts)
+}
+
+/// Parses attributes from `from` up to the `>` ending the start tag; returns
+/// them (names lowercased) and the index just after `>`.
+fn parse_attrs(html: &str, from: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let bytes = html.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = from;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b'>' => return Some((attrs, i + 1)),
+            _ => {
+                let name_start = i;
+                while i < bytes.len()
+                    && !bytes[i].is_ascii_whitespace()
+                    && !matches!(bytes[i], b'=' | b'>' | b'/')
+                {
+                    i += 1;
+                }
+                let name = html[name_start..i].to_ascii_lowercase();
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let mut value = String::new();
+                if bytes.get(i) == Some(&b'=') {
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    match bytes.get(i)? {
+                        q @ (b'"' | b'\'') => {
+                            let end = i + 1 + html[i + 1..].find(*q as char)?;
+                            value = html[i + 1..end].to_string();
+                            i = end + 1;
+                        }
+                        _ => {
+                            let start = i;
+                            while i < bytes.len()
+                                && !bytes[i].is_ascii_whitespace()
+                                && bytes[i] != b'>'
+                            {
+                                i += 1;
+                            }
+                            value = html[start..i].to_string();
+                        }
+                    }
+                }
+                attrs.push((name, value));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<title>Werkmap</title>
+<!-- <script>not a script</script> -->
+<link rel="stylesheet" href="/style-0123456789abcdef.css" integrity="sha384-abc"/>
+<script type="application/ld+json">{"@type": "WebApplication"}</script>
+
+<script type="module">
+import init, * as bindings from '/werkmap-web-0123456789abcdef.js';
+const wasm = await init({ module_or_path: '/werkmap-web-0123456789abcdef_bg.wasm' });
+
+
+window.wasmBindings = bindings;
+
+
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+
+</script>
+<link rel="modulepreload" href="/werkmap-web-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-x">
+</head>
+<body></body>
+</html>
+"#;
+
+    #[test]
+    fn moves_trunk_loader_into_a_file() {
+        let out = extract_inline_loader(TRUNK_PAGE).unwrap();
+        assert!(out
+            .script
+            .starts_with("import init, * as bindings from '/werkmap-web-"));
+        assert!(out.script.ends_with("{detail: {wasm}}));\n"));
+        let expected_name = format!("start-{:016x}.js", fnv1a64(out.script.as_bytes()));
+        assert_eq!(out.file_name, expected_name);
+        let tag = format!(r#"<script type="module" src="/{expected_name}"></script>"#);
+        assert!(out
+            .html
+            .contains(&format!("\n{tag}\n<link rel=\"modulepreload\"")));
+        assert!(!out.html.contains("import init"));
+        // Everything else is untouched.
+        assert!(out.html.contains("<!-- <script>not a script</script> -->"));
+        assert!(out.html.contains(r#"<script type="application/ld+json">"#));
+        assert!(out.html.contains("http-equiv=\"Content-Security-Policy\""));
+        assert_eq!(
+            out.html.matches("<script").count(),
+            TRUNK_PAGE.matches("<script").count()
+        );
+        // Running again finds nothing to move.
+        assert!(extract_inline_loader(&out.html).is_err());
+    }
+
+    #[test]
+    fn hash_is_stable_and_content_addressed() {
+        let a = extract_inline_loader(TRUNK_PAGE).unwrap();
+        let b = extract_inline_loader(TRUNK_PAGE).unwrap();
+        assert_eq!(a, b);
+        let changed = TRUNK_PAGE.replace("0123456789abcdef", "fedcba9876543210");
+        assert_ne!(
+            extract_inline_loader(&changed).unwrap().file_name,
+            a.file_name
+        );
+        // Known FNV-1a vectors.
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn rejects_zero_or_several_inline_scripts() {
+        let none = "<html><head><script src=\"/a.js\"></script></head></html>";
+        assert!(extract_inline_loader(none)
+            .unwrap_err()
+            .contains("no inline"));
+        let two = TRUNK_PAGE.replace("<body>", "<body><SCRIPT>console.log(1)</SCRIPT>");
+        let err = extract_inline_loader(&two).unwrap_err();
+        assert!(err.contains("2 inline <script> elements"), "{err}");
+        let classic = "<script>alert(1)</script>";
+        assert!(extract_inline_loader(classic).is_err());
+    }
+
+    #[test]
+    fn handles_minified_and_relative_loaders() {
+        let page = "<head><script type=module nonce=abc>import init from './app-1.js';await init('./app-1_bg.wasm')</script></head>";
+        let out = extract_inline_loader(page).unwrap();
+        assert_eq!(
+            out.html,
+            format!(
+                r#"<head><script type="module" src="./{}" nonce="abc"></script></head>"#,
+                out.file_name
+            )
+        );
+        assert_eq!(
+            out.script,
+            "import init from './app-1.js';await init('./app-1_bg.wasm')\n"
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! `cargo xtask test` (what CI runs) and `cargo xtask measure`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::setup::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
+use crate::util::{cargo, cmd, dist_dir, root, run, Result};
+use crate::{dist, serve};
+
+enum Outcome {
+    Passed,
+    Skipped(String),
+}
+
+/// Runs named steps in order, timing them, and stops at the first failure.
+struct Steps {
+    done: Vec<(&'static str, Outcome, Duration)>,
+    started: Instant,
+}
+
+impl Steps {
+    fn new() -> Self {
+        Steps {
+            done: Vec::new(),
+            started: Instant::now(),
+        }
+    }
+
+    fn run<T>(&mut self, name: &'static str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        println!("\n==> {name}");
+        let start = Instant::now();
+        match f() {
+            Ok(value) => {
+                self.done.push((name, Outcome::Passed, start.elapsed()));
+                Ok(value)
+            }
+            Err(e) => {
+                eprintln!("\n{e}");
+                self.print_summary();
+                Err(format!("FAILED: {name}"))
+            }
+        }
+    }
+
+    fn skip(&mut self, name: &'static str, reason: &str) {
+        println!("\n==> {name}: SKIPPED ({reason})");
+        self.done
+            .push((name, Outcome::Skipped(reason.to_string()), Duration::ZERO));
+    }
+
+    fn print_summary(&self) {
+        let parts: Vec<String> = self
+            .done
+            .iter()
+            .map(|(name, outcome, took)| match outcome {
+                Outcome::Passed => format!("{name} {}", secs(*took)),
+                Outcome::Skipped(_) => format!("{name} SKIPPED"),
+            })
+            .collect();
+        println!(
+            "\nsteps: {} (total {})",
+            parts.join(", "),
+            secs(self.started.elapsed())
+        );
+        for (name, outcome, _) in &self.done {
+            if let Outcome::Skipped(reason) = outcome {
+                println!("SKIPPED: {name}: {reason}");
+            }
+        }
+    }
+}
+
+fn secs(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 60.0 {
+        format!("{}m{:02}s", (s / 60.0).floor(), (s % 60.0).floor())
+    } else {
+        format!("{s:.1}s")
+    }
+}
+
+pub fn test(skip_browser: bool) -> Result<()> {
+    let mut steps = Steps::new();
+    let browser = steps.run("setup", || {
+        setup::setup(&setup::Options {
+            browser: !skip_browser,
+        })
+    })?;
+    let no_browser = if skip_browser {
+        Some("--skip-browser".to_string())
+    } else if !browser.available {
+        Some(browser.reason.clone())
+    } else {
+        None
+    };
+
+    steps.run("fmt", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    steps.run("clippy", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.run("test native", || run(cargo().args(["test", "--workspace"])))?;
+    steps.run("clippy wasm", || {
+        run(cargo().args([
+            "clippy",
+            "--lib",
+            "--bins",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    match &no_browser {
+        Some(reason) => steps.skip("test wasm (browser)", reason),
+        None => steps.run("test wasm (browser)", || {
+            run(cargo()
+                .args(["test", "--target", WASM_TARGET, "--test", "web"])
+                .env("CHROMEDRIVER", CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+        })?,
+    }
+    if skip_browser {
+        steps.skip("build", "--skip-browser");
+    } else {
+        steps.run("build", dist::build)?;
+    }
+    match &no_browser {
+        Some(reason) => steps.skip("e2e", reason),
+        None => steps.run("e2e", e2e)?,
+    }
+    steps.print_summary();
+    Ok(())
+}
+
+fn e2e() -> Result<()> {
+    let dir = root().join("tests").join("e2e");
+    let tests = node_test_files(&dir);
+    if tests.is_empty() {
+        return Err(format!(
+            "no end-to-end test files in {} (node --test runs *.test.mjs, *-test.mjs, \
+             *_test.mjs, test-*.mjs); refusing to pass with zero tests",
+            dir.display()
+        ));
+    }
+    let url = start_server()?;
+    run(node()
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .env("WERKMAP_URL", &url)
+        .env("CHROMIUM", CHROMIUM))
+}
+
+fn node() -> Command {
+    cmd("node")
+}
+
+/// Serves `dist/` on a free loopback port for the rest of this process.
+fn start_server() -> Result<String> {
+    let dist = dist_dir();
+    if !dist.join("index.html").is_file() {
+        return Err(format!(
+            "{} is missing: build first",
+            dist.join("index.html").display()
+        ));
+    }
+    let (addr, _) = serve::serve(&dist, "127.0.0.1:0")
+        .map_err(|e| format!("cannot serve {}: {e}", dist.display()))?;
+    let url = format!("http://{addr}");
+    println!("serving dist/ on {url}");
+    Ok(url)
+}
+
+/// Files that Node 20's `node --test <dir>` picks up.
+fn node_test_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    walk(dir, &mut |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let stem = ["js", "mjs", "cjs"]
+            .iter()
+            .find_map(|ext| name.strip_suffix(&format!(".{ext}")));
+        if let Some(stem) = stem {
+            if stem == "test"
+                || stem.starts_with("test-")
+                || stem.ends_with(".test")
+                || stem.ends_with("-test")
+                || stem.ends_with("_test")
+            {
+                found.push(path.to_path_buf());
+            }
+        }
+    });
+    found
+}
+
+fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "node_modules") {
+                walk(&path, f);
+            }
+        } else {
+            f(&path);
+        }
+    }
+}
+
+pub fn measure(no_build: bool) -> Result<()> {
+    if !no_build {
+        setup::setup(&setup::Options { browser: true })?;
+        dist::build()?;
+    }
+    let dist = dist_dir();
+    let mut files = Vec::new();
+    walk(&dist, &mut |p| {
+        if matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js")) {
+            files.push(p.to_path_buf());
+        }
+    });
+    if files.is_empty() {
+        return Err(format!(
+            "no .wasm or .js files in {}: build first",
+            dist.display()
+        ));
+    }
+    println!(
+        "\n{:<48} {:>18} {:>18}",
+        "file (dist/)", "raw bytes", "gzip -9"
+    );
+    let (mut total_raw, mut total_gz) = (0u64, 0u64);
+    for file in &files {
+        let raw = fs::metadata(file).map_err(|e| e.to_string())?.len();
+        let gz = gzip_size(file)?;
+        total_raw += raw;
+        total_gz += gz;
+        let name = file
+            .strip_prefix(&dist)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        println!("{name:<48} {:>18} {:>18}", kib(raw), kib(gz));
+    }
+    println!(
+        "{:<48} {:>18} {:>18}\n",
+        "total",
+        kib(total_raw),
+        kib(total_gz)
+    );
+
+    let url = start_server()?;
+    run(node()
+        .arg("tests/e2e/measure-startup.mjs")
+        .env("WERKMAP_URL", &url)
+        .env("CHROMIUM", CHROMIUM))
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{bytes} ({:.1} KiB)", bytes as f64 / 1024.0)
+}
+
+fn gzip_size(file: &Path) -> Result<u64> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "gzip -9 -c {} failed ({})",
+            file.display(),
+            out.status
+        ));
+    }
+    Ok(out.stdout.len() as u64)
+}
