@@ -109,6 +109,22 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     }
 }
 
+// Lets a test (or the kiosk) keep a handle on the store it gives to `Persistence`.
+impl<T: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+}
+
 /// Keeps everything in memory and forgets it when dropped (tests, kiosk mode).
 #[derive(Debug, Default)]
 pub struct MemoryStore {

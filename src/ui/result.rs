@@ -154,7 +154,12 @@ fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) ->
                 <ul>{obstacles.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
             })}
             {unchecked.into_iter().map(|key| view! { <p class="unchecked">{i18n::text(language, key)}</p> }).collect_view()}
-            <Why because=route.because answers=answers language=language/>
+            <Why because=route.because answers=answers.clone() language=language/>
+            {route.also.into_iter().map(|also| view! {
+                <h3>{i18n::text(language, "result.also")}" "{also.title.get(language).to_owned()}</h3>
+                <p>{also.explanation.get(language).to_owned()}</p>
+                <Why because=also.because answers=answers.clone() language=language/>
+            }).collect_view()}
         </section>
     }
 }

@@ -226,7 +226,10 @@ pub fn QuestionView(question: &'static Question) -> impl IntoView {
             <legend id=legend_id.clone()>{move || question.text.get(app.language())}</legend>
             <Show when=speech::is_available>
                 <button type="button" class="read-aloud" aria-describedby=legend_id.clone() on:click=read_aloud>
-                    <span aria-hidden="true">"🔊 "</span>
+                    <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                        <path d="M4 9v6h4l5 4V5L8 9H4z" fill="currentColor"/>
+                        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>
+                    </svg>
                     {move || app.t("question.read_aloud")}
                 </button>
             </Show>

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::text::LocalizedText;
 
 use super::answers::{Answer, Answers};
-use super::rules::{Evaluator, Evidence, Rules, Truth};
+use super::rules::{Condition, Evaluator, Evidence, Rules, Truth};
 use super::SelfTest;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,17 @@ pub struct RoutePlacement {
     pub because: Vec<Evidence>,
     /// Routes earlier in the rule order that could not be checked for missing answers.
     pub unchecked: Vec<RouteId>,
+    /// Later routes whose conditions hold too (e.g. "eerst steun" for a young person on the
+    /// diploma route): the job seeker and coach should see them, not just the first match.
+    pub also: Vec<AlsoRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlsoRoute {
+    pub route: RouteId,
+    pub title: LocalizedText,
+    pub explanation: LocalizedText,
+    pub because: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,26 +263,41 @@ fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.severity.cmp(&a.severity));
+    found.sort_by_key(|o| std::cmp::Reverse(o.severity));
     found
 }
 
 fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
     let mut unchecked = Vec::new();
-    for rule in &rules.routes {
+    for (index, rule) in rules.routes.iter().enumerate() {
         let Some(route) = RouteId::from_rule_id(&rule.id) else {
             continue;
         };
         let outcome = evaluator.evaluate(&rule.when);
         match outcome.truth {
             Truth::True => {
+                let also = rules.routes[index + 1..]
+                    .iter()
+                    .filter(|later| later.when != Condition::Always)
+                    .filter_map(|later| {
+                        let outcome = evaluator.evaluate(&later.when);
+                        let route = RouteId::from_rule_id(&later.id)?;
+                        outcome.is_true().then(|| AlsoRoute {
+                            route,
+                            title: later.title.clone(),
+                            explanation: later.explanation.clone(),
+                            because: outcome.evidence,
+                        })
+                    })
+                    .collect();
                 return RoutePlacement {
                     route,
                     title: rule.title.clone(),
                     explanation: rule.explanation.clone(),
                     because: outcome.evidence,
                     unchecked,
-                }
+                    also,
+                };
             }
             Truth::Unknown => unchecked.push(route),
             Truth::False => {}
@@ -298,6 +324,7 @@ fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
             }),
         because: Vec::new(),
         unchecked,
+        also: Vec::new(),
     }
 }
 
