@@ -280,6 +280,11 @@ impl<S: KeyValueStore> Persistence<S> {
         key
     }
 
+    /// Whether a state document is stored (readable or not).
+    pub fn has_stored_state(&self) -> bool {
+        matches!(self.store.get(&self.state_key()), Ok(Some(_)))
+    }
+
     pub fn save(&self, state: &AppState) -> Result<(), StorageError> {
         if self.paused.get() {
             return Err(StorageError::Paused);

@@ -1,5 +1,6 @@
 //! Start screen: begin or continue the self-test, see results, wipe everything.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -34,6 +35,25 @@ pub fn WipeAll() -> impl IntoView {
     let app = use_app();
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(false);
+    // Keyboard and screen-reader users must not lose their place when the buttons swap:
+    // the question puts focus on the safe choice, closing it returns focus to "Wis alles".
+    // (The `autofocus` attribute is not honoured on elements inserted after page load.)
+    let cancel_button = NodeRef::<html::Button>::new();
+    let wipe_button = NodeRef::<html::Button>::new();
+    let return_focus = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(button) = cancel_button.get() {
+            let _ = button.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(button) = wipe_button.get() {
+            if return_focus.get_value() {
+                return_focus.set_value(false);
+                let _ = button.focus();
+            }
+        }
+    });
 
     view! {
         <section class="wipe" aria-labelledby="wipe-title">
@@ -42,7 +62,7 @@ pub fn WipeAll() -> impl IntoView {
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="button danger" on:click=move |_| {
+                    <button type="button" class="button danger" node_ref=wipe_button on:click=move |_| {
                         done.set(false);
                         confirming.set(true);
                     }>
@@ -54,12 +74,16 @@ pub fn WipeAll() -> impl IntoView {
                     <p id="wipe-confirm">{move || app.t("wipe.confirm")}</p>
                     <button type="button" class="button danger" on:click=move |_| {
                         app.wipe_all();
+                        return_focus.set_value(true);
                         confirming.set(false);
                         done.set(true);
                     }>
                         {move || app.t("wipe.yes")}
                     </button>
-                    <button type="button" class="button" autofocus on:click=move |_| confirming.set(false)>
+                    <button type="button" class="button" node_ref=cancel_button on:click=move |_| {
+                        return_focus.set_value(true);
+                        confirming.set(false);
+                    }>
                         {move || app.t("wipe.no")}
                     </button>
                 </div>

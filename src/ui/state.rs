@@ -7,7 +7,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::core::i18n;
 use crate::core::selftest::{Answer, AnswerError, SelfTest};
 use crate::core::storage::{
-    AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
+    parse_state, AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
 };
 use crate::core::text::Language;
 
@@ -34,6 +34,9 @@ pub struct AppContext {
     pub selftest: &'static SelfTest,
     pub notice: RwSignal<Option<Notice>>,
     persistence: StoredValue<Persistence<Store>, LocalStorage>,
+    /// The fresh state "wis alles" leaves on screen, until autosave has seen it: writing it
+    /// straight back would leave a key behind after deleting everything.
+    wiped: StoredValue<Option<AppState>>,
 }
 
 impl AppContext {
@@ -59,14 +62,62 @@ impl AppContext {
             selftest,
             notice: RwSignal::new(notice),
             persistence: StoredValue::new_local(persistence),
+            wiped: StoredValue::new(None),
         };
         provide_context(context);
         context.start_autosave();
+        context.follow_other_tabs();
         context
+    }
+
+    /// Another tab of the same browser saved or wiped the state: take it over, so two tabs
+    /// never overwrite each other with stale answers (the last change wins everywhere).
+    fn follow_other_tabs(self) {
+        let key = self.persistence.with_value(|p| p.state_key());
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let incoming = match event.new_value() {
+                Some(raw) => match parse_state(&raw) {
+                    Ok(state) => state,
+                    // Damaged data written elsewhere is not ours to act on; keep ours.
+                    Err(_) => return,
+                },
+                None => {
+                    // Wiped in the other tab: forget here too, and write nothing back.
+                    let fresh = AppState {
+                        language: self.state.with_untracked(|s| s.language),
+                        ..AppState::default()
+                    };
+                    self.wiped.set_value(Some(fresh.clone()));
+                    self.state.set(fresh);
+                    return;
+                }
+            };
+            let mut incoming = incoming;
+            incoming.sanitize(self.selftest);
+            if self.state.with_untracked(|current| current != &incoming) {
+                self.state.set(incoming);
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     fn start_autosave(self) {
         Effect::new(move |_| {
+            self.state.track();
+            let mut wiped = None;
+            self.wiped.update_value(|w| wiped = w.take());
+            if wiped.is_some_and(|fresh| self.state.with_untracked(|s| *s == fresh)) {
+                // Nothing stored after "wis alles" until the user changes something.
+                return;
+            }
+            let untouched = self.state.with_untracked(|s| *s == AppState::default());
+            if untouched && !self.persistence.with_value(|p| p.has_stored_state()) {
+                // A first visit leaves no trace until the user does something.
+                return;
+            }
             let result = self
                 .state
                 .with(|state| self.persistence.with_value(|p| p.save(state)));
@@ -131,10 +182,12 @@ impl AppContext {
             Ok(()) => None,
             Err(_) => Some(Notice::Unavailable),
         });
-        self.state.set(AppState {
+        let fresh = AppState {
             language,
             ..AppState::default()
-        });
+        };
+        self.wiped.set_value(Some(fresh.clone()));
+        self.state.set(fresh);
     }
 
     /// The user read the damage notice and chooses to go on with fresh data.

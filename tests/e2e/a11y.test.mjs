@@ -1,0 +1,156 @@
+// WCAG 2.2 AA: zero axe-core violations on every screen and in the states a user meets
+// (answered questions, "waarom zie ik dit?" opened, messages, the wipe question), in
+// Dutch and in English.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE,
+  EN,
+  NL,
+  STATE_KEY,
+  TOPIC_IDS,
+  answerTopicByMouse,
+  assertClean,
+  axeViolations,
+  goto,
+  launch,
+  openApp,
+  reload,
+  waitForTopic,
+} from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Collects the axe reports of several screens, so one run shows every problem at once. */
+function reports() {
+  const found = [];
+  return {
+    async check(page, label) {
+      const report = await axeViolations(page, label);
+      if (report) found.push(report);
+    },
+    assertNone() {
+      assert.equal(found.length, 0, `\n${found.join('\n\n')}`);
+    },
+  };
+}
+
+async function openAllWhy(page) {
+  const details = page.locator('main details.why');
+  const count = await details.count();
+  assert.ok(count > 0, 'the result has "waarom zie ik dit?" details');
+  for (let i = 0; i < count; i++) {
+    await details.nth(i).locator('summary').click();
+  }
+  assert.equal(await page.locator('main details.why[open]').count(), count);
+}
+
+test('no axe-core violations on any screen (Dutch)', async () => {
+  const { context, page, log } = await openApp(browser);
+  const axe = reports();
+  try {
+    await goto(page, '/');
+    await axe.check(page, 'home (new)');
+    await goto(page, '/uitslag');
+    await axe.check(page, 'result (no answers yet)');
+    await goto(page, '/geschiedenis');
+    await axe.check(page, 'history (empty)');
+
+    await goto(page, '/zelftest');
+    await axe.check(page, 'self-test overview (new)');
+    await page.getByRole('link', { name: NL['selftest.begin'], exact: true }).click();
+    for (const [index, topic] of TOPIC_IDS.entries()) {
+      await waitForTopic(page, topic);
+      await axe.check(page, `topic ${topic} (empty)`);
+      await answerTopicByMouse(page, topic);
+      await axe.check(page, `topic ${topic} (answered)`);
+      if (index + 1 < TOPIC_IDS.length) {
+        await page.getByRole('link', { name: NL['selftest.next'], exact: true }).click();
+      }
+    }
+    // A wrong postcode shows an error message.
+    await goto(page, `/zelftest/${TOPIC_IDS[0]}`);
+    await page.locator('#postcode-input').fill('12ab');
+    await page.locator('#postcode-input').press('Tab');
+    await page.getByText(NL['question.postcode_error']).waitFor();
+    await axe.check(page, `topic ${TOPIC_IDS[0]} (postcode error)`);
+    await page.locator('#postcode-input').fill('3511');
+    await page.locator('#postcode-input').press('Tab');
+
+    await page.getByRole('link', { name: NL['nav.selftest'], exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: NL['selftest.title'] }).waitFor();
+    await axe.check(page, 'self-test overview (answered)');
+
+    await goto(page, `/zelftest/${TOPIC_IDS.at(-1)}`);
+    await page.getByRole('button', { name: NL['selftest.finish'] }).click();
+    await page.waitForURL(`${BASE}/uitslag`);
+    await page.getByRole('heading', { level: 2, name: NL['result.strengths'] }).waitFor();
+    await axe.check(page, 'result');
+    await openAllWhy(page);
+    await axe.check(page, 'result with every "waarom zie ik dit?" open');
+
+    await goto(page, '/geschiedenis');
+    await page.locator('table.history').waitFor();
+    await axe.check(page, 'history (one entry)');
+
+    await goto(page, '/');
+    await axe.check(page, 'home (with a result)');
+    await page.getByRole('button', { name: NL['wipe.button'], exact: true }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await axe.check(page, 'home (wipe question)');
+
+    await goto(page, '/bestaat-niet');
+    await axe.check(page, 'page not found');
+
+    // The storage message.
+    await page.evaluate((key) => localStorage.setItem(key, '{not json'), STATE_KEY);
+    await reload(page);
+    await page.getByRole('alert').waitFor();
+    await axe.check(page, 'damaged-storage message');
+
+    axe.assertNone();
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
+test('no axe-core violations in English', async () => {
+  const { context, page, log } = await openApp(browser);
+  const axe = reports();
+  try {
+    await goto(page, `/zelftest/${TOPIC_IDS[0]}`);
+    await page.locator('header button.language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    for (const [index, topic] of TOPIC_IDS.entries()) {
+      await waitForTopic(page, topic, 'en');
+      await answerTopicByMouse(page, topic);
+      if (index === 0) await axe.check(page, `topic ${topic} (English, answered)`);
+      if (index + 1 < TOPIC_IDS.length) {
+        await page.getByRole('link', { name: EN['selftest.next'], exact: true }).click();
+      }
+    }
+    await page.getByRole('button', { name: EN['selftest.finish'] }).click();
+    await page.waitForURL(`${BASE}/uitslag`);
+    await page.getByRole('heading', { level: 1, name: EN['result.title'] }).waitFor();
+    await openAllWhy(page);
+    await axe.check(page, 'result (English, every "why" open)');
+
+    await goto(page, '/');
+    await axe.check(page, 'home (English)');
+    await goto(page, '/geschiedenis');
+    await axe.check(page, 'history (English)');
+
+    axe.assertNone();
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
