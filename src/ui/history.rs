@@ -70,7 +70,14 @@ fn Chart(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
             .join(" ");
         view! {
             <polyline points=path class=format!("series {class}")/>
-            {points.into_iter().map(|(x, y)| view! { <circle cx=x cy=y r="4" class=format!("dot {class}")/> }).collect_view()}
+            {points.into_iter().map(|(x, y)| {
+                // Different marks, so equal values on both ladders stay visible.
+                if class == "participation" {
+                    view! { <circle cx=x cy=y r="6" class=format!("dot {class}")/> }.into_any()
+                } else {
+                    view! { <rect x=x - 3.5 y=y - 3.5 width="7" height="7" class=format!("dot {class}")/> }.into_any()
+                }
+            }).collect_view()}
         }
     };
     let grid = (0..=6u8)
@@ -143,8 +150,11 @@ fn HistoryTable(history: Vec<CompletedSelfTest>, language: Language) -> impl Int
         })
         .collect_view();
     view! {
+        // Scrolls sideways on narrow phones rather than breaking words; focusable so keyboard
+        // users can scroll it too.
+        <div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
         <table class="history">
-            <caption>{i18n::text(language, "history.table_caption")}</caption>
+            <caption id="history-caption">{i18n::text(language, "history.table_caption")}</caption>
             <thead>
                 <tr>
                     <th scope="col">{i18n::text(language, "history.date")}</th>
@@ -156,5 +166,6 @@ fn HistoryTable(history: Vec<CompletedSelfTest>, language: Language) -> impl Int
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }
