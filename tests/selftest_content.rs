@@ -302,6 +302,20 @@ fn remove_route(rules: &mut Value, id: &str) {
 fn broken_content_is_refused_with_a_clear_error() {
     let cases = vec![
         Broken {
+            name: "no topics at all",
+            file: File::Questions,
+            breaks: |q| q["topics"] = json!([]),
+            json_error: false,
+            message: "the questionnaire has no topics",
+        },
+        Broken {
+            name: "a topic without questions",
+            file: File::Questions,
+            breaks: |q| q["topics"][4]["questions"] = json!([]),
+            json_error: false,
+            message: "topic `meedoen` has no questions",
+        },
+        Broken {
             name: "a route reads a question that does not exist",
             file: File::Rules,
             breaks: |r| {

@@ -85,6 +85,13 @@ impl SelfTest {
     /// exists in both languages; ordered rule lists end in a default.
     fn check(&self) -> Result<(), SelfTestDataError> {
         let invalid = |message: String| Err(SelfTestDataError::Invalid { message });
+        // The UI shows one topic per screen and starts at the first: both must exist.
+        if self.questionnaire.topics.is_empty() {
+            return invalid("the questionnaire has no topics".into());
+        }
+        if let Some(topic) = self.questionnaire.topics.iter().find(|t| t.questions.is_empty()) {
+            return invalid(format!("topic `{}` has no questions", topic.id));
+        }
         let mut problems = Vec::new();
         let mut check_condition = |context: &str, condition: &Condition| {
             condition.visit(&mut |c| match c {
