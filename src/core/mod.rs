@@ -5,3 +5,4 @@ pub mod i18n;
 pub mod selftest;
 pub mod storage;
 pub mod text;
+pub mod vocab;
