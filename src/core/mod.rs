@@ -1,7 +1,11 @@
 //! The pure core: no browser, no Leptos. Everything here compiles and is tested natively;
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
+pub mod competence;
+pub mod esco;
 pub mod i18n;
+pub mod occupation;
+pub mod search;
 pub mod selftest;
 pub mod storage;
 pub mod text;
