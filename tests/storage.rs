@@ -684,3 +684,22 @@ fn completed_selftest_json_uses_rfc3339_dates() {
     let back: CompletedSelfTest = serde_json::from_value(json).unwrap();
     assert_eq!(back, state.history[0]);
 }
+
+/// One stored document per released schema version is kept in `tests/fixtures/state/`
+/// (a real save of that version); every one must still load, migrated to the current one.
+#[test]
+fn stored_documents_of_every_schema_version_still_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/state");
+    let mut versions = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+        let path = entry.expect("entry").path();
+        let raw = std::fs::read_to_string(&path).expect("fixture readable");
+        let state = werkmap::core::storage::parse_state(&raw)
+            .unwrap_or_else(|damage| panic!("{} no longer loads: {damage:?}", path.display()));
+        assert_eq!(state.schema_version, werkmap::core::storage::SCHEMA_VERSION);
+        assert!(!state.answers.is_empty(), "{}: answers kept", path.display());
+        assert_eq!(state.history.len(), 2, "{}: history kept", path.display());
+        versions.push(path);
+    }
+    assert!(!versions.is_empty(), "no fixtures found in {}", dir.display());
+}
