@@ -5,6 +5,7 @@ pub mod browser_store;
 pub mod history;
 pub mod home;
 pub mod ladder;
+pub mod offline;
 pub mod result;
 pub mod selftest;
 pub mod speech;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
             let selftest: &'static SelfTest = Box::leak(Box::new(selftest));
             let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
             AppContext::provide(selftest, store, state::HOME_NAMESPACE);
+            offline::register_service_worker();
             view! { <Shell/> }.into_any()
         }
         Err(error) => {

@@ -20,7 +20,50 @@ pub fn build() -> Result<()> {
         "build: moved the inline loader of dist/index.html to dist/{}",
         script.file_name().unwrap_or_default().to_string_lossy()
     );
+    let (build_id, files) = stamp_service_worker(&dist)?;
+    println!("build: service worker stamped with build {build_id} and {files} files to keep offline");
     Ok(())
+}
+
+/// Fills `dist/sw.js`'s placeholders: the build id (a hash over every file, so any change
+/// makes a new worker and a new cache) and the list of files to keep for offline use.
+pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
+    let worker = dir.join("sw.js");
+    let template =
+        fs::read_to_string(&worker).map_err(|e| format!("cannot read {}: {e}", worker.display()))?;
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "sw.js" && name != "index.html")
+        .collect();
+    names.sort();
+    let mut all = Vec::new();
+    for name in names.iter().map(String::as_str).chain(["index.html"]) {
+        all.extend_from_slice(name.as_bytes());
+        all.extend(fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?);
+    }
+    let build_id = format!("{:016x}", fnv1a64(&all));
+    let list = names
+        .iter()
+        .map(|name| format!("\"/{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let stamped = fill_worker_template(&template, &build_id, &format!("[{list}]"))?;
+    fs::write(&worker, stamped).map_err(|e| format!("cannot write {}: {e}", worker.display()))?;
+    Ok((build_id, names.len()))
+}
+
+fn fill_worker_template(template: &str, build_id: &str, files: &str) -> Result<String> {
+    for placeholder in ["__WERKMAP_BUILD__", "__WERKMAP_FILES__"] {
+        if !template.contains(placeholder) {
+            return Err(format!("sw.js lacks the placeholder {placeholder}"));
+        }
+    }
+    Ok(template
+        .replace("__WERKMAP_BUILD__", build_id)
+        .replace("__WERKMAP_FILES__", files))
 }
 
 /// Rewrites `dir/index.html` in place and writes `dir/start-<hash>.js`.
@@ -294,6 +337,20 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 <body></body>
 </html>
 "#;
+
+    #[test]
+    fn service_worker_template_is_filled_or_refused() {
+        let filled = fill_worker_template(
+            "const BUILD = \"__WERKMAP_BUILD__\"; const FILES = __WERKMAP_FILES__;",
+            "abc",
+            "[\"/a.js\"]",
+        );
+        assert_eq!(
+            filled.as_deref(),
+            Ok("const BUILD = \"abc\"; const FILES = [\"/a.js\"];")
+        );
+        assert!(fill_worker_template("no placeholders", "abc", "[]").is_err());
+    }
 
     #[test]
     fn moves_trunk_loader_into_a_file() {

@@ -1,0 +1,46 @@
+// Werkmap service worker: keeps the app's own files so it starts and works with no network
+// (kiosk screens lose Wi-Fi). It caches only the app's static files — never user data,
+// which lives in local storage (home) or in memory (kiosk).
+//
+// `cargo xtask build` fills in the build id and the list of files; a new build therefore
+// has a new worker script, which installs a new cache and deletes the old one.
+const BUILD = "__WERKMAP_BUILD__";
+const FILES = __WERKMAP_FILES__;
+const CACHE = "werkmap-app-" + BUILD;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(["/", ...FILES])).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((name) => name.startsWith("werkmap-app-") && name !== CACHE).map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    // Pages: the network first (a new release shows at once when online), the cached
+    // app shell when offline. Every route is the same single-page app.
+    event.respondWith(fetch(request).catch(() => caches.match("/", { cacheName: CACHE })));
+    return;
+  }
+  // Files with a content hash in their name never change: the cache first.
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+  );
+});
