@@ -1,55 +1,316 @@
 #![forbid(unsafe_code)]
 //! `werkmap`: the command-line tool for loket staff and integrators, on the same core as the
-//! app. Its subcommands (occupations, vacancies, match, portfolio) arrive with later work;
-//! `selftest check` validates the bundled self-test content.
+//! app. `selftest check` validates the bundled self-test content; `occupations import-esco`
+//! and `occupations search` import the ESCO occupations file and search occupations. The
+//! other subcommands (vacancies, match, portfolio) arrive with later work.
+//!
+//! Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command line is wrong.
+//! Error messages are printed in plain Dutch and then in English.
 
+use std::path::Path;
 use std::process::ExitCode;
 
+use serde::Serialize;
+use werkmap::core::esco::{import_occupations, EscoCatalog, EscoImportError, MAX_FILE_BYTES};
+use werkmap::core::occupation::OccupationCatalog;
+use werkmap::core::search::{catalog_documents, SearchDocument, SearchIndex};
 use werkmap::core::selftest::SelfTest;
+use werkmap::core::text::Language;
 
 const USAGE: &str = "\
 werkmap — command-line tool of the Werkmap app
 
 Usage:
   werkmap selftest check     check the bundled self-test questions and rules
+  werkmap occupations import-esco <occupations_nl.csv> --out <catalog.json>
+                             import the ESCO occupations file into a catalogue file
+  werkmap occupations search <query> [--esco <occupations_nl.csv> | --catalog <catalog.json>]
+                             [--top N] [--json]
+                             search occupations (default: the bundled catalogue);
+                             --top: how many results (default 10), --json: a JSON array of
+                             {uri, label, score, matched}, best first; score is 0..1
   werkmap --version
   werkmap help
 ";
 
+const DEFAULT_TOP: usize = 10;
+const MAX_TOP: usize = 10_000;
+
+/// A failure, with the plain message in both languages.
+struct Failure {
+    nl: String,
+    en: String,
+    code: u8,
+}
+
+impl Failure {
+    fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            nl: nl.into(),
+            en: en.into(),
+            code: 1,
+        }
+    }
+
+    fn usage(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            ..Self::new(nl, en)
+        }
+    }
+
+    fn esco(error: &EscoImportError) -> Self {
+        Self::new(error.message(Language::Nl), error.message(Language::En))
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["selftest", "check"] => match SelfTest::bundled() {
-            Ok(selftest) => {
-                let questions = selftest.questionnaire.questions().count();
-                println!(
-                    "self-test content is valid: {} topics, {questions} questions, rules version {}",
-                    selftest.questionnaire.topics.len(),
-                    selftest.rules.version
-                );
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("{error}");
-                ExitCode::FAILURE
-            }
-        },
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match argv.as_slice() {
+        ["selftest", "check"] => selftest_check(),
+        ["occupations", "import-esco", rest @ ..] => import_esco(rest),
+        ["occupations", "search", rest @ ..] => search(rest),
         ["--version"] => {
             println!("werkmap {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+            Ok(())
         }
         [] | ["help"] | ["--help"] | ["-h"] => {
             print!("{USAGE}");
-            ExitCode::SUCCESS
+            Ok(())
         }
+        _ => Err(Failure::usage("onbekende opdracht", "unknown command")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("fout: {}", failure.nl);
+            eprintln!("error: {}", failure.en);
+            if failure.code == 2 {
+                eprint!("\n{USAGE}");
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn selftest_check() -> Result<(), Failure> {
+    match SelfTest::bundled() {
+        Ok(selftest) => {
+            let questions = selftest.questionnaire.questions().count();
+            println!(
+                "self-test content is valid: {} topics, {questions} questions, rules version {}",
+                selftest.questionnaire.topics.len(),
+                selftest.rules.version
+            );
+            Ok(())
+        }
+        Err(error) => Err(Failure::new(
+            format!("de inhoud van de zelftest klopt niet: {error}"),
+            error.to_string(),
+        )),
+    }
+}
+
+/// Reads a file for import, refusing one over the import limit before reading it.
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    let unreadable = |e: std::io::Error| {
+        Failure::new(
+            format!("kan {path} niet lezen: {e}"),
+            format!("cannot read {path}: {e}"),
+        )
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        return Err(Failure::esco(&EscoImportError::TooLarge {
+            size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+fn import_esco(args: &[&str]) -> Result<(), Failure> {
+    let (input, out) = match args {
+        [input, "--out", out] | ["--out", out, input] => (*input, *out),
         _ => {
-            eprint!("unknown command\n\n{USAGE}");
-            ExitCode::from(2)
+            return Err(Failure::usage(
+                "gebruik: werkmap occupations import-esco <csv> --out <bestand>",
+                "usage: werkmap occupations import-esco <csv> --out <file>",
+            ))
+        }
+    };
+    let bytes = read_input(input)?;
+    let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
+    write_atomically(Path::new(out), &catalog.to_json())?;
+    let alt: usize = catalog.occupations.iter().map(|o| o.alt_labels.len()).sum();
+    let hidden: usize = catalog
+        .occupations
+        .iter()
+        .map(|o| o.hidden_labels.len())
+        .sum();
+    println!(
+        "imported {} occupations ({alt} alternative labels, {hidden} hidden labels) from {input} into {out}",
+        catalog.occupations.len()
+    );
+    if let Some(summary) = catalog.skipped.summary(Language::En) {
+        println!("{summary}");
+    }
+    Ok(())
+}
+
+/// Writes next to the target first and then renames, so a failed write leaves an existing
+/// catalogue file as it was.
+fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = Path::new(&temporary);
+    let failed = |e: std::io::Error| {
+        Failure::new(
+            format!("kan {} niet schrijven: {e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        )
+    };
+    std::fs::write(temporary, contents).map_err(failed)?;
+    std::fs::rename(temporary, path).map_err(|e| {
+        let _ = std::fs::remove_file(temporary);
+        failed(e)
+    })
+}
+
+enum Source<'a> {
+    Bundled,
+    Esco(&'a str),
+    Catalog(&'a str),
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    uri: &'a str,
+    label: &'a str,
+    score: f64,
+    matched: &'a str,
+}
+
+fn search(args: &[&str]) -> Result<(), Failure> {
+    let mut source = Source::Bundled;
+    let mut top = DEFAULT_TOP;
+    let mut json = false;
+    let mut words: Vec<&str> = Vec::new();
+    let mut rest = args.iter();
+    let missing = |flag: &str| {
+        Failure::usage(
+            format!("{flag} heeft een waarde nodig"),
+            format!("{flag} needs a value"),
+        )
+    };
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--esco" | "--catalog" => {
+                if !matches!(source, Source::Bundled) {
+                    return Err(Failure::usage(
+                        "kies --esco of --catalog, niet allebei",
+                        "choose --esco or --catalog, not both",
+                    ));
+                }
+                let value = rest.next().ok_or_else(|| missing(arg))?;
+                source = if arg == "--esco" {
+                    Source::Esco(value)
+                } else {
+                    Source::Catalog(value)
+                };
+            }
+            "--top" => {
+                let value = rest.next().ok_or_else(|| missing(arg))?;
+                top = match value.parse::<usize>() {
+                    Ok(n) if (1..=MAX_TOP).contains(&n) => n,
+                    _ => {
+                        return Err(Failure::usage(
+                            format!(
+                                "--top moet een getal van 1 tot {MAX_TOP} zijn, niet {value:?}"
+                            ),
+                            format!("--top must be a number from 1 to {MAX_TOP}, not {value:?}"),
+                        ))
+                    }
+                };
+            }
+            "--json" => json = true,
+            flag if flag.starts_with("--") => {
+                return Err(Failure::usage(
+                    format!("onbekende optie {flag}"),
+                    format!("unknown option {flag}"),
+                ))
+            }
+            word => words.push(word),
+        }
+    }
+    if words.is_empty() {
+        return Err(Failure::usage(
+            "geef een zoekterm, bijvoorbeeld: werkmap occupations search heftruck",
+            "give a query, for example: werkmap occupations search heftruck",
+        ));
+    }
+    let query = words.join(" ");
+    let docs = documents(&source)?;
+    let index = SearchIndex::new(docs);
+    let hits = index.search(&query, top);
+    if json {
+        let out: Vec<JsonHit> = hits
+            .iter()
+            .map(|h| JsonHit {
+                uri: &h.key,
+                label: &h.label,
+                score: (f64::from(h.score) * 1000.0).round() / 1000.0,
+                matched: &h.matched,
+            })
+            .collect();
+        match serde_json::to_string_pretty(&out) {
+            Ok(text) => println!("{text}"),
+            Err(e) => return Err(Failure::new(e.to_string(), e.to_string())),
+        }
+    } else if hits.is_empty() {
+        println!("geen beroepen gevonden / no occupations found");
+    } else {
+        for hit in &hits {
+            let via = if hit.matched == hit.label {
+                String::new()
+            } else {
+                format!("  (via \"{}\")", hit.matched)
+            };
+            println!("{:.2}  {}{via}  <{}>", hit.score, hit.label, hit.key);
+        }
+    }
+    Ok(())
+}
+
+fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
+    match *source {
+        Source::Bundled => match OccupationCatalog::bundled() {
+            Ok(catalog) => Ok(catalog_documents(&catalog)),
+            Err(error) => Err(Failure::new(
+                format!("de ingebouwde beroepenlijst klopt niet: {error}"),
+                format!("the bundled occupation catalogue is invalid: {error}"),
+            )),
+        },
+        Source::Esco(path) => {
+            let bytes = read_input(path)?;
+            let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
+            Ok(catalog.search_documents())
+        }
+        Source::Catalog(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::new(
+                    format!("kan {path} niet lezen: {e}"),
+                    format!("cannot read {path}: {e}"),
+                )
+            })?;
+            let catalog = EscoCatalog::from_json(&text).map_err(|e| {
+                Failure::new(
+                    format!("{path} is geen beroepenbestand van `werkmap occupations import-esco`: {e}"),
+                    format!("{path} is not a catalogue file from `werkmap occupations import-esco`: {e}"),
+                )
+            })?;
+            Ok(catalog.search_documents())
         }
     }
 }

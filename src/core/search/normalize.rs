@@ -1,0 +1,490 @@
+//! Text normalisation for occupation search, and the Dutch word variants that help job
+//! seekers find an occupation the way they would say it.
+//!
+//! [`normalize`] turns any text into lowercase ASCII-like tokens separated by single spaces:
+//! compatibility decomposition (NFKD, which includes the canonical NFD decomposition) splits
+//! "è" into "e" plus a combining accent, the accent is dropped, and a few letters without a
+//! decomposition are spelled out ("ß" → "ss", "æ" → "ae", "ø" → "o"). Punctuation, hyphens and
+//! slashes become spaces ("chef-kok" → "chef kok", "ober/serveerster" → "ober serveerster");
+//! apostrophes disappear ("auto's" → "autos"). So "Caissière" and "caissiere" are the same
+//! token.
+//!
+//! [`variants`] produces other spellings of one token from a small table of Dutch endings
+//! ([`ENDING_RULES`]): feminine forms map to the masculine or neutral form that ESCO and the
+//! catalogue use as the name ("kapster" → "kapper", "schoonmaakster" → "schoonmaker",
+//! "caissière" → "caissier", "kokkin" → "kok"), plurals to singulars ("chauffeurs" →
+//! "chauffeur", "pakketten" → "pakket") and, as a last resort, an agent noun to its verb stem
+//! ("afwasser" → "afwas", which is how "afwashulp" starts). Dutch spelling changes the stem
+//! when a syllable opens or closes ("kap|ster" → "kapp|er", "schoonmaak|ster" →
+//! "schoonmak|er", "strat|en" → "straat"); [`respell_stem`] applies those rules, so the table
+//! stays small and free of one-off words. A variant that is not a real word does no harm: the
+//! index only uses variants that occur in it.
+//!
+//! [`compound_variants`] does the same inside a compound: the first part of a Dutch compound
+//! is often a plural or carries a linking "s" ("stratenmaker" next to "straatmaker").
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases, strips diacritics and folds everything that is not a letter or digit into
+/// single spaces. The result has no leading or trailing space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space_pending = false;
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if is_combining_mark(lower) {
+                continue;
+            }
+            let folded: &str = match lower {
+                // Apostrophes join: "auto's" is one word. Soft hyphens and zero-width
+                // characters are invisible and join too ("rand\u{ad}ap\u{ad}pa\u{ad}ra\u{ad}tuur").
+                '\''
+                | '\u{2019}'
+                | '\u{2018}'
+                | '`'
+                | '\u{b4}'
+                | '\u{ad}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'
+                | '\u{feff}' => continue,
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'ø' => "o",
+                'ł' => "l",
+                'đ' | 'ð' => "d",
+                'þ' => "th",
+                'ı' => "i",
+                c if c.is_alphanumeric() => {
+                    if space_pending && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space_pending = false;
+                    out.push(c);
+                    continue;
+                }
+                _ => {
+                    space_pending = true;
+                    continue;
+                }
+            };
+            if space_pending && !out.is_empty() {
+                out.push(' ');
+            }
+            space_pending = false;
+            out.push_str(folded);
+        }
+    }
+    out
+}
+
+/// The normalised tokens of a text.
+pub fn tokens(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Small Dutch words that say little about an occupation ("medewerker *in de* bediening").
+/// A query ignores them unless it consists of nothing else; a label's coverage does not count
+/// them.
+pub const STOPWORDS: &[&str] = &[
+    "aan", "als", "bij", "de", "den", "der", "die", "dat", "een", "en", "het", "in", "met", "naar",
+    "of", "om", "op", "te", "ten", "ter", "tot", "uit", "van", "voor",
+];
+
+pub fn is_stopword(token: &str) -> bool {
+    STOPWORDS.contains(&token)
+}
+
+/// Why a variant differs from what was typed; the index trusts some kinds more than others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VariantKind {
+    /// Feminine → masculine or neutral form ("kapster" → "kapper").
+    Gender,
+    /// Plural → singular ("chauffeurs" → "chauffeur").
+    Plural,
+    /// Agent noun → verb stem ("afwasser" → "afwas"); only used as a prefix, and only when
+    /// nothing better is found.
+    Stem,
+    /// The first part of a compound in another form ("stratenmaker" → "straatmaker").
+    Compound,
+}
+
+/// Another spelling of a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub text: String,
+    pub kind: VariantKind,
+}
+
+/// One row of the ending table: a token that ends in `ending` may also be written with one
+/// of `replacements` instead (after [`respell_stem`] adjusts the stem).
+#[derive(Debug, Clone, Copy)]
+pub struct EndingRule {
+    pub ending: &'static str,
+    pub replacements: &'static [&'static str],
+    pub kind: VariantKind,
+    /// An example, for the reader and the tests.
+    pub example: &'static str,
+}
+
+/// The endings, longest first within a family. Tokens are normalised (no diacritics).
+pub const ENDING_RULES: &[EndingRule] = &[
+    EndingRule {
+        ending: "rster",
+        replacements: &["rder", "rer"],
+        kind: VariantKind::Gender,
+        example: "bestuurster → bestuurder, serveerster → serveerder",
+    },
+    EndingRule {
+        ending: "ster",
+        replacements: &["er"],
+        kind: VariantKind::Gender,
+        example: "kapster → kapper, schoonmaakster → schoonmaker, schrijfster → schrijver",
+    },
+    EndingRule {
+        ending: "euse",
+        replacements: &["eur"],
+        kind: VariantKind::Gender,
+        example: "chauffeuse → chauffeur",
+    },
+    EndingRule {
+        ending: "trice",
+        replacements: &["teur", "tor"],
+        kind: VariantKind::Gender,
+        example: "directrice → directeur, inspectrice → inspecteur",
+    },
+    EndingRule {
+        ending: "iere",
+        replacements: &["ier"],
+        kind: VariantKind::Gender,
+        example: "caissière → caissier",
+    },
+    EndingRule {
+        ending: "ienne",
+        replacements: &["ien"],
+        kind: VariantKind::Gender,
+        example: "mecanicienne → mecanicien",
+    },
+    EndingRule {
+        ending: "ares",
+        replacements: &["aar"],
+        kind: VariantKind::Gender,
+        example: "lerares → leraar",
+    },
+    EndingRule {
+        ending: "esse",
+        replacements: &["is", "es"],
+        kind: VariantKind::Gender,
+        example: "secretaresse → secretaris",
+    },
+    EndingRule {
+        ending: "es",
+        replacements: &[""],
+        kind: VariantKind::Gender,
+        example: "zangeres → zanger",
+    },
+    EndingRule {
+        ending: "in",
+        replacements: &[""],
+        kind: VariantKind::Gender,
+        example: "kokkin → kok, boerin → boer",
+    },
+    EndingRule {
+        ending: "ica",
+        replacements: &["icus"],
+        kind: VariantKind::Gender,
+        example: "technica → technicus",
+    },
+    EndingRule {
+        ending: "vrouw",
+        replacements: &["man"],
+        kind: VariantKind::Gender,
+        example: "vuilnisvrouw → vuilnisman",
+    },
+    EndingRule {
+        ending: "e",
+        replacements: &[""],
+        kind: VariantKind::Gender,
+        example: "assistente → assistent, logopediste → logopedist",
+    },
+    EndingRule {
+        ending: "s",
+        replacements: &[""],
+        kind: VariantKind::Plural,
+        example: "chauffeurs → chauffeur",
+    },
+    EndingRule {
+        ending: "en",
+        replacements: &[""],
+        kind: VariantKind::Plural,
+        example: "pakketten → pakket, straten → straat",
+    },
+    EndingRule {
+        ending: "er",
+        replacements: &[""],
+        kind: VariantKind::Stem,
+        example: "afwasser → afwas",
+    },
+];
+
+/// The shortest stem a rule may leave, and the shortest variant worth looking up.
+const MIN_STEM: usize = 2;
+const MIN_VARIANT: usize = 3;
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_consonant(b: u8) -> bool {
+    b.is_ascii_lowercase() && !is_vowel(b)
+}
+
+/// The spellings a stem can have when the syllable after it changes between closed (starts
+/// with a consonant, or nothing) and open (starts with a vowel). Dutch keeps the sound of a
+/// vowel by doubling letters:
+///
+/// - closed → open: a short vowel gets its consonant doubled (`kap` → `kapp`+er), a long
+///   vowel written double loses a letter (`maak` → `mak`+er), and a final f/s voices to v/z
+///   (`schrijf` → `schrijv`+er);
+/// - open → closed: the reverse (`kokk` → `kok`, `strat` → `straat`, `bedrijv` → `bedrijf`).
+///
+/// The stem itself is always the first candidate.
+pub fn respell_stem(stem: &str, was_open: bool, becomes_open: bool) -> Vec<String> {
+    let mut out = vec![stem.to_owned()];
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 2 || !stem.is_ascii() || was_open == becomes_open {
+        return out;
+    }
+    let last = b[n - 1];
+    let before = b[n - 2];
+    let before2 = if n >= 3 { Some(b[n - 3]) } else { None };
+    // `stem` is ASCII here, so slicing at any byte is on a character boundary.
+    let head = &stem[..n - 1];
+    if becomes_open {
+        // kap → kapp: single short vowel + single consonant.
+        if is_consonant(last)
+            && !matches!(last, b'w' | b'j' | b'h' | b'x')
+            && is_vowel(before)
+            && before2.is_some_and(|c| !is_vowel(c))
+        {
+            out.push(format!("{stem}{}", last as char));
+        }
+        // maak → mak: double vowel + single consonant.
+        if is_consonant(last)
+            && n >= 3
+            && before == b[n - 3]
+            && matches!(before, b'a' | b'o' | b'u' | b'e')
+        {
+            out.push(format!("{}{}", &stem[..n - 2], last as char));
+        }
+        match last {
+            b'f' => out.push(format!("{head}v")),
+            b's' => out.push(format!("{head}z")),
+            _ => {}
+        }
+    } else {
+        // kokk → kok
+        if is_consonant(last) && last == before {
+            out.push(head.to_owned());
+        }
+        // strat → straat: consonant + single vowel + consonant.
+        if is_consonant(last)
+            && matches!(before, b'a' | b'o' | b'u' | b'e')
+            && before2.is_some_and(is_consonant)
+        {
+            out.push(format!(
+                "{}{}{}",
+                &stem[..n - 1],
+                before as char,
+                last as char
+            ));
+        }
+        match last {
+            b'v' => out.push(format!("{head}f")),
+            b'z' => out.push(format!("{head}s")),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.bytes().next().is_some_and(is_vowel)
+}
+
+fn apply_rules(token: &str, out: &mut Vec<Variant>, kinds: &[VariantKind]) {
+    for rule in ENDING_RULES.iter().filter(|r| kinds.contains(&r.kind)) {
+        let Some(stem) = token.strip_suffix(rule.ending) else {
+            continue;
+        };
+        if stem.len() < MIN_STEM {
+            continue;
+        }
+        for replacement in rule.replacements {
+            let was_open = starts_with_vowel(rule.ending);
+            let becomes_open = starts_with_vowel(replacement);
+            for spelled in respell_stem(stem, was_open, becomes_open) {
+                let text = format!("{spelled}{replacement}");
+                if text.len() >= MIN_VARIANT && text != token && !out.iter().any(|v| v.text == text)
+                {
+                    out.push(Variant {
+                        text,
+                        kind: rule.kind,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The gender, plural and stem variants of one normalised token (not the token itself).
+/// Plurals of feminine forms are followed one step further ("kapsters" → "kapster" →
+/// "kapper").
+pub fn variants(token: &str) -> Vec<Variant> {
+    let mut out = Vec::new();
+    apply_rules(
+        token,
+        &mut out,
+        &[VariantKind::Gender, VariantKind::Plural, VariantKind::Stem],
+    );
+    let plurals: Vec<String> = out
+        .iter()
+        .filter(|v| v.kind == VariantKind::Plural)
+        .map(|v| v.text.clone())
+        .collect();
+    for plural in plurals {
+        let mut more = Vec::new();
+        apply_rules(&plural, &mut more, &[VariantKind::Gender]);
+        for variant in more {
+            if variant.text != token && !out.iter().any(|v| v.text == variant.text) {
+                out.push(variant);
+            }
+        }
+    }
+    out
+}
+
+/// Variants of a compound token whose first part is a plural or carries a linking "s":
+/// "stratenmaker" → "straatmaker", "pakkettenbezorger" → "pakketbezorger",
+/// "verkoopsmedewerker" → "verkoopmedewerker". Each split leaves at least three letters on
+/// either side. The caller keeps only the variants that are real words in its index.
+pub fn compound_variants(token: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if !token.is_ascii() {
+        return out;
+    }
+    let n = token.len();
+    for split in 3..n.saturating_sub(3) {
+        // ASCII: every byte index is a character boundary.
+        let (first, rest) = token.split_at(split);
+        let mut push = |candidate: String| {
+            if candidate != token && !out.contains(&candidate) {
+                out.push(candidate);
+            }
+        };
+        if let Some(stem) = first.strip_suffix("en") {
+            if stem.len() >= MIN_STEM {
+                for spelled in respell_stem(stem, true, false) {
+                    push(format!("{spelled}{rest}"));
+                }
+            }
+        }
+        if let Some(stem) = first.strip_suffix('s') {
+            if stem.len() >= 3 {
+                push(format!("{stem}{rest}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(token: &str) -> Vec<String> {
+        variants(token).into_iter().map(|v| v.text).collect()
+    }
+
+    #[test]
+    fn normalises_case_diacritics_and_punctuation() {
+        assert_eq!(normalize("Caissière"), "caissiere");
+        assert_eq!(normalize("  Chef-kok / Kokkin "), "chef kok kokkin");
+        assert_eq!(normalize("ober/serveerster"), "ober serveerster");
+        assert_eq!(normalize("auto's wassen"), "autos wassen");
+        assert_eq!(
+            normalize("coördinator, Industriële"),
+            "coordinator industriele"
+        );
+        assert_eq!(normalize("Straße"), "strasse");
+        assert_eq!(normalize("ﬁetskoerier"), "fietskoerier");
+        assert_eq!(normalize("İstanbul"), "istanbul");
+        assert_eq!(normalize("---"), "");
+        assert_eq!(tokens("verzorgende IG"), vec!["verzorgende", "ig"]);
+    }
+
+    #[test]
+    fn feminine_forms_find_the_masculine_form() {
+        assert!(texts("kapster").contains(&"kapper".to_owned()));
+        assert!(texts("schoonmaakster").contains(&"schoonmaker".to_owned()));
+        assert!(texts("verkoopster").contains(&"verkoper".to_owned()));
+        assert!(texts("bestuurster").contains(&"bestuurder".to_owned()));
+        assert!(texts("schrijfster").contains(&"schrijver".to_owned()));
+        assert!(texts("caissiere").contains(&"caissier".to_owned()));
+        assert!(texts("chauffeuse").contains(&"chauffeur".to_owned()));
+        assert!(texts("directrice").contains(&"directeur".to_owned()));
+        assert!(texts("kokkin").contains(&"kok".to_owned()));
+        assert!(texts("lerares").contains(&"leraar".to_owned()));
+        assert!(texts("secretaresse").contains(&"secretaris".to_owned()));
+        assert!(texts("assistente").contains(&"assistent".to_owned()));
+        assert!(texts("technica").contains(&"technicus".to_owned()));
+        assert!(texts("vuilnisvrouw").contains(&"vuilnisman".to_owned()));
+        assert!(texts("kapsters").contains(&"kapper".to_owned()));
+    }
+
+    #[test]
+    fn plurals_and_stems() {
+        assert!(texts("pakketten").contains(&"pakket".to_owned()));
+        assert!(texts("straten").contains(&"straat".to_owned()));
+        assert!(texts("chauffeurs").contains(&"chauffeur".to_owned()));
+        assert!(texts("afwasser").contains(&"afwas".to_owned()));
+        assert!(compound_variants("stratenmaker").contains(&"straatmaker".to_owned()));
+        assert!(compound_variants("verkoopsmedewerker").contains(&"verkoopmedewerker".to_owned()));
+    }
+
+    #[test]
+    fn every_rule_example_holds() {
+        for rule in ENDING_RULES {
+            for example in rule.example.split(", ") {
+                let Some((from, to)) = example.split_once(" → ") else {
+                    panic!("bad example {example}");
+                };
+                let from = normalize(from);
+                assert!(
+                    texts(&from).contains(&normalize(to)),
+                    "{example}: {:?}",
+                    texts(&from)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for token in ["", "e", "es", "ster", "ïn", "日本語", "ßter", "aaaaaaa"] {
+            let _ = variants(token);
+            let _ = compound_variants(token);
+            let _ = respell_stem(token, true, false);
+            let _ = respell_stem(token, false, true);
+        }
+    }
+}
