@@ -134,7 +134,10 @@ fn save_then_load_restores_the_same_state() {
     let first = persistence.store().get(STATE_KEY).unwrap().unwrap();
     persistence.save(&state).unwrap();
     assert_eq!(persistence.store().get(STATE_KEY).unwrap().unwrap(), first);
-    assert!(first.contains("\"schema_version\":1"), "{first}");
+    assert!(
+        first.contains(&format!("\"schema_version\":{SCHEMA_VERSION}")),
+        "{first}"
+    );
 }
 
 #[test]
@@ -291,7 +294,11 @@ fn unreadable_data_is_kept_aside_byte_for_byte() {
 #[test]
 fn newer_schema_version_is_kept_aside() {
     let cases: Vec<(&str, u64, u32)> = vec![
-        ("version 2", 2, 2),
+        (
+            "the next version",
+            u64::from(SCHEMA_VERSION) + 1,
+            SCHEMA_VERSION + 1,
+        ),
         ("version 99", 99, 99),
         ("beyond u32", 1 << 40, u32::MAX),
     ];
@@ -697,9 +704,17 @@ fn stored_documents_of_every_schema_version_still_load() {
         let state = werkmap::core::storage::parse_state(&raw)
             .unwrap_or_else(|damage| panic!("{} no longer loads: {damage:?}", path.display()));
         assert_eq!(state.schema_version, werkmap::core::storage::SCHEMA_VERSION);
-        assert!(!state.answers.is_empty(), "{}: answers kept", path.display());
+        assert!(
+            !state.answers.is_empty(),
+            "{}: answers kept",
+            path.display()
+        );
         assert_eq!(state.history.len(), 2, "{}: history kept", path.display());
         versions.push(path);
     }
-    assert!(!versions.is_empty(), "no fixtures found in {}", dir.display());
+    assert!(
+        !versions.is_empty(),
+        "no fixtures found in {}",
+        dir.display()
+    );
 }

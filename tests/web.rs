@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
+use werkmap::core::content::Content;
 use werkmap::core::selftest::{Answer, Answers, SelfTest};
 use werkmap::core::storage::{AppState, KeyValueStore, MemoryStore, Persistence};
 use werkmap::ui::result::ResultScreen;
@@ -42,10 +43,10 @@ fn mount<V: IntoView + 'static>(
         .expect("body")
         .append_child(&container)
         .expect("append");
-    let selftest = selftest();
+    let content = content();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         let store: Box<dyn KeyValueStore> = Box::new(store);
-        AppContext::provide(selftest, store, NAMESPACE);
+        AppContext::provide(content, store, NAMESPACE);
         view()
     });
     handle.forget();

@@ -2,6 +2,7 @@
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
 pub mod competence;
+pub mod content;
 pub mod esco;
 pub mod i18n;
 pub mod occupation;

@@ -13,11 +13,16 @@ use serde_json::Value;
 use thiserror::Error;
 use time::OffsetDateTime;
 
+use crate::core::competence::CompetenceProfile;
 use crate::core::selftest::{Answers, ResultSummary, SelfTest};
 use crate::core::text::Language;
 
-/// Version of the stored document. Bump it together with a step in [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the stored document. Bump it together with a step in [`migrate`] and keep a
+/// saved document of the old version in `tests/fixtures/state/`.
+///
+/// - 1: self-test answers and history.
+/// - 2: adds the competence and interest check (`competences`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the job seeker has in home mode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +33,8 @@ pub struct AppState {
     pub answers: Answers,
     /// Every completed self-test, oldest first.
     pub history: Vec<CompletedSelfTest>,
+    /// The competence check and interest check answers.
+    pub competences: CompetenceProfile,
 }
 
 impl Default for AppState {
@@ -37,6 +44,7 @@ impl Default for AppState {
             language: Language::default(),
             answers: Answers::new(),
             history: Vec::new(),
+            competences: CompetenceProfile::new(),
         }
     }
 }
@@ -294,6 +302,27 @@ impl<S: KeyValueStore> Persistence<S> {
         self.store.set(&self.state_key(), &json)
     }
 
+    /// A separate document of this namespace (e.g. an imported ESCO file), kept apart from
+    /// the state because it is large and rarely changes.
+    pub fn save_document(&self, name: &str, json: &str) -> Result<(), StorageError> {
+        if self.paused.get() {
+            return Err(StorageError::Paused);
+        }
+        self.store.set(&self.document_key(name), json)
+    }
+
+    pub fn load_document(&self, name: &str) -> Option<String> {
+        self.store.get(&self.document_key(name)).ok().flatten()
+    }
+
+    pub fn remove_document(&self, name: &str) {
+        let _ = self.store.remove(&self.document_key(name));
+    }
+
+    fn document_key(&self, name: &str) -> String {
+        format!("{}.doc.{name}", self.namespace)
+    }
+
     /// The user chose to start fresh although the damaged data could not be copied aside.
     pub fn resume_saving(&self) {
         self.paused.set(false);
@@ -343,13 +372,25 @@ pub fn parse_state(raw: &str) -> Result<AppState, Damage> {
 }
 
 /// Brings an older stored document up to [`SCHEMA_VERSION`], one version at a time.
-/// Version 1 is the first released schema, so there is no step yet; each future bump adds
-/// a `from == N` step here and a stored sample of version N under `tests/fixtures/state/`.
-fn migrate(value: Value, from: u32) -> Result<Value, Damage> {
-    match from {
-        SCHEMA_VERSION => Ok(value),
-        other => Err(Damage::Unreadable(format!(
-            "unknown schema version {other}"
-        ))),
+fn migrate(mut value: Value, from: u32) -> Result<Value, Damage> {
+    let mut version = from;
+    while version < SCHEMA_VERSION {
+        let Some(document) = value.as_object_mut() else {
+            return Err(Damage::Unreadable("not a JSON object".to_owned()));
+        };
+        match version {
+            1 => {
+                // Version 2 added the competence check; a version-1 user has not done it.
+                document.insert("competences".to_owned(), Value::Object(Default::default()));
+            }
+            other => {
+                return Err(Damage::Unreadable(format!(
+                    "unknown schema version {other}"
+                )))
+            }
+        }
+        version += 1;
+        document.insert("schema_version".to_owned(), Value::from(version));
     }
+    Ok(value)
 }

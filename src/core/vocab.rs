@@ -106,7 +106,9 @@ impl EvidenceContext {
             EvidenceContext::School => ("School", "School"),
             EvidenceContext::Internship => ("Stage", "Internship"),
             EvidenceContext::Volunteering => ("Vrijwilligerswerk", "Volunteering"),
-            EvidenceContext::HomeCare => ("Thuis of zorg voor anderen", "Home or caring for others"),
+            EvidenceContext::HomeCare => {
+                ("Thuis of zorg voor anderen", "Home or caring for others")
+            }
             EvidenceContext::HobbySport => ("Hobby of sport", "Hobby or sport"),
         };
         LocalizedText {

@@ -2,9 +2,12 @@
 //! No scoring or storage rules live here.
 
 pub mod browser_store;
+pub mod competences;
 pub mod history;
 pub mod home;
+pub mod interests;
 pub mod ladder;
+pub mod occupations;
 pub mod offline;
 pub mod result;
 pub mod selftest;
@@ -15,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::core::selftest::SelfTest;
+use crate::core::content::Content;
 use crate::core::storage::KeyValueStore;
 use crate::core::text::Language;
 use state::{use_app, AppContext, Notice};
@@ -23,16 +26,16 @@ use state::{use_app, AppContext, Notice};
 /// The whole app, in home mode with browser storage.
 #[component]
 pub fn App() -> impl IntoView {
-    match SelfTest::bundled() {
-        Ok(selftest) => {
-            let selftest: &'static SelfTest = Box::leak(Box::new(selftest));
+    match Content::bundled() {
+        Ok(content) => {
+            let content: &'static Content = Box::leak(Box::new(content));
             let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
-            AppContext::provide(selftest, store, state::HOME_NAMESPACE);
+            AppContext::provide(content, store, state::HOME_NAMESPACE);
             offline::register_service_worker();
             view! { <Shell/> }.into_any()
         }
         Err(error) => {
-            leptos::logging::error!("self-test content is broken: {error}");
+            leptos::logging::error!("bundled content is broken: {error}");
             view! {
                 <main id="inhoud">
                     <h1>"Werkmap"</h1>
@@ -70,6 +73,8 @@ pub fn Shell() -> impl IntoView {
                     <ul>
                         <li><A href="/zelftest">{move || app.t("nav.selftest")}</A></li>
                         <li><A href="/uitslag">{move || app.t("nav.result")}</A></li>
+                        <li><A href="/competenties">{move || app.t("nav.competences")}</A></li>
+                        <li><A href="/beroepen">{move || app.t("nav.occupations")}</A></li>
                         <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
                     </ul>
                 </nav>
@@ -83,6 +88,12 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/zelftest/:topic") view=selftest::TopicRoute/>
                     <Route path=path!("/uitslag") view=result::ResultScreen/>
                     <Route path=path!("/geschiedenis") view=history::HistoryScreen/>
+                    <Route path=path!("/competenties") view=competences::CompetenceStart/>
+                    <Route path=path!("/competenties/:page") view=competences::CompetencePageRoute/>
+                    <Route path=path!("/interesses/:page") view=interests::InterestPageRoute/>
+                    <Route path=path!("/beroepen") view=occupations::OccupationsScreen/>
+                    <Route path=path!("/beroepen/zoeken") view=occupations::SearchScreen/>
+                    <Route path=path!("/beroepen/:id") view=occupations::OccupationRoute/>
                 </Routes>
             </main>
             <footer class="app-footer">

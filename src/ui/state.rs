@@ -4,12 +4,19 @@
 use leptos::prelude::*;
 use time::{OffsetDateTime, UtcOffset};
 
+use std::sync::Arc;
+
+use crate::core::competence::{InterestAnswer, ProfileError};
+use crate::core::content::Content;
+use crate::core::esco::EscoCatalog;
 use crate::core::i18n;
+use crate::core::search::SearchIndex;
 use crate::core::selftest::{Answer, AnswerError, SelfTest};
 use crate::core::storage::{
     parse_state, AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
 };
 use crate::core::text::Language;
+use crate::core::vocab::EvidenceContext;
 
 /// Namespace of the job seeker's data in home mode; coach mode will use its own.
 pub const HOME_NAMESPACE: &str = "werkmap.home";
@@ -31,7 +38,11 @@ type Store = Box<dyn KeyValueStore>;
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub state: RwSignal<AppState>,
+    pub content: &'static Content,
     pub selftest: &'static SelfTest,
+    /// The ESCO occupations the user imported, with their search index; loaded from storage
+    /// when first needed, so start-up stays fast.
+    pub esco: RwSignal<Option<Arc<ImportedEsco>>>,
     pub notice: RwSignal<Option<Notice>>,
     persistence: StoredValue<Persistence<Store>, LocalStorage>,
     /// The fresh state "wis alles" leaves on screen, until autosave has seen it: writing it
@@ -41,7 +52,8 @@ pub struct AppContext {
 
 impl AppContext {
     /// Loads the stored state, provides the context and starts autosaving.
-    pub fn provide(selftest: &'static SelfTest, store: Store, namespace: &str) -> Self {
+    pub fn provide(content: &'static Content, store: Store, namespace: &str) -> Self {
+        let selftest = &content.selftest;
         let persistence = Persistence::new(store, namespace);
         let outcome = persistence.load(now());
         let notice = match &outcome {
@@ -56,10 +68,15 @@ impl AppContext {
         };
         let mut state = outcome.into_state();
         state.sanitize(selftest);
+        state
+            .competences
+            .retain_valid(&content.competences, &content.interests);
 
         let context = Self {
             state: RwSignal::new(state),
+            content,
             selftest,
+            esco: RwSignal::new(None),
             notice: RwSignal::new(notice),
             persistence: StoredValue::new_local(persistence),
             wiped: StoredValue::new(None),
@@ -188,6 +205,8 @@ impl AppContext {
         };
         self.wiped.set_value(Some(fresh.clone()));
         self.state.set(fresh);
+        // The imported ESCO file was removed from storage with everything else.
+        self.esco.set(None);
     }
 
     /// The user read the damage notice and chooses to go on with fresh data.
@@ -196,6 +215,93 @@ impl AppContext {
         self.notice.set(None);
         // Save the fresh state now that saving is allowed again.
         self.state.update(|_| {});
+    }
+}
+
+/// An imported ESCO file, ready to search.
+pub struct ImportedEsco {
+    pub catalog: EscoCatalog,
+    pub index: SearchIndex,
+}
+
+impl ImportedEsco {
+    pub fn new(catalog: EscoCatalog) -> Self {
+        let index = SearchIndex::new(catalog.search_documents());
+        Self { catalog, index }
+    }
+}
+
+/// Name of the stored document that holds an imported ESCO file.
+pub const ESCO_DOCUMENT: &str = "esco";
+
+impl AppContext {
+    pub fn set_competence_level(&self, competence: &str, level: u8) -> Result<(), ProfileError> {
+        let mut result = Ok(());
+        self.state.update(|s| {
+            result = s
+                .competences
+                .set_level(&self.content.competences, competence, level)
+        });
+        result
+    }
+
+    pub fn clear_competence(&self, competence: &str) {
+        self.state.update(|s| {
+            s.competences.clear_rating(competence);
+        });
+    }
+
+    pub fn toggle_shown_in(&self, competence: &str, context: EvidenceContext) {
+        self.state.update(|s| {
+            let _ = s
+                .competences
+                .toggle_shown_in(&self.content.competences, competence, context);
+        });
+    }
+
+    pub fn set_interest(&self, item: &str, answer: InterestAnswer) {
+        self.state.update(|s| {
+            let _ = s
+                .competences
+                .set_interest(&self.content.interests, item, answer);
+        });
+    }
+
+    pub fn clear_interest(&self, item: &str) {
+        self.state.update(|s| {
+            s.competences.clear_interest(item);
+        });
+    }
+
+    /// The imported ESCO occupations, read from storage the first time they are asked for.
+    pub fn imported_esco(&self) -> Option<Arc<ImportedEsco>> {
+        if let Some(loaded) = self.esco.get_untracked() {
+            return Some(loaded);
+        }
+        let raw = self
+            .persistence
+            .with_value(|p| p.load_document(ESCO_DOCUMENT))?;
+        let catalog = EscoCatalog::from_json(&raw).ok()?;
+        let loaded = Arc::new(ImportedEsco::new(catalog));
+        self.esco.set(Some(loaded.clone()));
+        Some(loaded)
+    }
+
+    /// Keeps a freshly imported ESCO file (replacing an earlier one only now that the new
+    /// one is known to be good).
+    pub fn store_imported_esco(&self, imported: ImportedEsco) -> Result<(), StorageError> {
+        let json = imported.catalog.to_json();
+        let saved = self
+            .persistence
+            .with_value(|p| p.save_document(ESCO_DOCUMENT, &json));
+        self.esco.set(Some(Arc::new(imported)));
+        saved
+    }
+
+    pub fn forget_imported_esco(&self) {
+        self.persistence
+            .with_value(|p| p.remove_document(ESCO_DOCUMENT));
+        self.esco.set(None);
     }
 }
 

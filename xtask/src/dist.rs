@@ -21,7 +21,9 @@ pub fn build() -> Result<()> {
         script.file_name().unwrap_or_default().to_string_lossy()
     );
     let (build_id, files) = stamp_service_worker(&dist)?;
-    println!("build: service worker stamped with build {build_id} and {files} files to keep offline");
+    println!(
+        "build: service worker stamped with build {build_id} and {files} files to keep offline"
+    );
     Ok(())
 }
 
@@ -29,8 +31,8 @@ pub fn build() -> Result<()> {
 /// makes a new worker and a new cache) and the list of files to keep for offline use.
 pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
     let worker = dir.join("sw.js");
-    let template =
-        fs::read_to_string(&worker).map_err(|e| format!("cannot read {}: {e}", worker.display()))?;
+    let template = fs::read_to_string(&worker)
+        .map_err(|e| format!("cannot read {}: {e}", worker.display()))?;
     let mut names: Vec<String> = fs::read_dir(dir)
         .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok())

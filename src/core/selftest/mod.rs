@@ -89,7 +89,12 @@ impl SelfTest {
         if self.questionnaire.topics.is_empty() {
             return invalid("the questionnaire has no topics".into());
         }
-        if let Some(topic) = self.questionnaire.topics.iter().find(|t| t.questions.is_empty()) {
+        if let Some(topic) = self
+            .questionnaire
+            .topics
+            .iter()
+            .find(|t| t.questions.is_empty())
+        {
             return invalid(format!("topic `{}` has no questions", topic.id));
         }
         let mut problems = Vec::new();

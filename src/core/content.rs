@@ -1,0 +1,62 @@
+//! All bundled content in one place: the self-test, the competence and interest checks and
+//! the occupation catalogue, each loaded and checked once.
+
+use thiserror::Error;
+
+use crate::core::competence::{CompetenceCatalog, CompetenceDataError, InterestCatalog};
+use crate::core::occupation::{CatalogError, OccupationCatalog};
+use crate::core::search::{catalog_documents, SearchIndex};
+use crate::core::selftest::{SelfTest, SelfTestDataError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ContentError {
+    #[error(transparent)]
+    SelfTest(#[from] SelfTestDataError),
+    #[error(transparent)]
+    Competences(#[from] CompetenceDataError),
+    #[error(transparent)]
+    Occupations(#[from] CatalogError),
+    #[error("occupation `{occupation}` asks for unknown competence `{competence}`")]
+    UnknownCompetence {
+        occupation: String,
+        competence: String,
+    },
+}
+
+/// The app's bundled content.
+pub struct Content {
+    pub selftest: SelfTest,
+    pub competences: CompetenceCatalog,
+    pub interests: InterestCatalog,
+    pub occupations: OccupationCatalog,
+    /// Search over the bundled occupations' names, synonyms and gendered forms.
+    pub occupation_index: SearchIndex,
+}
+
+impl Content {
+    pub fn bundled() -> Result<Self, ContentError> {
+        let competences = CompetenceCatalog::bundled()?;
+        let occupations = OccupationCatalog::bundled()?;
+        // The two catalogues are separate files: check that they speak of the same things.
+        for occupation in &occupations.occupations {
+            if let Some(unknown) = occupation
+                .competences
+                .keys()
+                .find(|id| !competences.contains(id))
+            {
+                return Err(ContentError::UnknownCompetence {
+                    occupation: occupation.id.clone(),
+                    competence: unknown.clone(),
+                });
+            }
+        }
+        let occupation_index = SearchIndex::new(catalog_documents(&occupations));
+        Ok(Self {
+            selftest: SelfTest::bundled()?,
+            competences,
+            interests: InterestCatalog::bundled()?,
+            occupations,
+            occupation_index,
+        })
+    }
+}

@@ -1,0 +1,203 @@
+//! The competence check: a few competences per screen, each rated 0–4 with "ik kan…"
+//! examples, and where it was shown (all places count the same).
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::competence::Competence;
+use crate::core::i18n;
+use crate::core::vocab::EvidenceContext;
+
+use super::interests::INTEREST_PAGES_HREF;
+use super::speech;
+use super::state::use_app;
+
+pub const COMPETENCES_PER_PAGE: usize = 5;
+
+fn page_count(total: usize) -> usize {
+    total.div_ceil(COMPETENCES_PER_PAGE).max(1)
+}
+
+/// `/competenties`: what the check is, and how far each part is.
+#[component]
+pub fn CompetenceStart() -> impl IntoView {
+    let app = use_app();
+    let total = app.content.competences.competences.len();
+    let items = app.content.interests.items.len();
+    let rated = move || app.state.with(|s| s.competences.ratings().len());
+    let answered = move || app.state.with(|s| s.competences.interests().len());
+    view! {
+        <h1>{move || app.t("competences.title")}</h1>
+        <p class="lead">{move || app.t("competences.intro")}</p>
+        <p>{move || app.t("competences.all_count")}</p>
+        <ol class="topic-list">
+            <li>
+                <A href="/competenties/1">{move || app.t("competences.part_competences")}</A>
+                <span class="count">{move || i18n::format(app.language(), "competences.rated_count",
+                    &[("rated", &rated().to_string()), ("total", &total.to_string())])}</span>
+            </li>
+            <li>
+                <A href=INTEREST_PAGES_HREF>{move || app.t("competences.part_interests")}</A>
+                <span class="count">{move || i18n::format(app.language(), "competences.rated_count",
+                    &[("rated", &answered().to_string()), ("total", &items.to_string())])}</span>
+            </li>
+            <li><A href="/beroepen">{move || app.t("competences.part_results")}</A></li>
+        </ol>
+        <A href="/competenties/1" attr:class="button primary">{move || app.t("selftest.begin")}</A>
+    }
+}
+
+/// `/competenties/:page` (1-based).
+#[component]
+pub fn CompetencePageRoute() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let pages = page_count(app.content.competences.competences.len());
+    let page = move || {
+        params
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<usize>().ok())
+            .filter(|p| (1..=pages).contains(p))
+    };
+    move || match page() {
+        Some(page) => view! { <CompetencePage page=page/> }.into_any(),
+        None => view! {
+            <h1>{move || app.t("notfound.title")}</h1>
+            <p><A href="/competenties">{move || app.t("competences.title")}</A></p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn CompetencePage(page: usize) -> impl IntoView {
+    let app = use_app();
+    let all = &app.content.competences.competences;
+    let pages = page_count(all.len());
+    let start = (page - 1) * COMPETENCES_PER_PAGE;
+    let shown: &'static [Competence] =
+        &all[start.min(all.len())..(start + COMPETENCES_PER_PAGE).min(all.len())];
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let previous = if page > 1 {
+        format!("/competenties/{}", page - 1)
+    } else {
+        "/competenties".to_owned()
+    };
+    let next = if page < pages {
+        format!("/competenties/{}", page + 1)
+    } else {
+        INTEREST_PAGES_HREF.to_owned()
+    };
+
+    view! {
+        <div class="progress">
+            <p id="progress-label">{move || i18n::format(app.language(), "competences.page_of",
+                &[("step", &page.to_string()), ("total", &pages.to_string())])}</p>
+            <progress max=pages value=page aria-labelledby="progress-label"></progress>
+        </div>
+        <h1 node_ref=heading tabindex="-1">{move || app.t("competences.page_title")}</h1>
+        <p class="lead">{move || app.t("competences.page_intro")}</p>
+        {shown.iter().map(|competence| view! { <CompetenceView competence=competence/> }).collect_view()}
+        <nav class="step-nav" aria-label=move || app.t("selftest.step_nav")>
+            <A href=previous attr:class="button">{move || app.t("selftest.previous")}</A>
+            <A href=next attr:class="button primary">{move || app.t("selftest.next")}</A>
+        </nav>
+    }
+}
+
+/// One competence: its levels as large radio buttons with "ik kan…" examples, and, once
+/// rated, where it was shown.
+#[component]
+pub fn CompetenceView(competence: &'static Competence) -> impl IntoView {
+    let app = use_app();
+    let cid: &'static str = &competence.id;
+    let legend_id = format!("comp-{cid}-legend");
+    let level = move || app.state.with(|s| s.competences.level(cid));
+    let read_aloud = move |_| {
+        let language = app.language();
+        let mut text = format!(
+            "{}. {}",
+            competence.name.get(language),
+            competence.explanation.get(language)
+        );
+        for anchor in &competence.anchors {
+            text.push_str(". ");
+            text.push_str(anchor.get(language));
+        }
+        speech::speak(&text, language);
+    };
+    let levels = competence
+        .anchors
+        .iter()
+        .enumerate()
+        .map(|(level_index, anchor)| {
+            let value = level_index as u8;
+            let id = format!("comp-{cid}-{value}");
+            view! {
+                <div class="option">
+                    <input type="radio" id=id.clone() name=format!("comp-{cid}") value=value
+                        prop:checked=move || level() == Some(value)
+                        on:change=move |_| { let _ = app.set_competence_level(cid, value); }/>
+                    <label for=id>
+                        <span class="level-number" aria-hidden="true">{value}</span>
+                        {move || anchor.get(app.language())}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let shown_in = move || {
+        level().filter(|l| *l > 0).map(|_| {
+            let contexts = EvidenceContext::ALL
+                .iter()
+                .map(|context| {
+                    let context = *context;
+                    let id = format!("comp-{cid}-shown-{context:?}").to_lowercase();
+                    let checked = move || app.state.with(|s| {
+                        s.competences.rating(cid).is_some_and(|r| r.shown_in.contains(&context))
+                    });
+                    view! {
+                        <div class="option">
+                            <input type="checkbox" id=id.clone() prop:checked=checked
+                                on:change=move |_| app.toggle_shown_in(cid, context)/>
+                            <label for=id>{move || context.label().get(app.language()).to_owned()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="shown-in">
+                    <legend>{move || app.t("competences.shown_in")}</legend>
+                    <p class="help">{move || app.t("competences.shown_in_help")}</p>
+                    {contexts}
+                </fieldset>
+            }
+        })
+    };
+    view! {
+        <fieldset class="question competence">
+            <legend id=legend_id.clone()>{move || competence.name.get(app.language())}</legend>
+            <p class="help">{move || competence.explanation.get(app.language())}</p>
+            <Show when=speech::is_available>
+                <button type="button" class="read-aloud" aria-describedby=legend_id.clone() on:click=read_aloud>
+                    {move || app.t("question.read_aloud")}
+                </button>
+            </Show>
+            {levels}
+            {shown_in}
+            <Show when=move || level().is_some()>
+                <button type="button" class="link-button" on:click=move |_| app.clear_competence(cid)>
+                    {move || app.t("question.clear")}
+                </button>
+            </Show>
+        </fieldset>
+    }
+}

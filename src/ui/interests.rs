@@ -1,0 +1,120 @@
+//! The interest check: "lijkt me leuk?" items, a few per screen.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::competence::{InterestAnswer, InterestItem};
+use crate::core::i18n;
+
+use super::state::use_app;
+
+pub const ITEMS_PER_PAGE: usize = 6;
+pub const INTEREST_PAGES_HREF: &str = "/interesses/1";
+
+fn page_count(total: usize) -> usize {
+    total.div_ceil(ITEMS_PER_PAGE).max(1)
+}
+
+/// `/interesses/:page` (1-based).
+#[component]
+pub fn InterestPageRoute() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let pages = page_count(app.content.interests.items.len());
+    let page = move || {
+        params
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<usize>().ok())
+            .filter(|p| (1..=pages).contains(p))
+    };
+    move || match page() {
+        Some(page) => view! { <InterestPage page=page/> }.into_any(),
+        None => view! {
+            <h1>{move || app.t("notfound.title")}</h1>
+            <p><A href="/competenties">{move || app.t("competences.title")}</A></p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn InterestPage(page: usize) -> impl IntoView {
+    let app = use_app();
+    let all = &app.content.interests.items;
+    let pages = page_count(all.len());
+    let start = (page - 1) * ITEMS_PER_PAGE;
+    let shown: &'static [InterestItem] =
+        &all[start.min(all.len())..(start + ITEMS_PER_PAGE).min(all.len())];
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let previous = if page > 1 {
+        format!("/interesses/{}", page - 1)
+    } else {
+        "/competenties".to_owned()
+    };
+    let next = if page < pages {
+        format!("/interesses/{}", page + 1)
+    } else {
+        "/beroepen".to_owned()
+    };
+    let next_label = if page < pages {
+        "selftest.next"
+    } else {
+        "interests.to_results"
+    };
+
+    view! {
+        <div class="progress">
+            <p id="progress-label">{move || i18n::format(app.language(), "interests.page_of",
+                &[("step", &page.to_string()), ("total", &pages.to_string())])}</p>
+            <progress max=pages value=page aria-labelledby="progress-label"></progress>
+        </div>
+        <h1 node_ref=heading tabindex="-1">{move || app.t("interests.title")}</h1>
+        <p class="lead">{move || app.content.interests.question.get(app.language())}</p>
+        {shown.iter().map(|item| view! { <InterestView item=item/> }).collect_view()}
+        <nav class="step-nav" aria-label=move || app.t("selftest.step_nav")>
+            <A href=previous attr:class="button">{move || app.t("selftest.previous")}</A>
+            <A href=next attr:class="button primary">{move || app.t(next_label)}</A>
+        </nav>
+    }
+}
+
+#[component]
+fn InterestView(item: &'static InterestItem) -> impl IntoView {
+    let app = use_app();
+    let iid: &'static str = &item.id;
+    let answer = move || app.state.with(|s| s.competences.interest(iid));
+    let options = InterestAnswer::ALL
+        .iter()
+        .map(|choice| {
+            let choice = *choice;
+            let id = format!("interest-{iid}-{choice:?}").to_lowercase();
+            view! {
+                <div class="option inline">
+                    <input type="radio" id=id.clone() name=format!("interest-{iid}")
+                        prop:checked=move || answer() == Some(choice)
+                        on:change=move |_| app.set_interest(iid, choice)/>
+                    <label for=id>{move || app.content.interests.answers.get(choice).get(app.language())}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="question interest">
+            <legend>{move || item.text.get(app.language())}</legend>
+            <div class="inline-options">{options}</div>
+            <Show when=move || answer().is_some()>
+                <button type="button" class="link-button" on:click=move |_| app.clear_interest(iid)>
+                    {move || app.t("question.clear")}
+                </button>
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,633 @@
+//! Occupations: the competence and interest profiles, the occupations that fit (with the
+//! score's parts), one occupation's gap, and the occupation search with the ESCO import.
+//! Every number comes from `core::competence` and `core::search`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use crate::core::competence::{
+    fit_occupation, gap, interest_profile, rank_occupations, OccupationFit,
+};
+use crate::core::esco::{import_occupations, EscoImportError};
+use crate::core::i18n;
+use crate::core::occupation::Occupation;
+use crate::core::search::SearchHit;
+use crate::core::text::Language;
+use crate::core::vocab::{EducationLevel, PhysicalDemand, Sector};
+
+use super::competences::COMPETENCES_PER_PAGE;
+use super::state::{use_app, AppContext, ImportedEsco};
+
+const TOP: usize = 10;
+
+/// `/beroepen`.
+#[component]
+pub fn OccupationsScreen() -> impl IntoView {
+    let app = use_app();
+    let started = move || app.state.with(|s| !s.competences.is_empty());
+    view! {
+        <h1>{move || app.t("occupations.title")}</h1>
+        <p class="lead">{move || app.t("occupations.intro")}</p>
+        <p><A href="/beroepen/zoeken">{move || app.t("occupations.search_link")}</A></p>
+        <Show
+            when=started
+            fallback=move || view! {
+                <p>{move || app.t("occupations.not_started")}</p>
+                <A href="/competenties" attr:class="button primary">{move || app.t("competences.title")}</A>
+            }
+        >
+            <CompetenceChart/>
+            <InterestChart/>
+            <FittingOccupations/>
+        </Show>
+    }
+}
+
+/// The rated competences as bars (0–4), with a table as the text alternative.
+#[component]
+fn CompetenceChart() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let language = app.language();
+        let catalog = &app.content.competences;
+        let rated: Vec<(&'static str, u8, String)> = app.state.with(|s| {
+            catalog
+                .competences
+                .iter()
+                .filter_map(|c| {
+                    s.competences.rating(&c.id).map(|r| {
+                        let places = r
+                            .shown_in
+                            .iter()
+                            .map(|p| p.label().get(language).to_owned())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        (c.name.get(language), r.level, places)
+                    })
+                })
+                .collect()
+        });
+        let row_height = 22.0;
+        let height = row_height * rated.len() as f64 + 8.0;
+        let bars = rated
+            .iter()
+            .enumerate()
+            .map(|(i, (_, level, _))| {
+                let y = 4.0 + row_height * i as f64;
+                view! {
+                    <rect x="0" y=y width="240" height="14" class="bar-track"/>
+                    <rect x="0" y=y width=60.0 * f64::from(*level) height="14" class="bar"/>
+                }
+            })
+            .collect_view();
+        let rows = rated
+            .iter()
+            .map(|(name, level, places)| {
+                let level_name = catalog
+                    .level_name(*level)
+                    .map(|l| l.get(language))
+                    .unwrap_or_default();
+                view! {
+                    <tr>
+                        <th scope="row">{*name}</th>
+                        <td>{format!("{level} – {level_name}")}</td>
+                        <td>{if places.is_empty() { "–".to_owned() } else { places.clone() }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="profile-title">
+                <h2 id="profile-title">{i18n::text(language, "occupations.profile")}</h2>
+                {(!rated.is_empty()).then(|| view! {
+                    <div class="bars">
+                        <ul class="bar-labels" aria-hidden="true">
+                            {rated.iter().map(|(name, _, _)| view! { <li>{*name}</li> }).collect_view()}
+                        </ul>
+                        <svg viewBox=format!("0 0 240 {height}") width="240" height=height aria-hidden="true" focusable="false">{bars}</svg>
+                    </div>
+                })}
+                <div class="table-scroll" role="region" aria-labelledby="profile-caption" tabindex="0">
+                    <table class="history">
+                        <caption id="profile-caption">{i18n::text(language, "occupations.profile_caption")}</caption>
+                        <thead><tr>
+                            <th scope="col">{i18n::text(language, "occupations.competence")}</th>
+                            <th scope="col">{i18n::text(language, "occupations.level")}</th>
+                            <th scope="col">{i18n::text(language, "occupations.shown_in")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn InterestChart() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let language = app.language();
+        let catalog = &app.content.interests;
+        let profile = app
+            .state
+            .with(|s| interest_profile(catalog, &s.competences));
+        let rows = profile
+            .areas
+            .iter()
+            .map(|area| {
+                let name = catalog.area(area.area).map(|a| a.name.get(language)).unwrap_or_default();
+                let value = match area.score {
+                    Some(score) => view! {
+                        // SVG, not a styled span: the CSP forbids inline styles.
+                        <svg class="meter" viewBox="0 0 100 10" width="128" height="13" aria-hidden="true" focusable="false">
+                            <rect x="0" y="0" width="100" height="10" class="bar-track"/>
+                            <rect x="0" y="0" width=score height="10" class="meter-fill"/>
+                        </svg>
+                        {format!(" {score} / 100")}
+                    }
+                    .into_any(),
+                    None => view! {
+                        {i18n::format(language, "occupations.interest_unknown", &[
+                            ("answered", &area.answered.to_string()),
+                            ("needed", &area.needed.to_string()),
+                        ])}
+                    }
+                    .into_any(),
+                };
+                view! { <tr><th scope="row">{name}</th><td>{value}</td></tr> }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="interest-title">
+                <h2 id="interest-title">{i18n::text(language, "occupations.interests")}</h2>
+                <table class="history">
+                    <caption>{i18n::text(language, "occupations.interests_caption")}</caption>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn FittingOccupations() -> impl IntoView {
+    let app = use_app();
+    let ranked = Memo::new(move |_| {
+        app.state.with(|s| {
+            let content = app.content;
+            let mut fits = rank_occupations(
+                &content.competences,
+                &content.interests,
+                &s.competences,
+                &content.occupations.occupations,
+            );
+            fits.truncate(TOP);
+            fits
+        })
+    });
+    move || {
+        let language = app.language();
+        view! {
+            <section class="card" aria-labelledby="fit-title">
+                <h2 id="fit-title">{i18n::text(language, "occupations.fitting")}</h2>
+                <p>{i18n::text(language, "occupations.fitting_intro")}</p>
+                <ol class="findings fits">
+                    {ranked.get().into_iter().map(|fit| fit_item(app, fit, language)).collect_view()}
+                </ol>
+            </section>
+        }
+    }
+}
+
+fn fit_item(app: AppContext, fit: OccupationFit, language: Language) -> impl IntoView {
+    let occupation = app.content.occupations.get(&fit.occupation_id);
+    let name = occupation
+        .map(|o| o.name.get(language).to_owned())
+        .unwrap_or_else(|| fit.occupation_id.clone());
+    let href = format!("/beroepen/{}", fit.occupation_id);
+    view! {
+        <li>
+            <p><A href=href><strong>{name}</strong></A>" — "
+                {i18n::format(language, "occupations.score", &[("score", &fit.score.to_string())])}</p>
+            <p class="step-why">{fit_parts(&fit, language)}</p>
+        </li>
+    }
+}
+
+/// The score's parts in words.
+fn fit_parts(fit: &OccupationFit, language: Language) -> String {
+    let unknown = i18n::text(language, "occupations.part_unknown");
+    let mut parts = vec![
+        i18n::format(
+            language,
+            "occupations.part_competences",
+            &[(
+                "value",
+                &fit.competence_part
+                    .map_or(unknown.to_owned(), |v| v.to_string()),
+            )],
+        ),
+        i18n::format(
+            language,
+            "occupations.part_interests",
+            &[(
+                "value",
+                &fit.interest_part
+                    .map_or(unknown.to_owned(), |v| v.to_string()),
+            )],
+        ),
+    ];
+    if !fit.missing.is_empty() {
+        parts.push(i18n::format(
+            language,
+            "occupations.part_missing",
+            &[("count", &fit.missing.len().to_string())],
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// `/beroepen/:id`.
+#[component]
+pub fn OccupationRoute() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match app.content.occupations.get(&id) {
+            Some(occupation) => view! { <OccupationDetail occupation=occupation/> }.into_any(),
+            None => view! {
+                <h1>{move || app.t("notfound.title")}</h1>
+                <p><A href="/beroepen">{move || app.t("occupations.title")}</A></p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+fn sector_key(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Logistics => "sector.logistics",
+        Sector::Cleaning => "sector.cleaning",
+        Sector::Care => "sector.care",
+        Sector::Hospitality => "sector.hospitality",
+        Sector::Retail => "sector.retail",
+        Sector::Construction => "sector.construction",
+        Sector::Technical => "sector.technical",
+        Sector::Green => "sector.green",
+        Sector::Security => "sector.security",
+        Sector::Transport => "sector.transport",
+        Sector::Office => "sector.office",
+        Sector::Childcare => "sector.childcare",
+        Sector::Production => "sector.production",
+        Sector::Other => "sector.other",
+    }
+}
+
+fn education_key(level: EducationLevel) -> &'static str {
+    match level {
+        EducationLevel::None => "education.none",
+        EducationLevel::Vmbo => "education.vmbo",
+        EducationLevel::Mbo1 => "education.mbo1",
+        EducationLevel::Mbo2 => "education.mbo2",
+        EducationLevel::Mbo3 => "education.mbo3",
+        EducationLevel::Mbo4 => "education.mbo4",
+        EducationLevel::HavoVwo => "education.havo_vwo",
+        EducationLevel::Hbo => "education.hbo",
+        EducationLevel::Wo => "education.wo",
+    }
+}
+
+fn physical_key(demand: PhysicalDemand) -> &'static str {
+    match demand {
+        PhysicalDemand::Light => "physical.light",
+        PhysicalDemand::Medium => "physical.medium",
+        PhysicalDemand::Heavy => "physical.heavy",
+    }
+}
+
+#[component]
+fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let language = app.language();
+        let content = app.content;
+        let catalog = &content.competences;
+        let (fit, gaps) = app.state.with(|s| {
+            let interests = interest_profile(&content.interests, &s.competences);
+            (
+                fit_occupation(catalog, &interests, &s.competences, occupation),
+                gap(catalog, &s.competences, occupation),
+            )
+        });
+        let competence_name = move |id: &str| {
+            catalog
+                .get(id)
+                .map(|c| c.name.get(language).to_owned())
+                .unwrap_or_else(|| id.to_owned())
+        };
+        let rate_href = move |id: &str| {
+            let page = catalog
+                .position(id)
+                .map_or(1, |p| p / COMPETENCES_PER_PAGE + 1);
+            format!("/competenties/{page}")
+        };
+        let met = gaps
+            .met
+            .iter()
+            .map(|id| view! { <li>{competence_name(id)}</li> })
+            .collect_view();
+        let below = gaps
+            .below
+            .iter()
+            .map(|g| {
+                let ways = g
+                    .ways
+                    .iter()
+                    .map(|way| {
+                        let kind = catalog.way_kind_label(way.kind).map(|l| l.get(language)).unwrap_or_default();
+                        view! { <li><strong>{kind}": "</strong>{way.text.get(language).to_owned()}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <li>
+                        <p class="step">{competence_name(&g.competence)}</p>
+                        <p>{i18n::format(language, "occupations.gap_levels", &[
+                            ("have", &g.have.unwrap_or(0).to_string()),
+                            ("need", &g.need.to_string()),
+                        ])}</p>
+                        <p>{i18n::text(language, "occupations.ways")}</p>
+                        <ul>{ways}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        let missing = gaps
+            .missing
+            .iter()
+            .map(|id| {
+                let (href, name) = (rate_href(id), competence_name(id));
+                view! { <li><A href=href>{name}</A></li> }
+            })
+            .collect_view();
+        view! {
+            <p><A href="/beroepen">{i18n::text(language, "occupations.back")}</A></p>
+            <h1>{occupation.name.get(language).to_owned()}</h1>
+            <ul class="facts">
+                <li>{i18n::text(language, "occupations.sector")}": "{i18n::text(language, sector_key(occupation.sector))}</li>
+                <li>{i18n::text(language, "occupations.education")}": "{i18n::text(language, education_key(occupation.education))}</li>
+                <li>{i18n::text(language, "occupations.physical")}": "{i18n::text(language, physical_key(occupation.physical))}</li>
+                {occupation.bbl.then(|| view! { <li>{i18n::text(language, "occupations.bbl")}</li> })}
+            </ul>
+            <section class="card" aria-labelledby="detail-fit">
+                <h2 id="detail-fit">{i18n::format(language, "occupations.score", &[("score", &fit.score.to_string())])}</h2>
+                <p>{fit_parts(&fit, language)}</p>
+                <p class="hint">{i18n::text(language, "occupations.score_explained")}</p>
+            </section>
+            {(!gaps.met.is_empty()).then(|| view! {
+                <section class="card strengths" aria-labelledby="detail-met">
+                    <h2 id="detail-met">{i18n::text(language, "occupations.met")}</h2>
+                    <ul>{met}</ul>
+                </section>
+            })}
+            <section class="card steps" aria-labelledby="detail-gap">
+                <h2 id="detail-gap">{i18n::text(language, "occupations.gap")}</h2>
+                {gaps.below.is_empty().then(|| view! { <p>{i18n::text(language, "occupations.no_gap")}</p> })}
+                <ul class="findings">{below}</ul>
+            </section>
+            {(!gaps.missing.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="detail-missing">
+                    <h2 id="detail-missing">{i18n::text(language, "occupations.missing")}</h2>
+                    <p>{i18n::text(language, "occupations.missing_intro")}</p>
+                    <ul>{missing}</ul>
+                </section>
+            })}
+        }
+    }
+}
+
+/// Where the ESCO import is.
+#[derive(Debug, Clone, PartialEq)]
+enum ImportStatus {
+    Idle,
+    Working(&'static str),
+    Done {
+        count: usize,
+        skipped: Option<String>,
+    },
+    Failed(String),
+}
+
+/// `/beroepen/zoeken`: a typeahead over the bundled catalogue and, once imported, ESCO.
+#[component]
+pub fn SearchScreen() -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let esco = Memo::new(move |_| {
+        // Reading the signal subscribes; the first call loads from storage.
+        app.esco.track();
+        app.imported_esco().map(|e| e.catalog.occupations.len())
+    });
+    let hits = Memo::new(move |_| {
+        let query = query.get();
+        esco.track();
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(SearchHit, bool)> = app
+            .content
+            .occupation_index
+            .search(&query, 8)
+            .into_iter()
+            .map(|hit| (hit, true))
+            .collect();
+        if let Some(imported) = app.esco.get_untracked() {
+            for hit in imported.index.search(&query, 10) {
+                // An ESCO occupation the catalogue already has is listed once, as the
+                // catalogue's (which has a competence profile).
+                if !hits.iter().any(|(h, _)| h.key == hit.key) {
+                    hits.push((hit, false));
+                }
+            }
+        }
+        hits.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+        hits.truncate(10);
+        hits
+    });
+
+    view! {
+        <h1>{move || app.t("search.title")}</h1>
+        <p class="lead">{move || app.t("search.intro")}</p>
+        <div class="search">
+            <label for="occupation-search">{move || app.t("search.label")}</label>
+            <input id="occupation-search" type="search" autocomplete="off" spellcheck="false"
+                aria-describedby="search-count"
+                prop:value=move || query.get()
+                on:input=move |event| query.set(event_target_value(&event))/>
+            <p id="search-count" role="status" class="hint">{move || {
+                let count = hits.with(Vec::len);
+                if query.with(|q| q.trim().is_empty()) {
+                    app.t("search.type").to_owned()
+                } else {
+                    i18n::format(app.language(), "search.count", &[("count", &count.to_string())])
+                }
+            }}</p>
+            <ol class="search-results">
+                {move || hits.get().into_iter().map(|(hit, bundled)| search_result(app, hit, bundled)).collect_view()}
+            </ol>
+        </div>
+        <EscoImport/>
+    }
+}
+
+fn search_result(app: AppContext, hit: SearchHit, bundled: bool) -> impl IntoView {
+    let language = app.language();
+    let matched_other = (hit.matched != hit.label).then(|| format!(" ({})", hit.matched));
+    // Catalogue occupations open their profile; ESCO occupations link to the catalogue's
+    // profiles of the same ISCO group, where there are any.
+    let occupation = app.content.occupations.occupations.iter().find(|o| {
+        o.esco_uri.as_deref() == Some(hit.key.as_str()) || format!("werkmap:{}", o.id) == hit.key
+    });
+    let link = match (bundled, occupation) {
+        (true, Some(o)) => {
+            view! { <A href=format!("/beroepen/{}", o.id)>{hit.label.clone()}</A> }.into_any()
+        }
+        _ => view! { <span>{hit.label.clone()}</span> }.into_any(),
+    };
+    let related = (!bundled).then(|| {
+        let isco = app
+            .esco
+            .get_untracked()
+            .and_then(|e| e.catalog.occupation(&hit.key).map(|o| o.isco.clone()));
+        let profiles: Vec<&'static Occupation> = isco
+            .map(|isco| app.content.occupations.by_isco(&isco).collect())
+            .unwrap_or_default();
+        view! {
+            <span class="hint">" · ESCO"</span>
+            {(!profiles.is_empty()).then(|| view! {
+                <span class="hint">" · "{i18n::text(language, "search.related")}" "</span>
+                {profiles.into_iter().map(|o| view! {
+                    <A href=format!("/beroepen/{}", o.id)>{o.name.get(language).to_owned()}</A>" "
+                }).collect_view()}
+            })}
+        }
+    });
+    view! { <li>{link}{matched_other}{related}</li> }
+}
+
+#[component]
+fn EscoImport() -> impl IntoView {
+    let app = use_app();
+    let status = RwSignal::new(ImportStatus::Idle);
+    let imported_count = move || {
+        app.esco.track();
+        app.imported_esco().map(|e| e.catalog.occupations.len())
+    };
+    let on_file = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        status.set(ImportStatus::Working("search.import_reading"));
+        spawn_local(async move {
+            let started = js_sys::Date::now();
+            let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => buffer,
+                Err(_) => {
+                    status.set(ImportStatus::Failed(
+                        app.t("search.import_unreadable").to_owned(),
+                    ));
+                    return;
+                }
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            status.set(ImportStatus::Working("search.import_parsing"));
+            yield_to_browser().await;
+            let catalog = match import_occupations(&bytes) {
+                Ok(catalog) => catalog,
+                Err(error) => {
+                    status.set(ImportStatus::Failed(import_error(&error, app.language())));
+                    return;
+                }
+            };
+            status.set(ImportStatus::Working("search.import_indexing"));
+            yield_to_browser().await;
+            let count = catalog.occupations.len();
+            let skipped = catalog.skipped.summary(app.language());
+            let imported = ImportedEsco::new(catalog);
+            match app.store_imported_esco(imported) {
+                Ok(()) => status.set(ImportStatus::Done { count, skipped }),
+                Err(_) => status.set(ImportStatus::Failed(
+                    app.t("search.import_not_saved").to_owned(),
+                )),
+            }
+            leptos::logging::log!(
+                "ESCO import of {count} occupations took {:.0} ms",
+                js_sys::Date::now() - started
+            );
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="esco-title">
+            <h2 id="esco-title">{move || app.t("search.esco_title")}</h2>
+            <p>{move || app.t("search.esco_intro")}</p>
+            <p>{move || match imported_count() {
+                Some(count) => i18n::format(app.language(), "search.esco_present", &[("count", &count.to_string())]),
+                None => app.t("search.esco_absent").to_owned(),
+            }}</p>
+            <label for="esco-file">{move || app.t("search.esco_pick")}</label>
+            <input id="esco-file" type="file" accept=".csv,text/csv" on:change=on_file/>
+            <p role="status" class="import-status">{move || match status.get() {
+                ImportStatus::Idle => String::new(),
+                ImportStatus::Working(key) => app.t(key).to_owned(),
+                ImportStatus::Done { count, skipped } => {
+                    let mut text = i18n::format(app.language(), "search.import_done", &[("count", &count.to_string())]);
+                    if let Some(skipped) = skipped {
+                        text.push(' ');
+                        text.push_str(&skipped);
+                    }
+                    text
+                }
+                ImportStatus::Failed(message) => message,
+            }}</p>
+            <Show when=move || imported_count().is_some()>
+                <button type="button" class="link-button" on:click=move |_| {
+                    app.forget_imported_esco();
+                    status.set(ImportStatus::Idle);
+                }>{move || app.t("search.esco_forget")}</button>
+            </Show>
+        </section>
+    }
+}
+
+fn import_error(error: &EscoImportError, language: Language) -> String {
+    i18n::format(
+        language,
+        "search.import_failed",
+        &[("reason", &error.message(language))],
+    )
+}
+
+/// Lets the browser paint (the progress message) before a long synchronous step.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[allow(dead_code)]
+fn _assert_send(_: Arc<ImportedEsco>) {}
