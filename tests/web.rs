@@ -22,10 +22,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const NAMESPACE: &str = "werkmap.test";
 
+/// Loaded once per test binary: the content is read-only.
+fn content() -> &'static Content {
+    static CONTENT: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
+    CONTENT.get_or_init(|| Content::bundled().expect("bundled content loads"))
+}
+
 fn selftest() -> &'static SelfTest {
-    Box::leak(Box::new(
-        SelfTest::bundled().expect("bundled self-test loads"),
-    ))
+    &content().selftest
 }
 
 /// Mounts `view` (with an app context over `store`) in a fresh container.

@@ -5,6 +5,7 @@ pub mod competence;
 pub mod content;
 pub mod esco;
 pub mod i18n;
+pub mod kiosk;
 pub mod occupation;
 pub mod search;
 pub mod selftest;

@@ -1,11 +1,13 @@
 //! The Leptos web UI: screens render state from `core` and send intents to [`state::AppContext`].
 //! No scoring or storage rules live here.
 
+pub mod bench;
 pub mod browser_store;
 pub mod competences;
 pub mod history;
 pub mod home;
 pub mod interests;
+pub mod kiosk;
 pub mod ladder;
 pub mod occupations;
 pub mod offline;
@@ -29,6 +31,9 @@ pub fn App() -> impl IntoView {
     match Content::bundled() {
         Ok(content) => {
             let content: &'static Content = Box::leak(Box::new(content));
+            if kiosk::is_kiosk_address() {
+                return view! { <kiosk::KioskApp content=content/> }.into_any();
+            }
             let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
             AppContext::provide(content, store, state::HOME_NAMESPACE);
             offline::register_service_worker();
@@ -73,9 +78,9 @@ pub fn Shell() -> impl IntoView {
                     <ul>
                         <li><A href="/zelftest">{move || app.t("nav.selftest")}</A></li>
                         <li><A href="/uitslag">{move || app.t("nav.result")}</A></li>
+                        <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
                         <li><A href="/competenties">{move || app.t("nav.competences")}</A></li>
                         <li><A href="/beroepen">{move || app.t("nav.occupations")}</A></li>
-                        <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
                     </ul>
                 </nav>
                 <LanguageSwitch/>
@@ -104,7 +109,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+pub(crate) fn LanguageSwitch() -> impl IntoView {
     let app = use_app();
     // The button offers the other language, named in that language.
     let other = move || match app.language() {

@@ -10,7 +10,7 @@ use crate::core::selftest::{Answers, Evidence, RouteId, SearchStatus, SelfTestRe
 use crate::core::text::Language;
 
 use super::ladder::LadderPicture;
-use super::state::use_app;
+use super::state::{use_app, AppContext};
 
 #[component]
 pub fn ResultScreen() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn ResultScreen() -> impl IntoView {
             fallback=move || view! {
                 <h1>{move || app.t("result.title")}</h1>
                 <p>{move || app.t("result.no_answers")}</p>
-                <A href="/zelftest" attr:class="button primary">{move || app.t("home.start")}</A>
+                <A href=app.href("/zelftest") attr:class="button primary">{move || app.t("home.start")}</A>
             }
         >
             <ResultView/>
@@ -42,28 +42,35 @@ pub fn ResultView() -> impl IntoView {
         view! {
             <h1>{app.t("result.title")}</h1>
             <p class="disclaimer">{app.t("result.disclaimer")}</p>
-            {incomplete_notice(&result, language)}
+            {incomplete_notice(app, &result, language)}
             <Strengths result=result.clone() answers=answers.clone() language=language/>
             <RouteSection result=result.clone() answers=answers.clone() language=language/>
             <LadderSection result=result.clone() answers=answers.clone() language=language/>
             <SearchSection result=result.clone() answers=answers.clone() language=language/>
             <NextSteps result=result answers=answers language=language/>
             <div class="actions">
-                <A href="/zelftest" attr:class="button">{app.t("result.edit_answers")}</A>
-                <A href="/geschiedenis" attr:class="button">{app.t("home.view_history")}</A>
+                <A href=app.href("/zelftest") attr:class="button">{app.t("result.edit_answers")}</A>
+                // A kiosk keeps no history: every visitor is new.
+                {(!app.is_kiosk()).then(|| view! {
+                    <A href="/geschiedenis" attr:class="button">{app.t("home.view_history")}</A>
+                })}
             </div>
         }
     }
 }
 
-fn incomplete_notice(result: &SelfTestResult, language: Language) -> Option<impl IntoView> {
+fn incomplete_notice(
+    app: AppContext,
+    result: &SelfTestResult,
+    language: Language,
+) -> Option<impl IntoView> {
     let missing = result.unanswered.len();
     (missing > 0).then(|| {
         view! {
             <p class="incomplete">
                 {i18n::format(language, "result.incomplete", &[("count", &missing.to_string())])}
                 " "
-                <A href="/zelftest">{i18n::text(language, "result.incomplete_link")}</A>
+                <A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A>
             </p>
         }
     })

@@ -47,7 +47,7 @@ pub fn SelfTestStart() -> impl IntoView {
                             topic.questions.iter().filter(|q| s.answers.get(&q.id).is_some()).count()
                         })
                     };
-                    let href = format!("/zelftest/{}", topic.id);
+                    let href = app.href(&format!("/zelftest/{}", topic.id));
                     view! {
                         <li>
                             <A href=href>{move || topic.title.get(app.language())}</A>
@@ -63,7 +63,7 @@ pub fn SelfTestStart() -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-        <A href=move || format!("/zelftest/{}", first_open()) attr:class="button primary">
+        <A href=move || app.href(&format!("/zelftest/{}", first_open())) attr:class="button primary">
             {move || if started() { app.t("selftest.continue") } else { app.t("selftest.begin") }}
         </A>
     }
@@ -84,7 +84,7 @@ pub fn TopicRoute() -> impl IntoView {
         Some(index) => view! { <TopicScreen index=index/> }.into_any(),
         None => view! {
             <h1>{move || app.t("notfound.title")}</h1>
-            <p><A href="/zelftest">{move || app.t("selftest.title")}</A></p>
+            <p><A href=app.href("/zelftest")>{move || app.t("selftest.title")}</A></p>
         }
         .into_any(),
     }
@@ -106,12 +106,12 @@ pub fn TopicScreen(index: usize) -> impl IntoView {
         }
     });
 
-    let previous = (index > 0).then(|| format!("/zelftest/{}", topics[index - 1].id));
-    let next = (index + 1 < count).then(|| format!("/zelftest/{}", topics[index + 1].id));
+    let previous = (index > 0).then(|| app.href(&format!("/zelftest/{}", topics[index - 1].id)));
+    let next = (index + 1 < count).then(|| app.href(&format!("/zelftest/{}", topics[index + 1].id)));
     let navigate = use_navigate();
     let finish = move |_| {
         app.complete_selftest();
-        navigate("/uitslag", NavigateOptions::default());
+        navigate(&app.href("/uitslag"), NavigateOptions::default());
     };
 
     view! {
@@ -132,7 +132,7 @@ pub fn TopicScreen(index: usize) -> impl IntoView {
         <nav class="step-nav" aria-label=move || app.t("selftest.step_nav")>
             {match previous {
                 Some(href) => view! { <A href=href attr:class="button">{move || app.t("selftest.previous")}</A> }.into_any(),
-                None => view! { <A href="/zelftest" attr:class="button">{move || app.t("selftest.overview")}</A> }.into_any(),
+                None => view! { <A href=app.href("/zelftest") attr:class="button">{move || app.t("selftest.overview")}</A> }.into_any(),
             }}
             {match next {
                 Some(href) => view! { <A href=href attr:class="button primary">{move || app.t("selftest.next")}</A> }.into_any(),
@@ -272,7 +272,8 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
                 id=input_id
                 type="text"
                 inputmode="numeric"
-                autocomplete="postal-code"
+                // A shared kiosk screen must not offer the previous visitor's postcode.
+                autocomplete=if app.is_kiosk() { "off" } else { "postal-code" }
                 maxlength="4"
                 size="6"
                 prop:value=value

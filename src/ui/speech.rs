@@ -29,3 +29,10 @@ pub fn speak(text: &str, language: Language) {
         synthesis.speak(&utterance);
     }
 }
+
+/// Stops anything being read (a kiosk wipe must not keep talking about the last visitor).
+pub fn stop() {
+    if let Some(synthesis) = synthesis() {
+        synthesis.cancel();
+    }
+}

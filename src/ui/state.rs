@@ -45,6 +45,8 @@ pub struct AppContext {
     pub esco: RwSignal<Option<Arc<ImportedEsco>>>,
     pub notice: RwSignal<Option<Notice>>,
     persistence: StoredValue<Persistence<Store>, LocalStorage>,
+    /// Path prefix of the mode's routes: "" at home, "/kiosk" on a kiosk.
+    pub base: &'static str,
     /// The fresh state "wis alles" leaves on screen, until autosave has seen it: writing it
     /// straight back would leave a key behind after deleting everything.
     wiped: StoredValue<Option<AppState>>,
@@ -53,6 +55,16 @@ pub struct AppContext {
 impl AppContext {
     /// Loads the stored state, provides the context and starts autosaving.
     pub fn provide(content: &'static Content, store: Store, namespace: &str) -> Self {
+        Self::provide_with_base(content, store, namespace, "")
+    }
+
+    /// As [`AppContext::provide`], for a mode whose routes live under `base` (the kiosk).
+    pub fn provide_with_base(
+        content: &'static Content,
+        store: Store,
+        namespace: &str,
+        base: &'static str,
+    ) -> Self {
         let selftest = &content.selftest;
         let persistence = Persistence::new(store, namespace);
         let outcome = persistence.load(now());
@@ -77,6 +89,7 @@ impl AppContext {
             content,
             selftest,
             esco: RwSignal::new(None),
+            base,
             notice: RwSignal::new(notice),
             persistence: StoredValue::new_local(persistence),
             wiped: StoredValue::new(None),
@@ -149,6 +162,19 @@ impl AppContext {
                 Err(StorageError::Full) => self.notice.set(Some(Notice::SaveFailed { full: true })),
             }
         });
+    }
+
+    /// A path of this mode: `/zelftest` at home is `/kiosk/zelftest` on a kiosk.
+    pub fn href(&self, path: &str) -> String {
+        match (self.base, path) {
+            ("", path) => path.to_owned(),
+            (base, "/") => base.to_owned(),
+            (base, path) => format!("{base}{path}"),
+        }
+    }
+
+    pub fn is_kiosk(&self) -> bool {
+        !self.base.is_empty()
     }
 
     pub fn language(&self) -> Language {

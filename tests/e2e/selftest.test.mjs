@@ -295,6 +295,8 @@ test('the language switch changes every text, and the choice survives a reload',
       EN['nav.selftest'],
       EN['nav.result'],
       EN['nav.history'],
+      EN['nav.competences'],
+      EN['nav.occupations'],
     ]);
     assert.equal(await page.locator('footer').innerText(), EN['footer.privacy']);
     assert.equal(await toEnglish.innerText(), 'Nederlands');

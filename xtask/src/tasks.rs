@@ -311,8 +311,29 @@ pub fn measure(no_build: bool) -> Result<()> {
     run(node()
         .arg("tests/e2e/measure-startup.mjs")
         .env("WERKMAP_URL", &url)
-        .env("CHROMIUM", CHROMIUM))
+        .env("CHROMIUM", CHROMIUM))?;
+
+    // Search latency and quality over the full ESCO file in the browser, Werkmap's WASM
+    // search next to minisearch. The file is not committed; without it this part is skipped.
+    let esco = root().join(ESCO_CSV);
+    if !esco.is_file() {
+        println!(
+            "\nsearch benchmark SKIPPED: {} not found (only CI and developer machines have it)",
+            esco.display()
+        );
+        return Ok(());
+    }
+    println!();
+    run(node()
+        .arg("tests/e2e/bench-search.mjs")
+        .env("WERKMAP_URL", &url)
+        .env("CHROMIUM", CHROMIUM)
+        .env("ESCO_CSV", &esco))
 }
+
+/// The official ESCO occupations file, relative to the repository root (as in
+/// `tests/search_recall.rs`).
+const ESCO_CSV: &str = "../shared/data/esco/occupations_nl.csv";
 
 fn kib(bytes: u64) -> String {
     format!("{bytes} ({:.1} KiB)", bytes as f64 / 1024.0)

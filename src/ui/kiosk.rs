@@ -1,0 +1,300 @@
+//! Kiosk mode for a shared touch screen at a jongerenloket (`/kiosk`): everything lives in
+//! memory, nothing is written to any browser storage, and after inactivity (or "Klaar — wis
+//! alles") the page is reloaded from scratch so no answer survives in memory, in the DOM or
+//! behind the back button.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+use crate::core::content::Content;
+use crate::core::i18n;
+use crate::core::kiosk::KioskConfig;
+use crate::core::storage::{KeyValueStore, MemoryStore};
+
+use super::result::ResultView;
+use super::selftest::{SelfTestStart, TopicRoute};
+use super::state::{use_app, AppContext};
+use super::{offline, speech, LanguageSwitch};
+
+pub const KIOSK_BASE: &str = "/kiosk";
+const KIOSK_NAMESPACE: &str = "werkmap.kiosk";
+
+/// Whether this page load is a kiosk (decided once, from the address).
+pub fn is_kiosk_address() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path == KIOSK_BASE || path.starts_with("/kiosk/"))
+}
+
+#[derive(Clone, Copy)]
+struct KioskContext {
+    config: RwSignal<KioskConfig>,
+}
+
+/// The whole app in kiosk mode.
+#[component]
+pub fn KioskApp(content: &'static Content) -> impl IntoView {
+    // Memory only: the store is dropped with the page, and the page is reloaded on a wipe.
+    let store: Box<dyn KeyValueStore> = Box::new(Rc::new(MemoryStore::new()));
+    AppContext::provide_with_base(content, store, KIOSK_NAMESPACE, KIOSK_BASE);
+    let config = RwSignal::new(KioskConfig::default());
+    provide_context(KioskContext { config });
+    load_config(config);
+    offline::register_service_worker();
+    if let Some(body) = document().body() {
+        let _ = body.class_list().add_1("kiosk");
+    }
+    view! { <KioskShell/> }
+}
+
+fn load_config(config: RwSignal<KioskConfig>) {
+    leptos::task::spawn_local(async move {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/kiosk.json")).await else {
+            return;
+        };
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+            return;
+        };
+        let Ok(text) = response.text() else {
+            return;
+        };
+        let Ok(text) = wasm_bindgen_futures::JsFuture::from(text).await else {
+            return;
+        };
+        match KioskConfig::parse(&text.as_string().unwrap_or_default()) {
+            Ok(loaded) => config.set(loaded),
+            // A broken file keeps the safe defaults (and no way out without a valid PIN).
+            Err(error) => leptos::logging::warn!("{error}"),
+        }
+    });
+}
+
+/// Starts over: a fresh page at the kiosk's start screen, replacing the current history
+/// entry, so nothing of the previous visitor is left in memory or on screen.
+fn wipe() {
+    speech::stop();
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(KIOSK_BASE);
+    }
+}
+
+#[component]
+fn KioskShell() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| {
+        let language = app.language();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", language.code());
+        }
+        document().set_title(app.t("app.title"));
+    });
+    view! {
+        <Router>
+            <a class="skip-link" href="#inhoud">{move || app.t("nav.skip")}</a>
+            <header class="app-header">
+                <A href=KIOSK_BASE attr:class="brand">{move || app.t("app.name")}</A>
+                <LanguageSwitch/>
+                <button type="button" class="button danger done-button" on:click=move |_| wipe()>
+                    {move || app.t("kiosk.done")}
+                </button>
+            </header>
+            <InactivityGuard/>
+            <main id="inhoud" tabindex="-1">
+                <Routes fallback=KioskStart>
+                    <Route path=path!("/kiosk") view=KioskStart/>
+                    <Route path=path!("/kiosk/zelftest") view=SelfTestStart/>
+                    <Route path=path!("/kiosk/zelftest/:topic") view=TopicRoute/>
+                    <Route path=path!("/kiosk/uitslag") view=KioskResult/>
+                    <Route path=path!("/kiosk/personeel") view=StaffExit/>
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>{move || app.t("kiosk.privacy")}</p>
+                <p><A href="/kiosk/personeel" attr:class="staff-link">{move || app.t("kiosk.staff")}</A></p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn KioskStart() -> impl IntoView {
+    let app = use_app();
+    let minutes = move || {
+        let seconds = use_context::<KioskContext>().map_or(120, |k| k.config.get().inactivity_seconds);
+        seconds.div_ceil(60).to_string()
+    };
+    let first_topic = app.href(&format!(
+        "/zelftest/{}",
+        app.selftest.questionnaire.topics.first().map_or("", |t| t.id.as_str())
+    ));
+    view! {
+        <h1>{move || app.t("kiosk.title")}</h1>
+        <p class="lead">{move || app.t("kiosk.intro")}</p>
+        <p>{move || i18n::format(app.language(), "kiosk.wipe_info", &[("minutes", &minutes())])}</p>
+        <A href=first_topic attr:class="button primary big">{move || app.t("home.start")}</A>
+    }
+}
+
+#[component]
+fn KioskResult() -> impl IntoView {
+    let app = use_app();
+    let has_answers = move || app.state.with(|s| !s.answers.is_empty());
+    view! {
+        <Show
+            when=has_answers
+            fallback=move || view! {
+                <h1>{move || app.t("result.title")}</h1>
+                <p>{move || app.t("result.no_answers")}</p>
+                <A href=app.href("/zelftest") attr:class="button primary">{move || app.t("home.start")}</A>
+            }
+        >
+            <ResultView/>
+            <HandOff/>
+        </Show>
+    }
+}
+
+/// Taking the result home: print it (or save it as PDF).
+#[component]
+fn HandOff() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card handoff" aria-labelledby="handoff-title">
+            <h2 id="handoff-title">{move || app.t("kiosk.handoff")}</h2>
+            <p>{move || app.t("kiosk.handoff_intro")}</p>
+            <button type="button" class="button" on:click=move |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }>{move || app.t("kiosk.print")}</button>
+        </section>
+    }
+}
+
+/// "Ben je er nog?" after inactivity, then a wipe.
+#[component]
+fn InactivityGuard() -> impl IntoView {
+    let app = use_app();
+    let kiosk = use_context::<KioskContext>();
+    let last_activity = StoredValue::new(js_sys::Date::now());
+    let remaining = RwSignal::new(None::<u32>);
+    let spoken = StoredValue::new(false);
+
+    let touch = move || {
+        last_activity.set_value(js_sys::Date::now());
+        if remaining.get_untracked().is_some() {
+            remaining.set(None);
+        }
+    };
+    let listeners = [
+        window_event_listener(leptos::ev::pointerdown, move |_| touch()),
+        window_event_listener(leptos::ev::keydown, move |_| touch()),
+        window_event_listener(leptos::ev::touchstart, move |_| touch()),
+        window_event_listener(leptos::ev::input, move |_| touch()),
+    ];
+    let tick = set_interval_with_handle(
+        move || {
+            let Some(config) = kiosk.map(|k| k.config.get_untracked()) else {
+                return;
+            };
+            let idle = (js_sys::Date::now() - last_activity.get_value()) / 1000.0;
+            let warn_at = f64::from(config.inactivity_seconds);
+            let wipe_at = warn_at + f64::from(config.warning_seconds);
+            if idle >= wipe_at {
+                wipe();
+            } else if idle >= warn_at {
+                let left = (wipe_at - idle).ceil() as u32;
+                if remaining.get_untracked() != Some(left) {
+                    remaining.set(Some(left));
+                }
+                if !spoken.get_value() {
+                    spoken.set_value(true);
+                    speech::speak(app.t("kiosk.still_there"), app.language());
+                }
+            } else {
+                spoken.set_value(false);
+            }
+        },
+        Duration::from_millis(250),
+    );
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+        if let Ok(tick) = tick {
+            tick.clear();
+        }
+    });
+
+    // The warning takes focus, so a keyboard or screen-reader user lands on "Ja, ik ben er nog".
+    let stay_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = stay_button.get() {
+            let _ = button.focus();
+        }
+    });
+    move || {
+        remaining.get().map(|left| {
+            view! {
+                <div class="inactivity" role="alertdialog" aria-modal="true" aria-labelledby="still-there" aria-describedby="still-there-text">
+                    <div class="inactivity-box">
+                        <h2 id="still-there">{app.t("kiosk.still_there")}</h2>
+                        <p id="still-there-text" aria-live="polite">
+                            {i18n::format(app.language(), "kiosk.countdown", &[("seconds", &left.to_string())])}
+                        </p>
+                        <button type="button" class="button primary big" node_ref=stay_button on:click=move |_| touch()>
+                            {app.t("kiosk.yes_here")}
+                        </button>
+                        <button type="button" class="button danger big" on:click=move |_| wipe()>
+                            {app.t("kiosk.done")}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Leaving the kiosk: only with the staff PIN from kiosk.json.
+#[component]
+fn StaffExit() -> impl IntoView {
+    let app = use_app();
+    let kiosk = use_context::<KioskContext>();
+    let entered = RwSignal::new(String::new());
+    let refused = RwSignal::new(false);
+    let has_pin = move || kiosk.is_some_and(|k| k.config.with(|c| c.staff_pin.is_some()));
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let ok = kiosk.is_some_and(|k| k.config.with_untracked(|c| c.pin_matches(&entered.get_untracked())));
+        if ok {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace("/");
+            }
+        } else {
+            refused.set(true);
+            entered.set(String::new());
+        }
+    };
+    view! {
+        <h1>{move || app.t("kiosk.staff_title")}</h1>
+        <Show when=has_pin fallback=move || view! { <p>{move || app.t("kiosk.no_pin")}</p> }>
+            <form on:submit=submit class="staff-form">
+                <label for="staff-pin">{move || app.t("kiosk.pin_label")}</label>
+                <input id="staff-pin" type="password" inputmode="numeric" autocomplete="off"
+                    prop:value=move || entered.get()
+                    on:input=move |event| entered.set(event_target_value(&event))/>
+                <button type="submit" class="button primary">{move || app.t("kiosk.leave")}</button>
+                <p role="alert" class="error">{move || refused.get().then(|| app.t("kiosk.pin_wrong"))}</p>
+            </form>
+        </Show>
+        <p><A href=KIOSK_BASE>{move || app.t("notfound.home")}</A></p>
+    }
+}

@@ -1,0 +1,186 @@
+// Kiosk mode (/kiosk): nothing in any browser storage, inactivity warning then a full wipe,
+// "Klaar — wis alles", nothing reachable by going back, touch targets of at least 44 px,
+// and the staff PIN to leave.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, assertClean, assertNoAxeViolations, NL, BASE, ANSWERS, TOPIC_IDS } from './helpers.mjs';
+
+const PIN = '4821';
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A kiosk page with a test configuration (short timeouts, a known PIN). */
+async function openKiosk({ inactivity = 600, warning = 30, viewport = { width: 1080, height: 1920 } } = {}) {
+  const app = await openApp(browser, { viewport, hasTouch: true });
+  await app.context.route('**/kiosk.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ staff_pin: PIN, inactivity_seconds: inactivity, warning_seconds: warning }),
+  }));
+  await app.page.goto(`${BASE}/kiosk`);
+  await app.page.getByRole('heading', { level: 1, name: NL['kiosk.title'] }).waitFor();
+  return app;
+}
+
+async function completeKioskSelfTest(page) {
+  await page.getByRole('link', { name: NL['home.start'], exact: true }).click();
+  for (const [index, topic] of TOPIC_IDS.entries()) {
+    await page.waitForURL(`${BASE}/kiosk/zelftest/${topic}`);
+    await page.locator('main fieldset input').first().waitFor();
+    for (const [qid, value] of Object.entries(ANSWERS[topic])) {
+      if (qid === 'postcode') {
+        await page.locator('#postcode-input').fill(value);
+        await page.locator('#postcode-input').press('Tab');
+      } else {
+        for (const v of Array.isArray(value) ? value : [value]) await page.locator(`[id="${qid}-${v}"]`).check();
+      }
+    }
+    if (index + 1 < TOPIC_IDS.length) await page.getByRole('link', { name: NL['selftest.next'], exact: true }).click();
+  }
+  await page.getByRole('button', { name: NL['selftest.finish'] }).click();
+  await page.waitForURL(`${BASE}/kiosk/uitslag`);
+  await page.getByRole('heading', { level: 1, name: NL['result.title'] }).waitFor();
+}
+
+/** Everything a browser could keep for this origin. */
+async function everyStore(page) {
+  return page.evaluate(async () => {
+    const cached = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) cached.push(new URL(request.url).pathname);
+    }
+    const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+    return {
+      localStorage: localStorage.length,
+      sessionStorage: sessionStorage.length,
+      cookies: document.cookie,
+      indexedDB: databases,
+      cached,
+    };
+  });
+}
+
+test('a visitor completes the self-test, nothing is stored, and inactivity wipes everything', async () => {
+  const { context, page, log } = await openKiosk({ inactivity: 3, warning: 2 });
+  try {
+    // Short timeouts: every answer keeps the kiosk awake, so the test stays ahead of them.
+    await completeKioskSelfTest(page);
+    const result = await page.locator('main').innerText();
+    assert.ok(result.includes(NL['result.strengths']));
+
+    const stores = await everyStore(page);
+    assert.equal(stores.localStorage, 0, 'local storage empty');
+    assert.equal(stores.sessionStorage, 0, 'session storage empty');
+    assert.equal(stores.cookies, '', 'no cookies');
+    assert.deepEqual(stores.indexedDB, [], 'no IndexedDB');
+    for (const path of stores.cached) {
+      assert.match(path, /^\/$|\.(js|wasm|css|svg|png|webmanifest|json)$/, `Cache Storage holds app files only: ${path}`);
+      assert.ok(!path.includes('uitslag') && !path.includes('zelftest'), path);
+    }
+
+    // Hands off: the warning appears, with a countdown, then the wipe.
+    await page.getByRole('alertdialog').waitFor({ timeout: 10_000 });
+    assert.ok((await page.getByRole('alertdialog').innerText()).includes(NL['kiosk.still_there']));
+    await page.waitForURL(`${BASE}/kiosk`, { timeout: 10_000 });
+    await page.getByRole('heading', { level: 1, name: NL['kiosk.title'] }).waitFor();
+    // Focus is at the top of the fresh page.
+    assert.ok(['BODY', 'MAIN'].includes(await page.evaluate(() => document.activeElement?.tagName)));
+
+    // Going back reveals nothing: the result page has no answers any more.
+    await page.goBack();
+    await page.locator('main h1').first().waitFor();
+    const back = await page.locator('main').innerText();
+    assert.ok(!back.includes(NL['result.strengths']), 'no result after going back');
+    assert.equal(await page.locator('main input:checked').count(), 0, 'no checked answers');
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
+test('"Klaar — wis alles" wipes at once and the start screen is ready quickly', async () => {
+  const { context, page, log } = await openKiosk();
+  try {
+    await page.getByRole('link', { name: NL['home.start'], exact: true }).click();
+    await page.locator('#age_band-18_22').check();
+    const started = Date.now();
+    await page.getByRole('button', { name: NL['kiosk.done'] }).first().click();
+    await page.waitForURL(`${BASE}/kiosk`);
+    await page.getByRole('link', { name: NL['home.start'], exact: true }).waitFor();
+    console.log(`# wipe → ready start screen: ${Date.now() - started} ms`);
+    await page.getByRole('link', { name: NL['home.start'], exact: true }).click();
+    await page.locator('#age_band-18_22').waitFor();
+    assert.equal(await page.locator('#age_band-18_22').isChecked(), false, 'the answer is gone');
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Every visible interactive element's box, for the 44 px rule. */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    for (const el of document.querySelectorAll('a[href], button, input, select, summary, label[for]')) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      if (el.classList.contains('skip-link')) continue; // off-screen until focused
+      if (box.width < 44 || box.height < 44) small.push(`${el.tagName.toLowerCase()}#${el.id || ''} "${(el.innerText || el.value || '').slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+test('touch targets are at least 44 px on every kiosk screen, portrait and landscape, and axe finds nothing', async () => {
+  for (const viewport of [{ width: 1080, height: 1920 }, { width: 1280, height: 800 }]) {
+    const { context, page, log } = await openKiosk({ viewport });
+    try {
+      assert.deepEqual(await smallTargets(page), [], `start ${viewport.width}`);
+      await assertNoAxeViolations(page, `kiosk start ${viewport.width}`);
+      await page.getByRole('link', { name: NL['home.start'], exact: true }).click();
+      for (const [index, topic] of TOPIC_IDS.entries()) {
+        await page.waitForURL(`${BASE}/kiosk/zelftest/${topic}`);
+        await page.locator('main fieldset input').first().waitFor();
+        assert.deepEqual(await smallTargets(page), [], `${topic} ${viewport.width}`);
+        if (index === 0) await assertNoAxeViolations(page, `kiosk ${topic}`);
+        if (index + 1 < TOPIC_IDS.length) await page.getByRole('link', { name: NL['selftest.next'], exact: true }).click();
+      }
+      await page.getByRole('button', { name: NL['selftest.finish'] }).click();
+      await page.waitForURL(`${BASE}/kiosk/uitslag`);
+      await page.locator('main h1').first().waitFor();
+      for (const details of await page.locator('details.why').all()) await details.evaluate((d) => { d.open = true; });
+      assert.deepEqual(await smallTargets(page), [], `result ${viewport.width}`);
+      await assertNoAxeViolations(page, `kiosk result ${viewport.width}`);
+      await page.goto(`${BASE}/kiosk/personeel`);
+      await page.locator('main h1').first().waitFor();
+      assert.deepEqual(await smallTargets(page), [], `staff ${viewport.width}`);
+      await assertClean(page, log);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('leaving the kiosk needs the staff PIN', async () => {
+  const { context, page } = await openKiosk();
+  try {
+    await page.getByRole('link', { name: NL['kiosk.staff'] }).click();
+    await page.locator('#staff-pin').fill('0000');
+    await page.getByRole('button', { name: NL['kiosk.leave'] }).click();
+    await page.getByText(NL['kiosk.pin_wrong']).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/kiosk/personeel');
+    await page.locator('#staff-pin').fill(PIN);
+    await page.getByRole('button', { name: NL['kiosk.leave'] }).click();
+    await page.waitForURL(`${BASE}/`);
+    await page.getByRole('heading', { level: 1, name: NL['home.title'] }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
