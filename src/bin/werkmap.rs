@@ -1,8 +1,8 @@
 #![forbid(unsafe_code)]
 //! `werkmap`: the command-line tool for loket staff and integrators, on the same core as the
 //! app. `selftest check` validates the bundled self-test content; `occupations import-esco`
-//! and `occupations search` import the ESCO occupations file and search occupations. The
-//! other subcommands (vacancies, match, portfolio) arrive with later work.
+//! and `occupations search` import the ESCO occupations file and search occupations. `portfolio validate`
+//! checks portfolio files. The other subcommands (vacancies, match) arrive with later work.
 //!
 //! Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command line is wrong.
 //! Error messages are printed in plain Dutch and then in English.
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use werkmap::core::esco::{import_occupations, EscoCatalog, EscoImportError, MAX_FILE_BYTES};
 use werkmap::core::occupation::OccupationCatalog;
+use werkmap::core::portfolio::{self, Inspected, PortfolioError};
 use werkmap::core::search::{catalog_documents, SearchDocument, SearchIndex};
 use werkmap::core::selftest::SelfTest;
 use werkmap::core::text::Language;
@@ -29,6 +30,12 @@ Usage:
                              search occupations (default: the bundled catalogue);
                              --top: how many results (default 10), --json: a JSON array of
                              {uri, label, score, matched}, best first; score is 0..1
+  werkmap portfolio validate [--passphrase-env VAR] <file>...
+                             check portfolio files (*.werkmap.json): exit 0 when every file
+                             is valid, else one line per invalid file and exit 1. An
+                             encrypted file is checked fully with the passphrase from the
+                             environment variable VAR; without it only its envelope is
+                             checked (a note on stderr) and it counts as valid
   werkmap --version
   werkmap help
 ";
@@ -71,6 +78,7 @@ fn main() -> ExitCode {
         ["selftest", "check"] => selftest_check(),
         ["occupations", "import-esco", rest @ ..] => import_esco(rest),
         ["occupations", "search", rest @ ..] => search(rest),
+        ["portfolio", "validate", rest @ ..] => portfolio_validate(rest),
         ["--version"] => {
             println!("werkmap {}", env!("CARGO_PKG_VERSION"));
             Ok(())
@@ -312,5 +320,97 @@ fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
             })?;
             Ok(catalog.search_documents())
         }
+    }
+}
+
+/// `portfolio validate`: one line per invalid file on stdout (`<path>: <nl> / <en>`), exit 1
+/// when there is any. Never panics: the importer refuses any bytes with a reason.
+fn portfolio_validate(args: &[&str]) -> Result<(), Failure> {
+    let mut passphrase: Option<String> = None;
+    let mut files: Vec<&str> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--passphrase-env" => {
+                let name = rest.next().ok_or_else(|| {
+                    Failure::usage(
+                        "--passphrase-env heeft de naam van een omgevingsvariabele nodig",
+                        "--passphrase-env needs the name of an environment variable",
+                    )
+                })?;
+                let value = std::env::var(name).map_err(|_| {
+                    Failure::usage(
+                        format!("de omgevingsvariabele {name} is niet gezet"),
+                        format!("the environment variable {name} is not set"),
+                    )
+                })?;
+                passphrase = Some(value);
+            }
+            flag if flag.starts_with("--") => {
+                return Err(Failure::usage(
+                    format!("onbekende optie {flag}"),
+                    format!("unknown option {flag}"),
+                ))
+            }
+            file => files.push(file),
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure::usage(
+            "geef een of meer bestanden: werkmap portfolio validate <bestand>...",
+            "give one or more files: werkmap portfolio validate <file>...",
+        ));
+    }
+    let mut invalid = 0usize;
+    for path in &files {
+        match validate_file(path, passphrase.as_deref()) {
+            Ok(None) => {}
+            Ok(Some(note)) => eprintln!("{path}: {note}"),
+            Err((nl, en)) => {
+                invalid += 1;
+                println!("{path}: {nl} / {en}");
+            }
+        }
+    }
+    if invalid == 0 {
+        Ok(())
+    } else {
+        Err(Failure::new(
+            format!("{invalid} van de {} bestanden is ongeldig", files.len()),
+            format!("{invalid} of {} files invalid", files.len()),
+        ))
+    }
+}
+
+/// `Ok(None)`: valid; `Ok(Some(note))`: valid as far as it could be checked; `Err`: the
+/// Dutch and English reason.
+fn validate_file(path: &str, passphrase: Option<&str>) -> Result<Option<String>, (String, String)> {
+    let refused =
+        |error: PortfolioError| (error.message(Language::Nl), error.message(Language::En));
+    let unreadable = |e: std::io::Error| {
+        (
+            format!("kan het bestand niet lezen ({e})"),
+            format!("cannot read the file ({e})"),
+        )
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if metadata.len() > portfolio::MAX_FILE_BYTES as u64 {
+        return Err(refused(PortfolioError::TooLarge {
+            size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+            limit: portfolio::MAX_FILE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    match portfolio::inspect(&bytes).map_err(refused)? {
+        Inspected::Plain { .. } => Ok(None),
+        Inspected::Encrypted => match passphrase {
+            Some(passphrase) => portfolio::open(&bytes, Some(passphrase))
+                .map(|_| None)
+                .map_err(refused),
+            None => Ok(Some(
+                "versleuteld, niet gecontroleerd zonder wachtwoord / encrypted, not checked without a passphrase"
+                    .to_owned(),
+            )),
+        },
     }
 }

@@ -4,9 +4,11 @@
 pub mod competence;
 pub mod content;
 pub mod esco;
+pub mod handoff;
 pub mod i18n;
 pub mod kiosk;
 pub mod occupation;
+pub mod portfolio;
 pub mod search;
 pub mod selftest;
 pub mod storage;

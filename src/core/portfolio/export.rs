@@ -1,0 +1,158 @@
+//! Writing a portfolio file from the job seeker's state, with only the sections they chose.
+
+use std::collections::BTreeSet;
+
+use time::OffsetDateTime;
+
+use crate::core::selftest::Answer;
+use crate::core::storage::AppState;
+
+use super::format::{
+    Agreements, FormatName, Portfolio, ProfileSection, Section, SelftestSection, VERSION,
+};
+
+/// The self-test question ids the profile section copies from.
+pub const AGE_BAND_QUESTION: &str = "age_band";
+pub const POSTCODE_QUESTION: &str = "postcode";
+
+/// What the job seeker ticked on the consent screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportChoices {
+    /// The sections to put in the file. Everything else is left out entirely.
+    pub sections: BTreeSet<Section>,
+    /// What the profile section holds when [`Section::Profile`] is chosen.
+    pub profile: ProfileChoices,
+}
+
+/// The parts of the profile section, each shared only when chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileChoices {
+    /// A name or alias typed for this file (trimmed; empty means none; cut to
+    /// [`super::format::MAX_ALIAS_CHARS`] characters).
+    pub alias: Option<String>,
+    /// Copy the self-test's age band answer.
+    pub age_band: bool,
+    /// Copy the self-test's postcode answer.
+    pub postcode: bool,
+}
+
+impl ExportChoices {
+    /// Every section, the profile with the given alias and no age band or postcode.
+    pub fn everything(alias: Option<&str>) -> Self {
+        Self {
+            sections: Section::ALL.into_iter().collect(),
+            profile: ProfileChoices {
+                alias: alias.map(str::to_owned),
+                age_band: false,
+                postcode: false,
+            },
+        }
+    }
+}
+
+/// Builds the portfolio of `state` with the chosen sections. `agreements` are the coach's
+/// agreements the app keeps (see `merge`); when [`Section::Agreements`] is chosen without
+/// any, the section is present and empty.
+///
+/// `created` is the first completed self-test, or `now` when there is none; `modified` is
+/// `now`. Note: the self-test section holds all answers, including age band and postcode;
+/// the consent screen should say so.
+pub fn build(
+    state: &AppState,
+    agreements: Option<&Agreements>,
+    choices: &ExportChoices,
+    now: OffsetDateTime,
+) -> Portfolio {
+    let chosen = |section: Section| choices.sections.contains(&section);
+    let created = state
+        .history
+        .first()
+        .map(|entry| entry.completed_at)
+        .filter(|first| *first <= now)
+        .unwrap_or(now);
+    let mut portfolio = Portfolio {
+        format: FormatName::WerkmapPortfolio,
+        version: VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        created,
+        modified: now,
+        language: state.language,
+        shared: Vec::new(),
+        profile: chosen(Section::Profile).then(|| profile(state, &choices.profile)),
+        selftest: chosen(Section::Selftest).then(|| SelftestSection {
+            current: state.answers.clone(),
+            history: state.history.clone(),
+        }),
+        competences: chosen(Section::Competences).then(|| state.competences.clone()),
+        agreements: chosen(Section::Agreements).then(|| agreements.cloned().unwrap_or_default()),
+        checksum: String::new(),
+    };
+    portfolio.seal();
+    portfolio
+}
+
+/// [`build`], as the file's text (pretty JSON).
+pub fn export(
+    state: &AppState,
+    agreements: Option<&Agreements>,
+    choices: &ExportChoices,
+    now: OffsetDateTime,
+) -> String {
+    build(state, agreements, choices, now).to_json()
+}
+
+/// The coach's reply file: only the agreements section, and the alias so the job seeker
+/// sees whose it is. `language` is the language the coach writes in.
+pub fn export_coach_reply(
+    agreements: &Agreements,
+    alias: Option<&str>,
+    language: crate::core::text::Language,
+    now: OffsetDateTime,
+) -> String {
+    let mut portfolio = Portfolio {
+        format: FormatName::WerkmapPortfolio,
+        version: VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        created: now,
+        modified: now,
+        language,
+        shared: Vec::new(),
+        profile: clean_alias(alias).map(|alias| ProfileSection {
+            alias: Some(alias),
+            ..ProfileSection::default()
+        }),
+        selftest: None,
+        competences: None,
+        agreements: Some(agreements.clone()),
+        checksum: String::new(),
+    };
+    portfolio.seal();
+    portfolio.to_json()
+}
+
+fn profile(state: &AppState, choices: &ProfileChoices) -> ProfileSection {
+    let single = |question: &str| match state.answers.get(question) {
+        Some(Answer::Chosen(ids)) => ids.first().cloned(),
+        Some(Answer::Text(text)) => Some(text.clone()),
+        _ => None,
+    };
+    ProfileSection {
+        alias: clean_alias(choices.alias.as_deref()),
+        age_band: choices
+            .age_band
+            .then(|| single(AGE_BAND_QUESTION))
+            .flatten(),
+        postcode: choices
+            .postcode
+            .then(|| single(POSTCODE_QUESTION))
+            .flatten()
+            .filter(|p| super::import::is_postcode(p)),
+    }
+}
+
+fn clean_alias(alias: Option<&str>) -> Option<String> {
+    let alias = alias?.trim();
+    let alias: String = alias.chars().take(super::format::MAX_ALIAS_CHARS).collect();
+    let alias = alias.trim_end();
+    (!alias.is_empty()).then(|| alias.to_owned())
+}

@@ -1,0 +1,460 @@
+//! The portfolio file's types (version [`VERSION`]) and its checksum.
+//!
+//! The JSON Schema in `public/schema/portfolio.schema.json` is generated from these types
+//! ([`json_schema`]). Where the file holds a type of the rest of the core (the self-test
+//! answers, the competence profile), a small schema-only twin in [`schema`] describes its JSON
+//! shape; a test checks that the twins read everything the real types write.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use time::{Date, OffsetDateTime};
+
+use crate::core::competence::CompetenceProfile;
+use crate::core::selftest::Answers;
+use crate::core::storage::CompletedSelfTest;
+use crate::core::text::Language;
+
+/// `format` of a plain portfolio file.
+pub const FORMAT: &str = "werkmap-portfolio";
+/// The portfolio file version this program writes, and the newest it reads. Bump it together
+/// with a step in `import::migrate` and keep a file of the old version in
+/// `tests/fixtures/portfolio/v<N>.werkmap.json`.
+///
+/// - 1: profile, self-test, competences, agreements.
+///
+/// Extension point: saved vacancies and the activity log arrive as new optional sections
+/// (a new [`Section`] variant and a field on [`Portfolio`]) with version 2; a version-1 file
+/// migrates by staying as it is (the new sections are absent: not shared).
+pub const VERSION: u32 = 1;
+/// The prefix of [`Portfolio::checksum`].
+pub const CHECKSUM_PREFIX: &str = "sha256:";
+/// The longest alias (in characters) a file may carry.
+pub const MAX_ALIAS_CHARS: usize = 100;
+
+time::serde::format_description!(calendar_date, Date, "[year]-[month]-[day]");
+
+/// The marker in `format`: a one-value enum, so the schema says exactly which string it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub enum FormatName {
+    #[default]
+    #[serde(rename = "werkmap-portfolio")]
+    WerkmapPortfolio,
+}
+
+/// A part of the work map the job seeker can choose to share. Unshared sections are not in
+/// the file at all.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Alias, age band, postcode: only the parts the job seeker chose.
+    Profile,
+    /// The self-test: current answers and every completed test with its result summary.
+    Selftest,
+    /// The competence check and interest check answers.
+    Competences,
+    /// The coach's agreements, application target and next evaluation date.
+    Agreements,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Profile,
+        Section::Selftest,
+        Section::Competences,
+        Section::Agreements,
+    ];
+
+    /// Sections written by the job seeker's app; [`Section::Agreements`] is the coach's.
+    pub fn is_job_seekers(self) -> bool {
+        !matches!(self, Section::Agreements)
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Section::Profile, Language::Nl) => "Over jou",
+            (Section::Profile, Language::En) => "About you",
+            (Section::Selftest, Language::Nl) => "Zelftest",
+            (Section::Selftest, Language::En) => "Self-test",
+            (Section::Competences, Language::Nl) => "Competenties en interesses",
+            (Section::Competences, Language::En) => "Competences and interests",
+            (Section::Agreements, Language::Nl) => "Afspraken met je coach",
+            (Section::Agreements, Language::En) => "Agreements with your coach",
+        }
+    }
+}
+
+/// A Werkmap portfolio file: the job seeker's story, told once, in a file they own.
+///
+/// Sections the job seeker did not share are absent (not `null`; a `null` section is refused).
+/// Optional members inside a section are absent when empty; a reader takes `null` there as
+/// absent. `checksum` is
+/// `sha256:<64 lowercase hex digits>` over the canonical form of the document without the
+/// `checksum` member (see [`checksum_of`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Werkmap portfolio")]
+pub struct Portfolio {
+    /// Always `werkmap-portfolio`.
+    pub format: FormatName,
+    /// The file format version (not the app version).
+    #[schemars(range(min = 1))]
+    pub version: u32,
+    /// The version of the app that wrote the file.
+    pub app_version: String,
+    /// When the work map was started (the first completed self-test), RFC 3339.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schemars(with = "schema::DateTime")]
+    pub created: OffsetDateTime,
+    /// When this file was written, RFC 3339.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schemars(with = "schema::DateTime")]
+    pub modified: OffsetDateTime,
+    /// The language the job seeker uses the app in.
+    #[schemars(with = "schema::Language")]
+    pub language: Language,
+    /// The sections the job seeker chose to share; exactly the sections present below.
+    pub shared: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ProfileSection")]
+    pub profile: Option<ProfileSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "SelftestSection")]
+    pub selftest: Option<SelftestSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "schema::CompetenceProfile")]
+    pub competences: Option<CompetenceProfile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Agreements")]
+    pub agreements: Option<Agreements>,
+    /// `sha256:` and 64 lowercase hex digits.
+    #[schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$"))]
+    pub checksum: String,
+}
+
+/// Who the file is about: only what the job seeker chose to share.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileSection {
+    /// A name or alias the job seeker typed for this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", length(min = 1, max = 100))]
+    pub alias: Option<String>,
+    /// The self-test's age band option id, e.g. `27_34`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub age_band: Option<String>,
+    /// The four digits of a Dutch postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", regex(pattern = r"^[1-9][0-9]{3}$"))]
+    pub postcode: Option<String>,
+}
+
+/// The self-test: the answers as they are now, and every completed test, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelftestSection {
+    #[schemars(with = "schema::Answers")]
+    pub current: Answers,
+    #[schemars(with = "Vec<schema::CompletedSelfTest>")]
+    pub history: Vec<CompletedSelfTest>,
+}
+
+/// The coach's section: agreements, the application target and the next evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agreements {
+    /// Oldest first.
+    #[serde(default)]
+    pub items: Vec<Agreement>,
+    /// How many applications (or application activities) per four weeks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "u32")]
+    pub application_target_per_4_weeks: Option<u32>,
+    /// The next evaluation with the coach, `YYYY-MM-DD`.
+    #[serde(
+        default,
+        with = "calendar_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "schema::CalendarDate")]
+    pub next_evaluation: Option<Date>,
+}
+
+impl Agreements {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+            && self.application_target_per_4_weeks.is_none()
+            && self.next_evaluation.is_none()
+    }
+}
+
+/// One agreement between the job seeker and the coach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// `YYYY-MM-DD`.
+    #[serde(with = "calendar_date")]
+    #[schemars(with = "schema::CalendarDate")]
+    pub date: Date,
+    pub text: String,
+    /// Who recorded it (the coach's name or organisation).
+    pub by: String,
+}
+
+impl Portfolio {
+    /// The sections present in this file, in [`Section`] order.
+    pub fn sections(&self) -> Vec<Section> {
+        let present = [
+            (Section::Profile, self.profile.is_some()),
+            (Section::Selftest, self.selftest.is_some()),
+            (Section::Competences, self.competences.is_some()),
+            (Section::Agreements, self.agreements.is_some()),
+        ];
+        present
+            .into_iter()
+            .filter_map(|(section, here)| here.then_some(section))
+            .collect()
+    }
+
+    /// Sets `shared` to the sections present, and `checksum` to the content's checksum.
+    pub fn seal(&mut self) {
+        self.shared = self.sections();
+        self.checksum = String::new();
+        self.checksum = match serde_json::to_value(&*self) {
+            Ok(value) => checksum_of(&value),
+            // Serialising these types cannot fail; an empty checksum would be refused on
+            // import, never silently accepted.
+            Err(_) => String::new(),
+        };
+    }
+
+    /// The file's text: pretty JSON, sections in a fixed order.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The checksum of a document: `sha256:` and the lowercase hex SHA-256 of its canonical form.
+///
+/// The canonical form is the document **without its top-level `checksum` member**, written
+/// as compact JSON: no whitespace; object members sorted by key (byte order of the UTF-8
+/// key); strings with only `"`, `\` and control characters escaped (`\n`, `\t`, … and
+/// `\u00XX` for the rest, lowercase hex), everything else as UTF-8; integers in plain
+/// decimal. It is what `serde_json::to_string` writes for a document whose objects are
+/// sorted. So the checksum covers the content, not the layout: re-indenting a file keeps it
+/// valid; changing any value, key or member does not.
+pub fn checksum_of(document: &Value) -> String {
+    let mut canonical = String::new();
+    match document {
+        Value::Object(members) => {
+            let mut without = members.clone();
+            without.remove("checksum");
+            write_canonical(&Value::Object(without), &mut canonical);
+        }
+        other => write_canonical(other, &mut canonical),
+    }
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut out = String::with_capacity(CHECKSUM_PREFIX.len() + 64);
+    out.push_str(CHECKSUM_PREFIX);
+    for byte in digest {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+/// Writes the canonical form (see [`checksum_of`]). Sorting is done here, so the result does
+/// not depend on whether serde_json keeps insertion order (its `preserve_order` feature).
+/// The depth is bounded by the importer's nesting limit.
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(members) => {
+            let mut keys: Vec<&String> = members.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                if let Some(member) = members.get(key) {
+                    write_canonical(member, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// The JSON Schema of the portfolio file, as checked in at `public/schema/portfolio.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Portfolio);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Schema-only twins of core types that live outside this module. They mirror the serde
+/// shape of the real types; `tests/portfolio.rs` reads real values through them to keep the
+/// two in step.
+pub mod schema {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+
+    /// An RFC 3339 date and time.
+    pub struct DateTime;
+
+    impl JsonSchema for DateTime {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "DateTime".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date-time" })
+        }
+    }
+
+    /// A calendar date, `YYYY-MM-DD`.
+    pub struct CalendarDate;
+
+    impl JsonSchema for CalendarDate {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "CalendarDate".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date" })
+        }
+    }
+
+    /// The app's language.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Language {
+        Nl,
+        En,
+    }
+
+    /// Self-test answers keyed by question id (see `data/selftest/questions.json`).
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(transparent)]
+    pub struct Answers(pub BTreeMap<String, Answer>);
+
+    /// One answer.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "snake_case", tag = "type", content = "value")]
+    pub enum Answer {
+        /// Chosen option ids.
+        Chosen(Vec<String>),
+        /// Free input such as the four postcode digits.
+        Text(String),
+        /// "Zeg ik liever niet".
+        PreferNotToSay,
+    }
+
+    /// A completed self-test.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct CompletedSelfTest {
+        #[schemars(with = "DateTime")]
+        pub completed_at: String,
+        /// Which version of the rules scored it.
+        pub rules_version: u32,
+        pub answers: Answers,
+        pub summary: ResultSummary,
+    }
+
+    /// The small part of a self-test result kept in the history.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct ResultSummary {
+        /// Participatieladder rung, 1–6.
+        pub participation: Option<u8>,
+        /// Suggested re-integratieladder rung.
+        pub reintegration: Option<u8>,
+        pub route: RouteId,
+        pub search: SearchStatus,
+        pub strengths: Vec<String>,
+        pub obstacles: Vec<String>,
+    }
+
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RouteId {
+        SelfSearch,
+        SupportFirst,
+        DiplomaFirst,
+    }
+
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SearchStatus {
+        Optimal,
+        Incomplete,
+        Unknown,
+    }
+
+    /// The competence check and interest check answers.
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct CompetenceProfile {
+        /// Competence id → rating; unrated competences are absent.
+        #[serde(default)]
+        pub ratings: BTreeMap<String, CompetenceRating>,
+        /// Interest item id → answer; unanswered items are absent.
+        #[serde(default)]
+        pub interests: BTreeMap<String, InterestAnswer>,
+    }
+
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct CompetenceRating {
+        /// 0 to 4.
+        #[schemars(range(max = 4))]
+        pub level: u8,
+        /// Where it was shown.
+        #[serde(default)]
+        pub shown_in: BTreeSet<EvidenceContext>,
+    }
+
+    #[derive(Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EvidenceContext {
+        Work,
+        School,
+        Internship,
+        Volunteering,
+        HomeCare,
+        HobbySport,
+    }
+
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum InterestAnswer {
+        Yes,
+        Maybe,
+        No,
+    }
+}

@@ -1,0 +1,551 @@
+//! Reading a portfolio file: every refusal has a plain reason, nothing panics whatever the
+//! bytes (property tests and the hostile corpus in `tests/fixtures/portfolio/` check this).
+//!
+//! The order of checks: empty → too large (before anything is parsed) → UTF-8 byte order
+//! mark skipped → nesting deeper than [`MAX_DEPTH`] → JSON (duplicate keys refused) →
+//! `format` (ours, encrypted, or not a Werkmap file) → `version` (newer refused, older
+//! migrated after the checksum check) → checksum → shape → content checks.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use time::OffsetDateTime;
+
+use crate::core::text::Language;
+
+use super::crypto::{self, ENCRYPTED_FORMAT};
+use super::format::{checksum_of, Portfolio, Section, FORMAT, MAX_ALIAS_CHARS, VERSION};
+
+/// The largest file read: 16 MiB. A heavy portfolio (three years of activities) is well under
+/// 2 MB; the limit leaves room for the encrypted form (base64 adds a third).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The deepest nesting of arrays and objects accepted. The format itself needs 7.
+pub const MAX_DEPTH: usize = 32;
+/// The longest single text (in characters) accepted anywhere in a file.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Why a file was refused. [`PortfolioError::message`] gives the plain text for the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortfolioError {
+    /// No bytes (or only spaces).
+    Empty,
+    /// Larger than [`MAX_FILE_BYTES`]; refused before parsing.
+    TooLarge { size: usize, limit: usize },
+    /// Not JSON at all (or not UTF-8 text).
+    NotJson,
+    /// Valid JSON, but not a Werkmap portfolio file.
+    NotWerkmap,
+    /// Arrays or objects nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// Looks like a portfolio but is damaged or cut off; the detail is for the coach or
+    /// helpdesk (a serde message, English).
+    Damaged(String),
+    /// The content does not match its checksum: changed or damaged after it was written.
+    ChecksumMismatch,
+    /// The file is encrypted and no passphrase was given.
+    PassphraseNeeded,
+    /// The passphrase is wrong, or the encrypted content was changed.
+    WrongPassphrase,
+    /// Made by a newer version of Werkmap (the file's version).
+    NewerVersion(u32),
+}
+
+impl PortfolioError {
+    /// A plain message for the job seeker or coach, in Dutch (B1) or English.
+    pub fn message(&self, language: Language) -> String {
+        let nl = language == Language::Nl;
+        let text = match self {
+            PortfolioError::Empty => {
+                if nl {
+                    "Het bestand is leeg. Kies een Werkmap-bestand (eindigt op .werkmap.json)."
+                        .to_owned()
+                } else {
+                    "The file is empty. Choose a Werkmap file (ending in .werkmap.json).".to_owned()
+                }
+            }
+            PortfolioError::TooLarge { size, limit } => {
+                let mb = |b: usize| b.div_ceil(1024 * 1024);
+                if nl {
+                    format!(
+                        "Het bestand is te groot ({} MB). Een Werkmap-bestand is hooguit {} MB. Kies het goede bestand.",
+                        mb(*size),
+                        mb(*limit)
+                    )
+                } else {
+                    format!(
+                        "The file is too large ({} MB). A Werkmap file is at most {} MB. Choose the right file.",
+                        mb(*size),
+                        mb(*limit)
+                    )
+                }
+            }
+            PortfolioError::NotJson => {
+                if nl {
+                    "Dit is geen Werkmap-bestand: het is geen JSON-tekst. Kies een bestand dat eindigt op .werkmap.json.".to_owned()
+                } else {
+                    "This is not a Werkmap file: it is not JSON text. Choose a file ending in .werkmap.json.".to_owned()
+                }
+            }
+            PortfolioError::NotWerkmap => {
+                if nl {
+                    "Dit is een ander soort bestand, geen Werkmap-bestand. Kies een bestand dat eindigt op .werkmap.json.".to_owned()
+                } else {
+                    "This is another kind of file, not a Werkmap file. Choose a file ending in .werkmap.json.".to_owned()
+                }
+            }
+            PortfolioError::TooDeep => {
+                if nl {
+                    "Dit bestand zit vreemd in elkaar (te veel lagen in elkaar) en is geen Werkmap-bestand.".to_owned()
+                } else {
+                    "This file has a strange structure (too many nested layers) and is not a Werkmap file.".to_owned()
+                }
+            }
+            PortfolioError::Damaged(detail) => {
+                if nl {
+                    format!("Het bestand is beschadigd of niet helemaal overgekomen. Vraag om het bestand opnieuw te sturen. (Voor de helpdesk: {detail})")
+                } else {
+                    format!("The file is damaged or incomplete. Ask for the file to be sent again. (For the helpdesk: {detail})")
+                }
+            }
+            PortfolioError::ChecksumMismatch => {
+                if nl {
+                    "Het bestand is veranderd nadat het is opgeslagen, of beschadigd: de controlecode klopt niet. Vraag om het bestand opnieuw te sturen.".to_owned()
+                } else {
+                    "The file was changed after it was saved, or damaged: its check code does not match. Ask for the file to be sent again.".to_owned()
+                }
+            }
+            PortfolioError::PassphraseNeeded => {
+                if nl {
+                    "Dit bestand is beveiligd met een wachtwoord. Vul het wachtwoord in.".to_owned()
+                } else {
+                    "This file is protected with a passphrase. Enter the passphrase.".to_owned()
+                }
+            }
+            PortfolioError::WrongPassphrase => {
+                if nl {
+                    "Het wachtwoord klopt niet, of het bestand is veranderd. Probeer het nog eens."
+                        .to_owned()
+                } else {
+                    "The passphrase is wrong, or the file was changed. Try again.".to_owned()
+                }
+            }
+            PortfolioError::NewerVersion(version) => {
+                if nl {
+                    format!("Dit bestand is gemaakt met een nieuwere Werkmap (bestandsversie {version}). Ververs de app of werk hem bij en probeer het opnieuw.")
+                } else {
+                    format!("This file was made by a newer Werkmap (file version {version}). Reload or update the app and try again.")
+                }
+            }
+        };
+        text
+    }
+}
+
+impl fmt::Display for PortfolioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+impl std::error::Error for PortfolioError {}
+
+/// What a file is, before anything is imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inspected {
+    /// A readable portfolio: show the preview, import after confirmation.
+    Plain {
+        preview: Preview,
+        portfolio: Box<Portfolio>,
+    },
+    /// An encrypted portfolio (its envelope checked): ask for the passphrase, then [`open`].
+    Encrypted,
+}
+
+/// What the import screen shows before anything is replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The alias the job seeker chose, if they shared one.
+    pub whose: Option<String>,
+    pub created: OffsetDateTime,
+    pub modified: OffsetDateTime,
+    pub app_version: String,
+    /// The version the file was written in (older versions were migrated).
+    pub file_version: u32,
+    pub sections: Vec<Section>,
+}
+
+/// The preview of an opened portfolio. `file_version` is the current version here; use the
+/// one from [`inspect`] to tell a migrated file.
+pub fn preview(portfolio: &Portfolio) -> Preview {
+    Preview {
+        whose: portfolio
+            .profile
+            .as_ref()
+            .and_then(|profile| profile.alias.clone()),
+        created: portfolio.created,
+        modified: portfolio.modified,
+        app_version: portfolio.app_version.clone(),
+        file_version: portfolio.version,
+        sections: portfolio.sections(),
+    }
+}
+
+/// Looks at a file: a plain portfolio is fully checked and previewed; an encrypted one only
+/// has its envelope checked.
+pub fn inspect(bytes: &[u8]) -> Result<Inspected, PortfolioError> {
+    let value = parse(bytes)?;
+    match kind(&value)? {
+        Kind::Encrypted => {
+            crypto::check_envelope(value)?;
+            Ok(Inspected::Encrypted)
+        }
+        Kind::Plain => {
+            let (portfolio, file_version) = read_plain(value)?;
+            let mut preview = preview(&portfolio);
+            preview.file_version = file_version;
+            Ok(Inspected::Plain {
+                preview,
+                portfolio: Box::new(portfolio),
+            })
+        }
+    }
+}
+
+/// Opens a file, decrypting it with `passphrase` when it is encrypted.
+pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Portfolio, PortfolioError> {
+    let value = parse(bytes)?;
+    match kind(&value)? {
+        Kind::Plain => read_plain(value).map(|(portfolio, _)| portfolio),
+        Kind::Encrypted => {
+            let Some(passphrase) = passphrase else {
+                // A broken envelope is reported as such, not as "enter the passphrase".
+                crypto::check_envelope(value)?;
+                return Err(PortfolioError::PassphraseNeeded);
+            };
+            let plain = crypto::decrypt(value, passphrase)?;
+            let inner = parse(&plain).map_err(|e| match e {
+                PortfolioError::NotJson | PortfolioError::NotWerkmap => {
+                    PortfolioError::Damaged("the decrypted content is not a portfolio".into())
+                }
+                other => other,
+            })?;
+            match kind(&inner)? {
+                Kind::Plain => read_plain(inner).map(|(portfolio, _)| portfolio),
+                Kind::Encrypted => Err(PortfolioError::Damaged(
+                    "an encrypted file inside an encrypted file".into(),
+                )),
+            }
+        }
+    }
+}
+
+/// Whether a text is the four digits of a Dutch postcode (not starting with 0).
+pub fn is_postcode(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
+}
+
+enum Kind {
+    Plain,
+    Encrypted,
+}
+
+fn kind(value: &Value) -> Result<Kind, PortfolioError> {
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => Ok(Kind::Plain),
+        Some(ENCRYPTED_FORMAT) => Ok(Kind::Encrypted),
+        _ => Err(PortfolioError::NotWerkmap),
+    }
+}
+
+/// Bytes to a JSON value, with the size, depth and duplicate-key checks.
+fn parse(bytes: &[u8]) -> Result<Value, PortfolioError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(PortfolioError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(PortfolioError::Empty);
+    }
+    if too_deep(bytes, MAX_DEPTH) {
+        return Err(PortfolioError::TooDeep);
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let parsed = Strict::deserialize(&mut deserializer).and_then(|value| {
+        deserializer.end()?;
+        Ok(value.0)
+    });
+    parsed.map_err(|error| {
+        use serde_json::error::Category;
+        let looks_like_ours = contains(bytes, FORMAT.as_bytes());
+        match error.classify() {
+            Category::Eof => PortfolioError::Damaged(format!("the file is cut off ({error})")),
+            Category::Data => PortfolioError::Damaged(error.to_string()),
+            Category::Syntax | Category::Io if looks_like_ours => {
+                PortfolioError::Damaged(error.to_string())
+            }
+            Category::Syntax | Category::Io => PortfolioError::NotJson,
+        }
+    })
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// Whether arrays/objects nest deeper than `limit`, counted on the bytes (outside strings),
+/// so no parser ever recurses on a hostile file.
+fn too_deep(bytes: &[u8], limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Checks the checksum, migrates, reads the shape and checks the content.
+/// Returns the portfolio and the version the file was written in.
+fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
+    let version = match value.get("version") {
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .filter(|v| *v >= 1)
+            .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+            .ok_or_else(|| PortfolioError::Damaged(format!("version {n} is not valid")))?,
+        Some(_) => return Err(PortfolioError::Damaged("version is not a number".into())),
+        None => return Err(PortfolioError::Damaged("the file has no version".into())),
+    };
+    if version > VERSION {
+        return Err(PortfolioError::NewerVersion(version));
+    }
+    let stated = value.get("checksum").and_then(Value::as_str).unwrap_or("");
+    if stated != checksum_of(&value) {
+        return Err(PortfolioError::ChecksumMismatch);
+    }
+    check_texts(&value, "$")?;
+    for section in Section::ALL {
+        let name = section_key(section);
+        if value.get(name).is_some_and(Value::is_null) {
+            return Err(PortfolioError::Damaged(format!(
+                "`{name}` is null; a section that is not shared is left out"
+            )));
+        }
+    }
+    migrate(&mut value, version)?;
+    let portfolio: Portfolio =
+        serde_json::from_value(value).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    check_content(&portfolio)?;
+    Ok((portfolio, version))
+}
+
+/// One migration step: reshapes a document of version `n` into version `n + 1`.
+type Step = fn(&mut Map<String, Value>);
+
+/// The migration steps, by the version they start from. Version 1 is the first, so there
+/// are none yet. To add version 2: push `(1, v1_to_v2)`, bump [`VERSION`], and keep a
+/// version-1 file in `tests/fixtures/portfolio/` (the test opens every kept version).
+const STEPS: &[(u32, Step)] = &[];
+
+/// Brings an older file up to [`VERSION`], one version at a time, like
+/// `storage::migrate`. The checksum was checked on the file as written; the migrated
+/// document gets a fresh one, so the result stays self-consistent.
+fn migrate(value: &mut Value, from: u32) -> Result<(), PortfolioError> {
+    for version in from..VERSION {
+        let step = STEPS
+            .iter()
+            .find(|(start, _)| *start == version)
+            .map(|(_, step)| *step)
+            .ok_or_else(|| {
+                PortfolioError::Damaged(format!("no migration from version {version}"))
+            })?;
+        let document = value
+            .as_object_mut()
+            .ok_or_else(|| PortfolioError::Damaged("not a JSON object".into()))?;
+        step(document);
+        document.insert("version".to_owned(), Value::from(version + 1));
+    }
+    if from < VERSION {
+        let checksum = checksum_of(value);
+        if let Some(document) = value.as_object_mut() {
+            document.insert("checksum".to_owned(), Value::from(checksum));
+        }
+    }
+    Ok(())
+}
+
+fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Profile => "profile",
+        Section::Selftest => "selftest",
+        Section::Competences => "competences",
+        Section::Agreements => "agreements",
+    }
+}
+
+/// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included).
+fn check_texts(value: &Value, path: &str) -> Result<(), PortfolioError> {
+    let too_long =
+        |text: &str| text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS;
+    match value {
+        Value::String(text) if too_long(text) => Err(PortfolioError::Damaged(format!(
+            "the text at {path} is longer than {MAX_TEXT_CHARS} characters"
+        ))),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_texts(item, &format!("{path}[{i}]"))),
+        Value::Object(members) => members.iter().try_for_each(|(key, member)| {
+            if too_long(key) {
+                return Err(PortfolioError::Damaged(format!(
+                    "a key in {path} is longer than {MAX_TEXT_CHARS} characters"
+                )));
+            }
+            check_texts(member, &format!("{path}.{key}"))
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that the shape alone does not: `shared` lists exactly the sections present, the
+/// alias and postcode are plausible, competence levels are 0–4.
+fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
+    let damaged = |detail: String| Err(PortfolioError::Damaged(detail));
+    let mut shared = portfolio.shared.clone();
+    shared.sort();
+    shared.dedup();
+    if shared.len() != portfolio.shared.len() {
+        return damaged("`shared` lists a section twice".into());
+    }
+    if shared != portfolio.sections() {
+        return damaged("`shared` does not list exactly the sections in the file".into());
+    }
+    if let Some(profile) = &portfolio.profile {
+        if let Some(alias) = &profile.alias {
+            if alias.trim().is_empty() || alias.chars().count() > MAX_ALIAS_CHARS {
+                return damaged(format!(
+                    "profile.alias must have 1 to {MAX_ALIAS_CHARS} characters"
+                ));
+            }
+        }
+        if let Some(postcode) = &profile.postcode {
+            if !is_postcode(postcode) {
+                return damaged("profile.postcode is not four digits".into());
+            }
+        }
+    }
+    if let Some(competences) = &portfolio.competences {
+        if let Some((id, _)) = competences
+            .ratings()
+            .iter()
+            .find(|(_, rating)| rating.level > crate::core::competence::MAX_LEVEL)
+        {
+            return damaged(format!("competences.ratings.{id}.level is above 4"));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON value read with duplicate object keys refused (two readers of a file with
+/// duplicate keys may each see a different value, so such a file is damaged).
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Strict::deserialize(deserializer).map(|strict| strict.0)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if members.contains_key(&key) {
+                return Err(de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            let Strict(member) = map.next_value()?;
+            members.insert(key, member);
+        }
+        Ok(Value::Object(members))
+    }
+}
