@@ -88,7 +88,10 @@ mod tests {
     fn parses_defaults_pin_and_limits() {
         let config = KioskConfig::parse("{}").expect("empty config is valid");
         assert_eq!(config, KioskConfig::default());
-        assert!(!config.pin_matches("0000"), "no PIN configured: nothing opens");
+        assert!(
+            !config.pin_matches("0000"),
+            "no PIN configured: nothing opens"
+        );
 
         let config = KioskConfig::parse(
             r#"{"staff_pin": "4821", "inactivity_seconds": 5, "warning_seconds": 3}"#,
@@ -100,13 +103,22 @@ mod tests {
         assert!(!config.pin_matches("48210"));
         assert_eq!((config.inactivity_seconds, config.warning_seconds), (5, 3));
 
-        assert_eq!(KioskConfig::parse(r#"{"staff_pin": "12"}"#), Err(KioskConfigError::Pin));
-        assert_eq!(KioskConfig::parse(r#"{"staff_pin": "12ab"}"#), Err(KioskConfigError::Pin));
+        assert_eq!(
+            KioskConfig::parse(r#"{"staff_pin": "12"}"#),
+            Err(KioskConfigError::Pin)
+        );
+        assert_eq!(
+            KioskConfig::parse(r#"{"staff_pin": "12ab"}"#),
+            Err(KioskConfigError::Pin)
+        );
         assert!(matches!(
             KioskConfig::parse(r#"{"inactivity_seconds": 0}"#),
             Err(KioskConfigError::Time { .. })
         ));
-        assert!(matches!(KioskConfig::parse("not json"), Err(KioskConfigError::Json(_))));
+        assert!(matches!(
+            KioskConfig::parse("not json"),
+            Err(KioskConfigError::Json(_))
+        ));
         assert!(matches!(
             KioskConfig::parse(r#"{"pin": "1234"}"#),
             Err(KioskConfigError::Json(_))

@@ -12,6 +12,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::core::content::Content;
+use crate::core::handoff::{qr_svg, summary_text};
 use crate::core::i18n;
 use crate::core::kiosk::KioskConfig;
 use crate::core::storage::{KeyValueStore, MemoryStore};
@@ -57,7 +58,9 @@ fn load_config(config: RwSignal<KioskConfig>) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/kiosk.json")).await else {
+        let Ok(response) =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/kiosk.json")).await
+        else {
             return;
         };
         let Ok(response) = response.dyn_into::<web_sys::Response>() else {
@@ -128,12 +131,17 @@ fn KioskShell() -> impl IntoView {
 fn KioskStart() -> impl IntoView {
     let app = use_app();
     let minutes = move || {
-        let seconds = use_context::<KioskContext>().map_or(120, |k| k.config.get().inactivity_seconds);
+        let seconds =
+            use_context::<KioskContext>().map_or(120, |k| k.config.get().inactivity_seconds);
         seconds.div_ceil(60).to_string()
     };
     let first_topic = app.href(&format!(
         "/zelftest/{}",
-        app.selftest.questionnaire.topics.first().map_or("", |t| t.id.as_str())
+        app.selftest
+            .questionnaire
+            .topics
+            .first()
+            .map_or("", |t| t.id.as_str())
     ));
     view! {
         <h1>{move || app.t("kiosk.title")}</h1>
@@ -162,19 +170,69 @@ fn KioskResult() -> impl IntoView {
     }
 }
 
-/// Taking the result home: print it (or save it as PDF).
+/// Taking the result home: print it (or save it as PDF), or scan a QR code that holds a
+/// short summary — shown in words first, so the visitor knows what the code contains.
 #[component]
 fn HandOff() -> impl IntoView {
     let app = use_app();
+    let show_text = RwSignal::new(false);
+    let show_code = RwSignal::new(false);
+    let summary = Memo::new(move |_| {
+        let language = app.language();
+        app.state.with(|s| {
+            let result = app.selftest.score(&s.answers);
+            let competences = (!s.competences.ratings().is_empty())
+                .then_some((&app.content.competences, &s.competences));
+            summary_text(
+                app.selftest,
+                &result,
+                competences,
+                &[],
+                super::state::now().date(),
+                language,
+            )
+        })
+    });
+    let qr_src = move || {
+        qr_svg(&summary.get()).ok().map(|svg| {
+            // Our own SVG (squares only), as an image: no markup is inserted into the page.
+            format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&svg))
+            )
+        })
+    };
     view! {
         <section class="card handoff" aria-labelledby="handoff-title">
             <h2 id="handoff-title">{move || app.t("kiosk.handoff")}</h2>
             <p>{move || app.t("kiosk.handoff_intro")}</p>
-            <button type="button" class="button" on:click=move |_| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            }>{move || app.t("kiosk.print")}</button>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                }>{move || app.t("kiosk.print")}</button>
+                <button type="button" class="button" on:click=move |_| show_text.set(true)>
+                    {move || app.t("kiosk.qr")}
+                </button>
+            </div>
+            <Show when=move || show_text.get()>
+                <p>{move || app.t("kiosk.qr_contains")}</p>
+                <pre class="qr-text" id="qr-text">{move || summary.get()}</pre>
+                <p>{move || app.t("kiosk.qr_private")}</p>
+                <Show
+                    when=move || show_code.get()
+                    fallback=move || view! {
+                        <button type="button" class="button primary" on:click=move |_| show_code.set(true)>
+                            {move || app.t("kiosk.qr_show")}
+                        </button>
+                    }
+                >
+                    {move || qr_src().map(|src| view! {
+                        <img class="qr" src=src width="280" height="280" alt=app.t("kiosk.qr_alt")/>
+                    })}
+                </Show>
+            </Show>
         </section>
     }
 }
@@ -273,7 +331,10 @@ fn StaffExit() -> impl IntoView {
     let has_pin = move || kiosk.is_some_and(|k| k.config.with(|c| c.staff_pin.is_some()));
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let ok = kiosk.is_some_and(|k| k.config.with_untracked(|c| c.pin_matches(&entered.get_untracked())));
+        let ok = kiosk.is_some_and(|k| {
+            k.config
+                .with_untracked(|c| c.pin_matches(&entered.get_untracked()))
+        });
         if ok {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().replace("/");

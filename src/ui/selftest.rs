@@ -107,7 +107,8 @@ pub fn TopicScreen(index: usize) -> impl IntoView {
     });
 
     let previous = (index > 0).then(|| app.href(&format!("/zelftest/{}", topics[index - 1].id)));
-    let next = (index + 1 < count).then(|| app.href(&format!("/zelftest/{}", topics[index + 1].id)));
+    let next =
+        (index + 1 < count).then(|| app.href(&format!("/zelftest/{}", topics[index + 1].id)));
     let navigate = use_navigate();
     let finish = move |_| {
         app.complete_selftest();

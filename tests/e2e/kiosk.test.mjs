@@ -4,7 +4,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { launch, openApp, assertClean, assertNoAxeViolations, NL, BASE, ANSWERS, TOPIC_IDS } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const jsQR = require('jsqr');
+const { PNG } = require('pngjs');
 
 const PIN = '4821';
 let browser;
@@ -180,6 +185,31 @@ test('leaving the kiosk needs the staff PIN', async () => {
     await page.getByRole('button', { name: NL['kiosk.leave'] }).click();
     await page.waitForURL(`${BASE}/`);
     await page.getByRole('heading', { level: 1, name: NL['home.title'] }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('the QR code says what it holds first, and decodes to exactly that summary', async () => {
+  const { context, page, log } = await openKiosk();
+  try {
+    await completeKioskSelfTest(page);
+    await page.getByRole('button', { name: NL['kiosk.qr'] }).click();
+    const promised = await page.locator('#qr-text').innerText();
+    assert.ok(promised.includes('Route: '), promised);
+    assert.equal(await page.locator('img.qr').count(), 0, 'the code is only shown after the text');
+    await page.getByRole('button', { name: NL['kiosk.qr_show'] }).click();
+    const image = page.locator('img.qr');
+    await image.waitFor();
+    const png = PNG.sync.read(await image.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    assert.ok(decoded, 'the QR code decodes');
+    assert.equal(decoded.data, promised, 'the code holds exactly the text shown');
+    for (const line of ['Werkmap zelftest', 'Route: ', 'Meedoen: ', 'Sterk: ']) {
+      assert.ok(decoded.data.includes(line), `${line} in ${decoded.data}`);
+    }
+    await assertNoAxeViolations(page, 'kiosk hand-off with QR code');
+    await assertClean(page, log);
   } finally {
     await context.close();
   }
