@@ -2342,3 +2342,67 @@ fn later_routes_that_also_hold_are_shown_next_to_the_route() {
         }
     }
 }
+
+#[test]
+fn young_people_get_the_jongerenladder_first() {
+    let steps = |result: &SelfTestResult| {
+        result.youth.as_ref().map(|youth| {
+            selftest()
+                .rules
+                .youth_ladder
+                .as_ref()
+                .expect("youth ladder in rules")
+                .steps[youth.step]
+                .id
+                .clone()
+        })
+    };
+    let young = [("age_band", &["18_22"][..])];
+    let cases: Vec<(&str, Answers, Option<&str>)> = vec![
+        (
+            "young without startkwalificatie: a diploma first",
+            clean(&[young[0], ("education", &["vmbo"]), ("diploma", &["yes"])]),
+            Some("a"),
+        ),
+        (
+            "young with an mbo 2 diploma: regular work",
+            clean(&[young[0], ("education", &["mbo2"]), ("diploma", &["yes"])]),
+            Some("c"),
+        ),
+        (
+            "young with a diploma, working with a job coach: work with support",
+            clean(&[
+                young[0],
+                ("education", &["mbo3"]),
+                ("diploma", &["yes"]),
+                ("activities", &["paid_work_support"]),
+            ]),
+            Some("d"),
+        ),
+        (
+            "young with two heavy obstacles: care and support first, before the diploma",
+            clean(&[
+                young[0],
+                ("education", &["vmbo"]),
+                ("obstacle_housing", &["a_lot"]),
+                ("obstacle_money", &["a_lot"]),
+            ]),
+            Some("e"),
+        ),
+        (
+            "27 or older: no jongerenladder",
+            clean(&[("education", &["vmbo"])]),
+            None,
+        ),
+    ];
+    for (name, answers, expected) in cases {
+        let result = score(&answers);
+        assert_eq!(steps(&result).as_deref(), expected, "{name}");
+        if let Some(youth) = &result.youth {
+            assert!(
+                evidence_questions(&youth.because).contains("age_band"),
+                "{name}: the age answer explains the youth ladder"
+            );
+        }
+    }
+}

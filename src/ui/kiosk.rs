@@ -15,6 +15,7 @@ use crate::core::content::Content;
 use crate::core::handoff::{qr_svg, summary_text};
 use crate::core::i18n;
 use crate::core::kiosk::KioskConfig;
+use crate::core::portfolio::{export, ExportChoices};
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
 use super::result::ResultView;
@@ -215,7 +216,11 @@ fn HandOff() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| show_text.set(true)>
                     {move || app.t("kiosk.qr")}
                 </button>
+                <button type="button" class="button" on:click=move |_| download_portfolio(app)>
+                    {move || app.t("kiosk.download")}
+                </button>
             </div>
+            <p class="hint">{move || app.t("kiosk.download_note")}</p>
             <Show when=move || show_text.get()>
                 <p>{move || app.t("kiosk.qr_contains")}</p>
                 <pre class="qr-text" id="qr-text">{move || summary.get()}</pre>
@@ -358,4 +363,32 @@ fn StaffExit() -> impl IntoView {
         </Show>
         <p><A href=KIOSK_BASE>{move || app.t("notfound.home")}</A></p>
     }
+}
+
+/// Saves the visitor's work map as a portfolio file (to a USB stick or their phone). The file
+/// holds the self-test (and competences when done); no name, age or postcode in the profile.
+fn download_portfolio(app: AppContext) {
+    let now = super::state::now();
+    let json = app.state.with(|state| {
+        let choices = ExportChoices::everything(None);
+        export(state, None, &choices, now)
+    });
+    let name = format!("werkmap-{}.werkmap.json", now.date());
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", &name);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -44,6 +44,7 @@ pub fn ResultView() -> impl IntoView {
             <p class="disclaimer">{app.t("result.disclaimer")}</p>
             {incomplete_notice(app, &result, language)}
             <Strengths result=result.clone() answers=answers.clone() language=language/>
+            <YouthSection result=result.clone() answers=answers.clone() language=language/>
             <RouteSection result=result.clone() answers=answers.clone() language=language/>
             <LadderSection result=result.clone() answers=answers.clone() language=language/>
             <SearchSection result=result.clone() answers=answers.clone() language=language/>
@@ -295,4 +296,36 @@ fn NextSteps(result: SelfTestResult, answers: Answers, language: Language) -> im
             <ul class="findings">{render(later, answers)}</ul>
         </section>
     }
+}
+
+/// For young people the jongerenladder comes first: a diploma before work.
+#[component]
+fn YouthSection(result: SelfTestResult, answers: Answers, language: Language) -> impl IntoView {
+    let app = use_app();
+    let ladder = app.selftest.rules.youth_ladder.as_ref();
+    result.youth.zip(ladder).map(|(youth, ladder)| {
+        let current = &ladder.steps[youth.step.min(ladder.steps.len().saturating_sub(1))];
+        view! {
+            <section class="card youth" aria-labelledby="youth-title">
+                <h2 id="youth-title">{i18n::text(language, "result.youth")}</h2>
+                <p>{i18n::text(language, "result.youth_intro")}</p>
+                <ol class="youth-steps">
+                    {ladder.steps.iter().map(|step| {
+                        let is_current = step.id == current.id;
+                        view! {
+                            <li class:current=is_current aria-current=is_current.then_some("step")>
+                                <span class="rung-number">{step.id.clone()}</span>" "
+                                {step.label.get(language).to_owned()}
+                                {is_current.then(|| view! {
+                                    <strong class="you-are-here">{i18n::text(language, "result.you_are_here")}</strong>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <p class="step">{current.explanation.get(language).to_owned()}</p>
+                <Why because=youth.because answers=answers language=language/>
+            </section>
+        }
+    })
 }

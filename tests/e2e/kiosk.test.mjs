@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { launch, openApp, assertClean, assertNoAxeViolations, NL, BASE, ANSWERS, TOPIC_IDS } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,6 +79,10 @@ test('a visitor completes the self-test, nothing is stored, and inactivity wipes
     await completeKioskSelfTest(page);
     const result = await page.locator('main').innerText();
     assert.ok(result.includes(NL['result.strengths']));
+    // A young visitor without a startkwalificatie sees the jongerenladder up front: right
+    // after the strengths, before the route.
+    const order = await page.locator('main section.card h2').allInnerTexts();
+    assert.deepEqual(order.slice(0, 3), [NL['result.strengths'], NL['result.youth'], NL['result.route']], order.join(' | '));
 
     const stores = await everyStore(page);
     assert.equal(stores.localStorage, 0, 'local storage empty');
@@ -209,6 +214,19 @@ test('the QR code says what it holds first, and decodes to exactly that summary'
       assert.ok(decoded.data.includes(line), `${line} in ${decoded.data}`);
     }
     await assertNoAxeViolations(page, 'kiosk hand-off with QR code');
+
+    // The visitor can also take the portfolio file with them.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: NL['kiosk.download'] }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^werkmap-\d{4}-\d{2}-\d{2}\.werkmap\.json$/);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(file.format, 'werkmap-portfolio');
+    assert.ok(file.selftest, 'the self-test is in the file');
+    assert.equal(file.profile?.postcode, undefined, 'no postcode in the profile unless chosen');
+    // Still nothing in any storage after the download.
+    assert.equal((await everyStore(page)).localStorage, 0);
     await assertClean(page, log);
   } finally {
     await context.close();

@@ -139,6 +139,22 @@ impl SelfTest {
         for step in &rules.next_steps {
             check_condition(&format!("step {}", step.id), &step.when);
         }
+        if let Some(youth) = &rules.youth_ladder {
+            check_condition("youth ladder", &youth.applies);
+            for rule in &youth.rules {
+                check_condition(&format!("youth step {}", rule.step), &rule.when);
+            }
+        }
+        if let Some(youth) = &rules.youth_ladder {
+            for rule in &youth.rules {
+                if !youth.steps.iter().any(|s| s.id == rule.step) {
+                    problems.push(format!("youth ladder: unknown step `{}`", rule.step));
+                }
+            }
+            if youth.rules.last().map(|r| &r.when) != Some(&Condition::Always) {
+                problems.push("youth ladder: the last rule must be `always`".into());
+            }
+        }
         if !problems.is_empty() {
             return invalid(problems.join("; "));
         }
@@ -258,6 +274,15 @@ impl SelfTest {
             .chain(&rules.ladders.reintegration)
         {
             texts.push((format!("ladder rung {}", rung.level), &rung.label));
+        }
+        if let Some(youth) = &rules.youth_ladder {
+            for step in &youth.steps {
+                texts.push((format!("youth step {}", step.id), &step.label));
+                texts.push((
+                    format!("youth step {} explanation", step.id),
+                    &step.explanation,
+                ));
+            }
         }
         let missing: Vec<String> = texts
             .into_iter()

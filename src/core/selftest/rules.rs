@@ -158,6 +158,32 @@ pub struct Ladders {
     pub reintegration: Vec<LadderRung>,
 }
 
+/// The jongerenladder (DOMAIN.md: a startkwalificatie goes before work): its steps a–e in
+/// order, and ordered rules that suggest the step for a young person.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YouthLadder {
+    /// When the youth ladder is shown (first, before the route).
+    pub applies: Condition,
+    pub steps: Vec<YouthStep>,
+    pub rules: Vec<YouthStepRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YouthStep {
+    pub id: String,
+    pub label: LocalizedText,
+    pub explanation: LocalizedText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YouthStepRule {
+    pub step: String,
+    pub when: Condition,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
@@ -174,6 +200,8 @@ pub struct Rules {
     pub strengths: Vec<StrengthRule>,
     pub fallback_strength: LocalizedText,
     pub next_steps: Vec<StepRule>,
+    #[serde(default)]
+    pub youth_ladder: Option<YouthLadder>,
     pub ladders: Ladders,
 }
 

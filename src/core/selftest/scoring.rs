@@ -133,6 +133,15 @@ pub struct SelfTestResult {
     pub next_steps: Vec<Finding>,
     /// Question ids without an answer; the result says it may fit less well.
     pub unanswered: Vec<String>,
+    /// For young people (under 27): the suggested step on the jongerenladder, shown first.
+    pub youth: Option<YouthPlacement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YouthPlacement {
+    /// Index into the rules' `youth_ladder.steps`.
+    pub step: usize,
+    pub because: Vec<Evidence>,
 }
 
 /// The small part of a result kept in the history, to draw change over time without
@@ -242,7 +251,25 @@ pub(super) fn score(selftest: &SelfTest, answers: &Answers) -> SelfTestResult {
             .into_iter()
             .map(|q| q.id.clone())
             .collect(),
+        youth: youth_step(rules, &evaluator),
     }
+}
+
+fn youth_step(rules: &Rules, evaluator: &Evaluator<'_>) -> Option<YouthPlacement> {
+    let ladder = rules.youth_ladder.as_ref()?;
+    let applies = evaluator.evaluate(&ladder.applies);
+    if !applies.is_true() {
+        return None;
+    }
+    ladder.rules.iter().find_map(|rule| {
+        let outcome = evaluator.evaluate(&rule.when);
+        let step = ladder.steps.iter().position(|s| s.id == rule.step)?;
+        outcome.is_true().then(|| {
+            let mut because = applies.evidence.clone();
+            because.extend(outcome.evidence);
+            YouthPlacement { step, because }
+        })
+    })
 }
 
 fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
