@@ -224,10 +224,12 @@ fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {
 /// The app's download budget (WASM + JS, gzip -9). A deterministic size check, not a
 /// timing: it fails the build when a change makes the first load heavier than agreed.
 /// History: 298 KiB with the self-test (budget 360); 565 KiB once the competence check,
-/// the 231-occupation catalogue, search and the ESCO importer were compiled in (budget 600).
-/// Raise it only on purpose, with the reason in the commit; docs/measurements.md has the
-/// plan to bring it down (catalogues fetched after first paint).
-const BUNDLE_BUDGET_GZIP: u64 = 600 * 1024;
+/// the 231-occupation catalogue, search and the ESCO importer were compiled in (budget 600);
+/// 631 KiB with kiosk mode, the QR hand-off and the portfolio export (budget 700). That is
+/// more than a cheap phone should download first: docs/measurements.md has the plan to bring
+/// it down (catalogues fetched after first paint, Unicode tables trimmed). Raise it only on
+/// purpose, with the reason in the commit.
+const BUNDLE_BUDGET_GZIP: u64 = 700 * 1024;
 
 struct BundleFile {
     name: String,
