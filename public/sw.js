@@ -39,8 +39,13 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match("/", { cacheName: CACHE })));
     return;
   }
-  // Files with a content hash in their name never change: the cache first.
-  event.respondWith(
-    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
-  );
+  // Files with a content hash in their name never change: the cache first. Others (such as
+  // kiosk.json, which staff may edit) come from the network when there is one.
+  if (/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(url.pathname)) {
+    event.respondWith(
+      caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(fetch(request).catch(() => caches.match(request, { cacheName: CACHE })));
 });

@@ -1,24 +1,19 @@
 //! The competence check: a few competences per screen, each rated 0–4 with "ik kan…"
 //! examples, and where it was shown (all places count the same).
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::competence::Competence;
 use crate::core::i18n;
 use crate::core::vocab::EvidenceContext;
 
 use super::interests::INTEREST_PAGES_HREF;
+use super::paging::{focused_heading, page_count, page_items, use_page_param};
 use super::speech;
 use super::state::use_app;
 
 pub const COMPETENCES_PER_PAGE: usize = 5;
-
-fn page_count(total: usize) -> usize {
-    total.div_ceil(COMPETENCES_PER_PAGE).max(1)
-}
 
 /// `/competenties`: what the check is, and how far each part is.
 #[component]
@@ -53,15 +48,11 @@ pub fn CompetenceStart() -> impl IntoView {
 #[component]
 pub fn CompetencePageRoute() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let pages = page_count(app.content.competences.competences.len());
-    let page = move || {
-        params
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<usize>().ok())
-            .filter(|p| (1..=pages).contains(p))
-    };
+    let pages = page_count(
+        app.content.competences.competences.len(),
+        COMPETENCES_PER_PAGE,
+    );
+    let page = use_page_param(pages);
     move || match page() {
         Some(page) => view! { <CompetencePage page=page/> }.into_any(),
         None => view! {
@@ -76,16 +67,9 @@ pub fn CompetencePageRoute() -> impl IntoView {
 pub fn CompetencePage(page: usize) -> impl IntoView {
     let app = use_app();
     let all = &app.content.competences.competences;
-    let pages = page_count(all.len());
-    let start = (page - 1) * COMPETENCES_PER_PAGE;
-    let shown: &'static [Competence] =
-        &all[start.min(all.len())..(start + COMPETENCES_PER_PAGE).min(all.len())];
-    let heading = NodeRef::<html::H1>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let pages = page_count(all.len(), COMPETENCES_PER_PAGE);
+    let shown: &'static [Competence] = page_items(all, COMPETENCES_PER_PAGE, page);
+    let heading = focused_heading();
     let previous = if page > 1 {
         format!("/competenties/{}", page - 1)
     } else {

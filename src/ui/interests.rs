@@ -1,35 +1,23 @@
 //! The interest check: "lijkt me leuk?" items, a few per screen.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::competence::{InterestAnswer, InterestItem};
 use crate::core::i18n;
 
+use super::paging::{focused_heading, page_count, page_items, use_page_param};
 use super::state::use_app;
 
 pub const ITEMS_PER_PAGE: usize = 6;
 pub const INTEREST_PAGES_HREF: &str = "/interesses/1";
 
-fn page_count(total: usize) -> usize {
-    total.div_ceil(ITEMS_PER_PAGE).max(1)
-}
-
 /// `/interesses/:page` (1-based).
 #[component]
 pub fn InterestPageRoute() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let pages = page_count(app.content.interests.items.len());
-    let page = move || {
-        params
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<usize>().ok())
-            .filter(|p| (1..=pages).contains(p))
-    };
+    let pages = page_count(app.content.interests.items.len(), ITEMS_PER_PAGE);
+    let page = use_page_param(pages);
     move || match page() {
         Some(page) => view! { <InterestPage page=page/> }.into_any(),
         None => view! {
@@ -44,16 +32,9 @@ pub fn InterestPageRoute() -> impl IntoView {
 pub fn InterestPage(page: usize) -> impl IntoView {
     let app = use_app();
     let all = &app.content.interests.items;
-    let pages = page_count(all.len());
-    let start = (page - 1) * ITEMS_PER_PAGE;
-    let shown: &'static [InterestItem] =
-        &all[start.min(all.len())..(start + ITEMS_PER_PAGE).min(all.len())];
-    let heading = NodeRef::<html::H1>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let pages = page_count(all.len(), ITEMS_PER_PAGE);
+    let shown: &'static [InterestItem] = page_items(all, ITEMS_PER_PAGE, page);
+    let heading = focused_heading();
     let previous = if page > 1 {
         format!("/interesses/{}", page - 1)
     } else {

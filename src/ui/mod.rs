@@ -11,6 +11,7 @@ pub mod kiosk;
 pub mod ladder;
 pub mod occupations;
 pub mod offline;
+pub mod paging;
 pub mod result;
 pub mod selftest;
 pub mod speech;

@@ -1,6 +1,5 @@
 //! The self-test screens: an overview of the topics, then one topic per screen.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -9,6 +8,7 @@ use leptos_router::NavigateOptions;
 use crate::core::i18n;
 use crate::core::selftest::{Answer, Question, QuestionKind, Topic};
 
+use super::paging::focused_heading;
 use super::speech;
 use super::state::use_app;
 
@@ -97,14 +97,7 @@ pub fn TopicScreen(index: usize) -> impl IntoView {
     let topics = &app.selftest.questionnaire.topics;
     let count = topics.len();
     let topic: &'static Topic = &topics[index.min(count - 1)];
-    let heading = NodeRef::<html::H1>::new();
-    // Each screen starts at its heading, so keyboard and screen-reader users hear where
-    // they are after "Volgende".
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let heading = focused_heading();
 
     let previous = (index > 0).then(|| app.href(&format!("/zelftest/{}", topics[index - 1].id)));
     let next =

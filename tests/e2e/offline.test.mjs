@@ -57,7 +57,7 @@ test('after one visit the app starts and the whole self-test works offline', asy
     });
     assert.ok(cached.length > 3, `app files cached: ${cached}`);
     for (const path of cached) {
-      assert.match(path, /^\/$|\.(js|wasm|css|svg|png|webmanifest)$/, `only app files in the cache: ${path}`);
+      assert.match(path, /^\/$|\.(js|wasm|css|svg|png|webmanifest)$|^\/kiosk\.json$/, `only app files in the cache: ${path}`);
     }
     await context.setOffline(false);
     // The one failed load is the deliberate probe above.

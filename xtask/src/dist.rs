@@ -41,7 +41,8 @@ pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
         .filter(|name| name != "sw.js" && name != "index.html")
         .collect();
     names.sort();
-    let mut all = Vec::new();
+    // The worker's own code counts too: a change to it alone is a new build.
+    let mut all = template.as_bytes().to_vec();
     for name in names.iter().map(String::as_str).chain(["index.html"]) {
         all.extend_from_slice(name.as_bytes());
         all.extend(fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?);
