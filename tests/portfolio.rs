@@ -1,11 +1,14 @@
 //! The portfolio file: export → import round trips, checksum, encryption, consent, the coach's
 //! reply, kept older versions, the JSON Schema, and a corpus of hostile files.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use common::{choose, selftest};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::{date, datetime};
@@ -22,7 +25,7 @@ use werkmap::core::portfolio::{
     Inspected, MergeOutcome, Portfolio, PortfolioError, ProfileChoices, Section, MAX_FILE_BYTES,
     VERSION,
 };
-use werkmap::core::selftest::{Answer, Answers, ResultSummary, RouteId, SearchStatus, SelfTest};
+use werkmap::core::selftest::{Answer, Answers, ResultSummary, RouteId, SearchStatus};
 use werkmap::core::storage::{AppState, CompletedSelfTest};
 use werkmap::core::text::Language;
 use werkmap::core::vocab::EvidenceContext;
@@ -39,21 +42,6 @@ const CHEAP: KdfParams = KdfParams {
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/portfolio")
-}
-
-fn selftest() -> &'static SelfTest {
-    static SELFTEST: OnceLock<SelfTest> = OnceLock::new();
-    SELFTEST.get_or_init(|| SelfTest::bundled().expect("bundled self-test loads"))
-}
-
-fn choose(answers: &mut Answers, question: &str, options: &[&str]) {
-    answers
-        .set(
-            &selftest().questionnaire,
-            question,
-            Answer::Chosen(options.iter().map(|o| (*o).to_owned()).collect()),
-        )
-        .unwrap();
 }
 
 /// A job seeker with a completed self-test, competences and interests.

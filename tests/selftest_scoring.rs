@@ -5,24 +5,21 @@
 //! `(question, options)` pairs; the single option [`DECLINE`] stands for "zeg ik liever
 //! niet".
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::{arbitrary_answers, selftest};
 use proptest::prelude::*;
 use werkmap::core::selftest::{
-    Answer, AnswerError, Answers, Evidence, QuestionKind, RouteId, SearchStatus, SelfTest,
-    SelfTestResult, Severity, Truth,
+    Answer, AnswerError, Answers, Evidence, QuestionKind, RouteId, SearchStatus, SelfTestResult,
+    Severity, Truth,
 };
 
 /// Marks a "zeg ik liever niet" answer in the tables.
 const DECLINE: &str = "<liever niet>";
 
 type Spec<'a> = &'a [(&'a str, &'a [&'a str])];
-
-fn selftest() -> &'static SelfTest {
-    static SELFTEST: OnceLock<SelfTest> = OnceLock::new();
-    SELFTEST.get_or_init(|| SelfTest::bundled().expect("bundled self-test loads"))
-}
 
 /// Builds answers from a table spec, on top of `base`. Later pairs override earlier ones.
 fn answers_on(base: &Answers, spec: Spec<'_>) -> Answers {
@@ -2068,49 +2065,6 @@ fn retain_valid_drops_answers_that_no_longer_fit() {
 // ---------------------------------------------------------------------------------------
 // Properties over arbitrary answers
 // ---------------------------------------------------------------------------------------
-
-/// An arbitrary answer for each question: unanswered, declined, or a valid choice.
-fn arbitrary_answers() -> impl Strategy<Value = Answers> {
-    let questions: Vec<(String, QuestionKind, Vec<String>)> = selftest()
-        .questionnaire
-        .questions()
-        .map(|q| {
-            (
-                q.id.clone(),
-                q.kind,
-                q.options.iter().map(|o| o.id.clone()).collect(),
-            )
-        })
-        .collect();
-    let count = questions.len();
-    proptest::collection::vec((0u8..4, any::<u64>(), 1000u16..10000), count).prop_map(
-        move |picks| {
-            let mut answers = Answers::new();
-            for ((id, kind, options), (mode, bits, postcode)) in questions.iter().zip(picks) {
-                let answer = match (mode, kind) {
-                    (0, _) => continue,
-                    (1, _) => Answer::PreferNotToSay,
-                    (_, QuestionKind::Postcode) => Answer::Text(postcode.to_string()),
-                    (_, QuestionKind::Single) => {
-                        Answer::Chosen(vec![options[bits as usize % options.len()].clone()])
-                    }
-                    (_, QuestionKind::Multi) => Answer::Chosen(
-                        options
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| (bits >> (i % 64)) & 1 == 1)
-                            .map(|(_, o)| o.clone())
-                            .collect(),
-                    ),
-                };
-                answers
-                    .set(&selftest().questionnaire, id, answer)
-                    .expect("generated answers are valid");
-            }
-            answers
-        },
-    )
-}
 
 proptest! {
     #[test]

@@ -1,13 +1,15 @@
 //! Persistence of the job seeker's state: round trips, damaged data kept aside byte for
 //! byte, failing stores, "wis alles", and the self-test history.
 
-use std::cell::Cell;
-use std::sync::OnceLock;
+mod common;
 
+use std::cell::Cell;
+
+use common::{arbitrary_answers, choose, selftest};
 use proptest::prelude::*;
 use time::macros::datetime;
 use time::OffsetDateTime;
-use werkmap::core::selftest::{Answer, Answers, QuestionKind, SelfTest};
+use werkmap::core::selftest::Answer;
 use werkmap::core::storage::{
     parse_state, AppState, CompletedSelfTest, Damage, KeyValueStore, LoadOutcome, MemoryStore,
     Persistence, StorageError, SCHEMA_VERSION,
@@ -17,21 +19,6 @@ use werkmap::core::text::Language;
 const HOME: &str = "werkmap.home";
 const STATE_KEY: &str = "werkmap.home.state";
 const NOW: OffsetDateTime = datetime!(2025-03-14 10:30:00 UTC);
-
-fn selftest() -> &'static SelfTest {
-    static SELFTEST: OnceLock<SelfTest> = OnceLock::new();
-    SELFTEST.get_or_init(|| SelfTest::bundled().expect("bundled self-test loads"))
-}
-
-fn choose(answers: &mut Answers, question: &str, options: &[&str]) {
-    answers
-        .set(
-            &selftest().questionnaire,
-            question,
-            Answer::Chosen(options.iter().map(|o| (*o).to_owned()).collect()),
-        )
-        .unwrap();
-}
 
 fn sample_state() -> AppState {
     let mut state = AppState {
@@ -579,46 +566,6 @@ fn sanitize_drops_answers_the_questionnaire_no_longer_has() {
 // ---------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------
-
-fn arbitrary_answers() -> impl Strategy<Value = Answers> {
-    let questions: Vec<(String, QuestionKind, Vec<String>)> = selftest()
-        .questionnaire
-        .questions()
-        .map(|q| {
-            (
-                q.id.clone(),
-                q.kind,
-                q.options.iter().map(|o| o.id.clone()).collect(),
-            )
-        })
-        .collect();
-    let count = questions.len();
-    proptest::collection::vec((0u8..4, any::<u64>(), 1000u16..10000), count).prop_map(
-        move |picks| {
-            let mut answers = Answers::new();
-            for ((id, kind, options), (mode, bits, postcode)) in questions.iter().zip(picks) {
-                let answer = match (mode, kind) {
-                    (0, _) => continue,
-                    (1, _) => Answer::PreferNotToSay,
-                    (_, QuestionKind::Postcode) => Answer::Text(postcode.to_string()),
-                    (_, QuestionKind::Single) => {
-                        Answer::Chosen(vec![options[bits as usize % options.len()].clone()])
-                    }
-                    (_, QuestionKind::Multi) => Answer::Chosen(
-                        options
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| (bits >> (i % 64)) & 1 == 1)
-                            .map(|(_, o)| o.clone())
-                            .collect(),
-                    ),
-                };
-                answers.set(&selftest().questionnaire, id, answer).unwrap();
-            }
-            answers
-        },
-    )
-}
 
 fn arbitrary_moment() -> impl Strategy<Value = OffsetDateTime> {
     // 1970 to 2100, any nanosecond, any offset in whole minutes (as RFC 3339 writes them).
