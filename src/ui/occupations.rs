@@ -16,7 +16,7 @@ use crate::core::competence::{
 use crate::core::esco::{import_occupations, EscoImportError};
 use crate::core::i18n;
 use crate::core::occupation::Occupation;
-use crate::core::search::SearchHit;
+use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
 use crate::core::text::Language;
 use crate::core::vocab::{EducationLevel, PhysicalDemand, Sector};
 
@@ -437,28 +437,13 @@ pub fn SearchScreen() -> impl IntoView {
     let hits = Memo::new(move |_| {
         let query = query.get();
         esco.track();
-        if query.trim().is_empty() {
-            return Vec::new();
-        }
-        let mut hits: Vec<(SearchHit, bool)> = app
-            .content
-            .occupation_index
-            .search(&query, 8)
-            .into_iter()
-            .map(|hit| (hit, true))
-            .collect();
-        if let Some(imported) = app.esco.get_untracked() {
-            for hit in imported.index.search(&query, 10) {
-                // An ESCO occupation the catalogue already has is listed once, as the
-                // catalogue's (which has a competence profile).
-                if !hits.iter().any(|(h, _)| h.key == hit.key) {
-                    hits.push((hit, false));
-                }
-            }
-        }
-        hits.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-        hits.truncate(10);
-        hits
+        let imported = app.esco.get_untracked();
+        search_all(
+            &app.content.occupation_index,
+            imported.as_ref().map(|e| &e.index),
+            &query,
+            10,
+        )
     });
 
     view! {
@@ -479,21 +464,20 @@ pub fn SearchScreen() -> impl IntoView {
                 }
             }}</p>
             <ol class="search-results">
-                {move || hits.get().into_iter().map(|(hit, bundled)| search_result(app, hit, bundled)).collect_view()}
+                {move || hits.get().into_iter().map(|(hit, source)| search_result(app, hit, source)).collect_view()}
             </ol>
         </div>
         <EscoImport/>
     }
 }
 
-fn search_result(app: AppContext, hit: SearchHit, bundled: bool) -> impl IntoView {
+fn search_result(app: AppContext, hit: SearchHit, source: Source) -> impl IntoView {
+    let bundled = source == Source::Catalogue;
     let language = app.language();
     let matched_other = (hit.matched != hit.label).then(|| format!(" ({})", hit.matched));
     // Catalogue occupations open their profile; ESCO occupations link to the catalogue's
     // profiles of the same ISCO group, where there are any.
-    let occupation = app.content.occupations.occupations.iter().find(|o| {
-        o.esco_uri.as_deref() == Some(hit.key.as_str()) || format!("werkmap:{}", o.id) == hit.key
-    });
+    let occupation = catalog_occupation(&app.content.occupations, &hit);
     let link = match (bundled, occupation) {
         (true, Some(o)) => {
             view! { <A href=format!("/beroepen/{}", o.id)>{hit.label.clone()}</A> }.into_any()
