@@ -39,26 +39,40 @@ fn locales_parse_and_have_the_same_keys() {
     }
 }
 
-/// String literals in `src/ui` that look like locale keys (`"area.name"`).
+/// String literals in `src/ui` and `src/core` that look like locale keys (`"area.name"`):
+/// the UI asks for texts, and the core words explanations (matching, the activity log) for
+/// the UI and the CLI alike.
 fn keys_used_by_ui() -> BTreeSet<String> {
     let mut used = BTreeSet::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
-    for entry in fs::read_dir(&dir).expect("src/ui readable") {
-        let path = entry.expect("dir entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
-            continue;
-        }
-        let source = fs::read_to_string(&path).expect("source readable");
-        for literal in source.split('"').skip(1).step_by(2) {
-            let mut parts = literal.split('.');
-            let (Some(area), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("src/ui"), root.join("src/core")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).expect("source folder readable") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                dirs.push(path);
                 continue;
-            };
-            let is_key =
-                |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-            // Storage namespaces (`werkmap.home`) look like keys but are not texts.
-            if is_key(area) && is_key(name) && area != "werkmap" {
-                used.insert(literal.to_owned());
+            }
+            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+                continue;
+            }
+            let source = fs::read_to_string(&path).expect("source readable");
+            for literal in source.split('"').skip(1).step_by(2) {
+                let mut parts = literal.split('.');
+                let (Some(area), Some(name), None) = (parts.next(), parts.next(), parts.next())
+                else {
+                    continue;
+                };
+                let is_key = |s: &str| {
+                    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                };
+                // Storage namespaces (`werkmap.home`), JSON paths in error texts (`kdf.salt`) and file
+                // names look like keys but are
+                // not texts.
+                let file = matches!(name, "json" | "csv" | "rs" | "html" | "js" | "md");
+                if is_key(area) && is_key(name) && area != "werkmap" && area != "kdf" && !file {
+                    used.insert(literal.to_owned());
+                }
             }
         }
     }

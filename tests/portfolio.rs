@@ -13,9 +13,11 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::{date, datetime};
 use time::{OffsetDateTime, UtcOffset};
+use werkmap::core::activity::{ActivityInput, ActivityKind, Outcome, SavedVacancy};
 use werkmap::core::competence::{
     CompetenceCatalog, CompetenceProfile, InterestAnswer, InterestCatalog,
 };
+use werkmap::core::matching::Wishes;
 use werkmap::core::portfolio::crypto::{derive_key, KdfParams};
 use werkmap::core::portfolio::format::schema;
 use werkmap::core::portfolio::import::MAX_DEPTH;
@@ -28,7 +30,8 @@ use werkmap::core::portfolio::{
 use werkmap::core::selftest::{Answer, Answers, ResultSummary, RouteId, SearchStatus};
 use werkmap::core::storage::{AppState, CompletedSelfTest};
 use werkmap::core::text::Language;
-use werkmap::core::vocab::EvidenceContext;
+use werkmap::core::vacancy::{ContractKind, HoursRange};
+use werkmap::core::vocab::{EvidenceContext, Sector};
 
 const NOW: OffsetDateTime = datetime!(2025-06-02 14:00:00 +02:00);
 const SALT: [u8; 16] = [7; 16];
@@ -79,6 +82,41 @@ fn sample_state() -> AppState {
         .competences
         .set_interest(&interests, "repareren", InterestAnswer::Yes)
         .unwrap();
+    state.wishes = Wishes {
+        home: Some("Utrecht".into()),
+        max_distance_km: Some(20),
+        hours: HoursRange::new(20, 32),
+        contracts: [ContractKind::Regular, ContractKind::Bbl]
+            .into_iter()
+            .collect(),
+        avoid_sectors: [Sector::Security].into_iter().collect(),
+        avoid_heavy_work: true,
+    };
+    let mut saved = common::plain_vacancy("sample-000007");
+    saved.title = "Orderpicker dagdienst".into();
+    saved.employer = "Magazijn De Brug".into();
+    state.saved_vacancies.push(SavedVacancy {
+        vacancy: saved,
+        saved_on: date!(2025 - 03 - 11),
+        applied: Some(1),
+    });
+    state
+        .activities
+        .add(
+            &ActivityInput {
+                date: date!(2025 - 03 - 12),
+                kind: ActivityKind::Application,
+                employer: "Magazijn De Brug".into(),
+                vacancy: Some("Orderpicker dagdienst".into()),
+                vacancy_id: Some("sample-000007".into()),
+                outcome: Outcome::Rejected,
+                reason: Some("Te weinig ervaring met scanners.".into()),
+                note: String::new(),
+            },
+            date!(2025 - 03 - 12),
+        )
+        .unwrap();
+    state.activities.own_target_per_4_weeks = Some(6);
     state
 }
 
@@ -481,7 +519,13 @@ fn a_coach_reply_merges_only_the_agreements() {
     assert_eq!(agreements, sample_agreements());
     assert_eq!(
         ignored,
-        vec![Section::Profile, Section::Selftest, Section::Competences]
+        vec![
+            Section::Profile,
+            Section::Selftest,
+            Section::Competences,
+            Section::Vacancies,
+            Section::Activities
+        ]
     );
     // The merge only reads the reply; the job seeker's state is untouched.
     assert_eq!(state, before);
@@ -559,6 +603,34 @@ fn the_version_1_file_keeps_its_content() {
     );
     let competences = portfolio.competences.as_ref().unwrap();
     assert_eq!(competences.level("samenwerken"), Some(3));
+    assert_eq!(portfolio.agreements, Some(sample_agreements()));
+}
+
+/// The version-2 file: every section, vacancies and activities included. Written from
+/// [`sample_state`] with `UPDATE_FIXTURES=1` when the version is new; kept as it is after.
+#[test]
+fn the_version_2_file_keeps_its_content() {
+    let path = fixtures().join("v2.werkmap.json");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() && VERSION == 2 {
+        let text = export(
+            &sample_state(),
+            Some(&sample_agreements()),
+            &everything(),
+            NOW,
+        );
+        std::fs::write(&path, text).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let portfolio = open(&bytes, None).unwrap();
+    let vacancies = portfolio.vacancies.as_ref().unwrap();
+    assert_eq!(vacancies.wishes.max_distance_km, Some(20));
+    assert!(vacancies.wishes.avoid_heavy_work);
+    assert_eq!(vacancies.saved.len(), 1);
+    assert_eq!(vacancies.saved[0].vacancy.title, "Orderpicker dagdienst");
+    let activities = portfolio.activities.as_ref().unwrap();
+    assert_eq!(activities.entries.len(), 1);
+    assert_eq!(activities.entries[0].outcome, Outcome::Rejected);
+    assert_eq!(activities.own_target_per_4_weeks, Some(6));
     assert_eq!(portfolio.agreements, Some(sample_agreements()));
 }
 

@@ -1,9 +1,11 @@
 //! All bundled content in one place: the self-test, the competence and interest checks and
-//! the occupation catalogue, each loaded and checked once.
+//! the occupation catalogue and the matching rules, each loaded and checked once. (Places and
+//! vacancies are larger and are loaded after first paint: `core::place`, `core::vacancy`.)
 
 use thiserror::Error;
 
 use crate::core::competence::{CompetenceCatalog, CompetenceDataError, InterestCatalog};
+use crate::core::matching::{MatchingDataError, MatchingRules};
 use crate::core::occupation::{CatalogError, OccupationCatalog};
 use crate::core::search::{catalog_documents, SearchIndex};
 use crate::core::selftest::{SelfTest, SelfTestDataError};
@@ -16,6 +18,8 @@ pub enum ContentError {
     Competences(#[from] CompetenceDataError),
     #[error(transparent)]
     Occupations(#[from] CatalogError),
+    #[error(transparent)]
+    Matching(#[from] MatchingDataError),
     #[error("occupation `{occupation}` asks for unknown competence `{competence}`")]
     UnknownCompetence {
         occupation: String,
@@ -31,6 +35,8 @@ pub struct Content {
     pub occupations: OccupationCatalog,
     /// Search over the bundled occupations' names, synonyms and gendered forms.
     pub occupation_index: SearchIndex,
+    /// How vacancies are matched (`data/matching.json`).
+    pub matching: MatchingRules,
 }
 
 impl Content {
@@ -57,6 +63,7 @@ impl Content {
             interests: InterestCatalog::bundled()?,
             occupations,
             occupation_index,
+            matching: MatchingRules::bundled()?,
         })
     }
 }

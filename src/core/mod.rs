@@ -1,16 +1,20 @@
 //! The pure core: no browser, no Leptos. Everything here compiles and is tested natively;
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
+pub mod activity;
 pub mod competence;
 pub mod content;
 pub mod esco;
 pub mod handoff;
 pub mod i18n;
 pub mod kiosk;
+pub mod matching;
 pub mod occupation;
+pub mod place;
 pub mod portfolio;
 pub mod search;
 pub mod selftest;
 pub mod storage;
 pub mod text;
+pub mod vacancy;
 pub mod vocab;

@@ -11,21 +11,27 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
+use crate::core::activity::{ActivityError, ActivityInput, ActivityLog, SavedVacancy};
 use crate::core::competence::CompetenceProfile;
+use crate::core::matching::Wishes;
+use crate::core::portfolio::Agreements;
 use crate::core::selftest::{Answers, ResultSummary, SelfTest};
 use crate::core::text::Language;
+use crate::core::vacancy::Vacancy;
 
 /// Version of the stored document. Bump it together with a step in [`migrate`] and keep a
 /// saved document of the old version in `tests/fixtures/state/`.
 ///
 /// - 1: self-test answers and history.
 /// - 2: adds the competence and interest check (`competences`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: adds vacancy matching and the activity log (`wishes`, `saved_vacancies`,
+///   `activities`) and the agreements from a coach's reply (`agreements`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the job seeker has in home mode.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppState {
     pub schema_version: u32,
     pub language: Language,
@@ -35,6 +41,34 @@ pub struct AppState {
     pub history: Vec<CompletedSelfTest>,
     /// The competence check and interest check answers.
     pub competences: CompetenceProfile,
+    /// What the job seeker wants from work (hard constraints of matching).
+    pub wishes: Wishes,
+    /// Vacancies the job seeker kept, oldest first.
+    pub saved_vacancies: Vec<SavedVacancy>,
+    pub activities: ActivityLog,
+    /// The agreements of the last coach's reply taken in.
+    pub agreements: Option<ReceivedAgreements>,
+}
+
+/// Who set the application target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetSource {
+    /// Agreed with the coach (from a coach's reply).
+    Coach,
+    /// Set by the job seeker.
+    Own,
+}
+
+/// Agreements from a coach's reply file, with when the coach wrote them (so an older reply
+/// opened later cannot undo newer agreements).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedAgreements {
+    pub agreements: Agreements,
+    #[serde(with = "time::serde::rfc3339")]
+    pub replied_at: OffsetDateTime,
+    /// Who wrote the reply, as the file says (the alias in its profile section).
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 impl Default for AppState {
@@ -45,6 +79,10 @@ impl Default for AppState {
             answers: Answers::new(),
             history: Vec::new(),
             competences: CompetenceProfile::new(),
+            wishes: Wishes::default(),
+            saved_vacancies: Vec::new(),
+            activities: ActivityLog::default(),
+            agreements: None,
         }
     }
 }
@@ -75,6 +113,70 @@ impl AppState {
         match self.history.last_mut() {
             Some(last) if last.completed_at.date() == now.date() => *last = entry,
             _ => self.history.push(entry),
+        }
+    }
+
+    pub fn is_saved(&self, vacancy_id: &str) -> bool {
+        self.saved_vacancies
+            .iter()
+            .any(|s| s.vacancy.id == vacancy_id)
+    }
+
+    /// Keeps a vacancy as it is now. Returns `false` when it was saved already.
+    pub fn save_vacancy(&mut self, vacancy: &Vacancy, today: Date) -> bool {
+        if self.is_saved(&vacancy.id) {
+            return false;
+        }
+        self.saved_vacancies.push(SavedVacancy {
+            vacancy: vacancy.clone(),
+            saved_on: today,
+            applied: None,
+        });
+        true
+    }
+
+    /// Forgets a saved vacancy (its log entries stay: they are what the job seeker did).
+    pub fn forget_vacancy(&mut self, vacancy_id: &str) {
+        self.saved_vacancies.retain(|s| s.vacancy.id != vacancy_id);
+    }
+
+    /// "Ik heb gesolliciteerd": saves the vacancy if needed and logs an application for it.
+    /// Applying twice to the same vacancy logs it once.
+    pub fn mark_applied(&mut self, vacancy: &Vacancy, today: Date) -> Result<u32, ActivityError> {
+        if let Some(id) = self
+            .saved_vacancies
+            .iter()
+            .find(|s| s.vacancy.id == vacancy.id)
+            .and_then(|s| s.applied)
+            .filter(|id| self.activities.get(*id).is_some())
+        {
+            return Ok(id);
+        }
+        let id = self
+            .activities
+            .add(&ActivityInput::application_for(vacancy, today), today)?;
+        self.save_vacancy(vacancy, today);
+        if let Some(saved) = self
+            .saved_vacancies
+            .iter_mut()
+            .find(|s| s.vacancy.id == vacancy.id)
+        {
+            saved.applied = Some(id);
+        }
+        Ok(id)
+    }
+
+    /// The application target per four weeks: the one agreed with the coach, else the job
+    /// seeker's own.
+    pub fn application_target(&self) -> Option<(u32, TargetSource)> {
+        let agreed = self
+            .agreements
+            .as_ref()
+            .and_then(|a| a.agreements.application_target_per_4_weeks);
+        match (agreed, self.activities.own_target_per_4_weeks) {
+            (Some(target), _) => Some((target, TargetSource::Coach)),
+            (None, Some(target)) => Some((target, TargetSource::Own)),
+            (None, None) => None,
         }
     }
 
@@ -176,7 +278,7 @@ pub enum Damage {
     NewerVersion(u32),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadOutcome {
     /// Nothing stored yet.
     Fresh(AppState),
@@ -382,6 +484,13 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, Damage> {
             1 => {
                 // Version 2 added the competence check; a version-1 user has not done it.
                 document.insert("competences".to_owned(), Value::Object(Default::default()));
+            }
+            2 => {
+                // Version 3 added matching and the log: no wishes, nothing saved or logged.
+                document.insert("wishes".to_owned(), Value::Object(Default::default()));
+                document.insert("saved_vacancies".to_owned(), Value::Array(Vec::new()));
+                document.insert("activities".to_owned(), Value::Object(Default::default()));
+                document.insert("agreements".to_owned(), Value::Null);
             }
             other => {
                 return Err(Damage::Unreadable(format!(

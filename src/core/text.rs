@@ -52,6 +52,9 @@ impl LocalizedText {
     }
 }
 
+// `YYYY-MM-DD` for serde: `#[serde(with = "calendar_date")]` (or `calendar_date::option`).
+time::serde::format_description!(pub calendar_date, Date, "[year]-[month]-[day]");
+
 /// A calendar date in words, e.g. "25 november 2026" / "25 November 2026".
 pub fn format_date(date: time::Date, language: Language) -> String {
     const NL: [&str; 12] = [

@@ -1,12 +1,15 @@
 //! Shared vocabularies of the competence check, the occupation catalogue and (later) vacancy
 //! matching. Closed lists are enums so that data files with a typo fail to load.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::core::text::LocalizedText;
 
 /// The six interest areas of the interest check (Holland's RIASEC, in plain words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InterestArea {
     /// Doen: with hands, tools, machines, outdoors.
@@ -36,7 +39,9 @@ impl InterestArea {
 
 /// Education level, ordered from none to university. Used for an occupation's typical entry
 /// level and (later) a vacancy's requirement; compare with `<=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
     None,
@@ -50,7 +55,9 @@ pub enum EducationLevel {
     Wo,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PhysicalDemand {
     Light,
@@ -59,7 +66,9 @@ pub enum PhysicalDemand {
 }
 
 /// Sectors that people entering or re-entering work go into (PRODUCT.md §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     Logistics,
@@ -79,7 +88,9 @@ pub enum Sector {
 }
 
 /// Where a competence was shown. Unpaid and informal work count the same as paid work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceContext {
     Work,
@@ -114,6 +125,99 @@ impl EvidenceContext {
         LocalizedText {
             nl: nl.into(),
             en: en.into(),
+        }
+    }
+}
+
+impl Sector {
+    pub const ALL: [Sector; 14] = [
+        Sector::Logistics,
+        Sector::Cleaning,
+        Sector::Care,
+        Sector::Hospitality,
+        Sector::Retail,
+        Sector::Construction,
+        Sector::Technical,
+        Sector::Green,
+        Sector::Security,
+        Sector::Transport,
+        Sector::Office,
+        Sector::Childcare,
+        Sector::Production,
+        Sector::Other,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The key of its name in the UI texts (`locales/*.json`).
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            Sector::Logistics => "sector.logistics",
+            Sector::Cleaning => "sector.cleaning",
+            Sector::Care => "sector.care",
+            Sector::Hospitality => "sector.hospitality",
+            Sector::Retail => "sector.retail",
+            Sector::Construction => "sector.construction",
+            Sector::Technical => "sector.technical",
+            Sector::Green => "sector.green",
+            Sector::Security => "sector.security",
+            Sector::Transport => "sector.transport",
+            Sector::Office => "sector.office",
+            Sector::Childcare => "sector.childcare",
+            Sector::Production => "sector.production",
+            Sector::Other => "sector.other",
+        }
+    }
+}
+
+impl EducationLevel {
+    pub const ALL: [EducationLevel; 9] = [
+        EducationLevel::None,
+        EducationLevel::Vmbo,
+        EducationLevel::Mbo1,
+        EducationLevel::Mbo2,
+        EducationLevel::Mbo3,
+        EducationLevel::Mbo4,
+        EducationLevel::HavoVwo,
+        EducationLevel::Hbo,
+        EducationLevel::Wo,
+    ];
+
+    /// The key of its name in the UI texts.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            EducationLevel::None => "education.none",
+            EducationLevel::Vmbo => "education.vmbo",
+            EducationLevel::Mbo1 => "education.mbo1",
+            EducationLevel::Mbo2 => "education.mbo2",
+            EducationLevel::Mbo3 => "education.mbo3",
+            EducationLevel::Mbo4 => "education.mbo4",
+            EducationLevel::HavoVwo => "education.havo_vwo",
+            EducationLevel::Hbo => "education.hbo",
+            EducationLevel::Wo => "education.wo",
+        }
+    }
+
+    /// The level one step lower, if any.
+    pub fn previous(self) -> Option<Self> {
+        (self as usize).checked_sub(1).map(|i| Self::ALL[i])
+    }
+
+    /// The level one step higher, if any.
+    pub fn next(self) -> Option<Self> {
+        Self::ALL.get(self as usize + 1).copied()
+    }
+}
+
+impl PhysicalDemand {
+    /// The key of its name in the UI texts.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            PhysicalDemand::Light => "physical.light",
+            PhysicalDemand::Medium => "physical.medium",
+            PhysicalDemand::Heavy => "physical.heavy",
         }
     }
 }

@@ -9,7 +9,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 use crate::core::content::Content;
 use crate::core::handoff::{qr_svg, summary_text};
@@ -21,7 +20,7 @@ use crate::core::storage::{KeyValueStore, MemoryStore};
 use super::result::ResultView;
 use super::selftest::{SelfTestStart, TopicRoute};
 use super::state::{use_app, AppContext};
-use super::{offline, speech, LanguageSwitch};
+use super::{browser, offline, speech, LanguageSwitch};
 
 pub const KIOSK_BASE: &str = "/kiosk";
 const KIOSK_NAMESPACE: &str = "werkmap.kiosk";
@@ -56,24 +55,10 @@ pub fn KioskApp(content: &'static Content) -> impl IntoView {
 
 fn load_config(config: RwSignal<KioskConfig>) {
     leptos::task::spawn_local(async move {
-        let Some(window) = web_sys::window() else {
+        let Some(text) = browser::fetch_text("/kiosk.json").await else {
             return;
         };
-        let Ok(response) =
-            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/kiosk.json")).await
-        else {
-            return;
-        };
-        let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-            return;
-        };
-        let Ok(text) = response.text() else {
-            return;
-        };
-        let Ok(text) = wasm_bindgen_futures::JsFuture::from(text).await else {
-            return;
-        };
-        match KioskConfig::parse(&text.as_string().unwrap_or_default()) {
+        match KioskConfig::parse(&text) {
             Ok(loaded) => config.set(loaded),
             // A broken file keeps the safe defaults (and no way out without a valid PIN).
             Err(error) => leptos::logging::warn!("{error}"),
@@ -374,21 +359,5 @@ fn download_portfolio(app: AppContext) {
         export(state, None, &choices, now)
     });
     let name = format!("werkmap-{}.werkmap.json", now.date());
-    let parts = js_sys::Array::of1(&json.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(link) = document().create_element("a") {
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", &name);
-        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
-            link.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    browser::download(&name, "application/json", &json);
 }

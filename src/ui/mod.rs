@@ -1,7 +1,9 @@
 //! The Leptos web UI: screens render state from `core` and send intents to [`state::AppContext`].
 //! No scoring or storage rules live here.
 
+pub mod activities;
 pub mod bench;
+pub mod browser;
 pub mod browser_store;
 pub mod competences;
 pub mod history;
@@ -16,6 +18,8 @@ pub mod result;
 pub mod selftest;
 pub mod speech;
 pub mod state;
+pub mod vacancies;
+pub mod vacancy_data;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -82,6 +86,8 @@ pub fn Shell() -> impl IntoView {
                         <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
                         <li><A href="/competenties">{move || app.t("nav.competences")}</A></li>
                         <li><A href="/beroepen">{move || app.t("nav.occupations")}</A></li>
+                        <li><A href="/vacatures">{move || app.t("nav.vacancies")}</A></li>
+                        <li><A href="/activiteiten">{move || app.t("nav.activities")}</A></li>
                     </ul>
                 </nav>
                 <LanguageSwitch/>
@@ -100,6 +106,9 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/beroepen") view=occupations::OccupationsScreen/>
                     <Route path=path!("/beroepen/zoeken") view=occupations::SearchScreen/>
                     <Route path=path!("/beroepen/:id") view=occupations::OccupationRoute/>
+                    <Route path=path!("/vacatures") view=vacancies::VacanciesScreen/>
+                    <Route path=path!("/vacatures/:id") view=vacancies::VacancyRoute/>
+                    <Route path=path!("/activiteiten") view=activities::ActivitiesScreen/>
                 </Routes>
             </main>
             <footer class="app-footer">

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 use crate::core::competence::{
     fit_occupation, gap, interest_profile, rank_occupations, OccupationFit,
@@ -18,8 +17,8 @@ use crate::core::i18n;
 use crate::core::occupation::Occupation;
 use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
 use crate::core::text::Language;
-use crate::core::vocab::{EducationLevel, PhysicalDemand, Sector};
 
+use super::browser;
 use super::competences::COMPETENCES_PER_PAGE;
 use super::state::{use_app, AppContext, ImportedEsco};
 
@@ -271,47 +270,6 @@ pub fn OccupationRoute() -> impl IntoView {
     }
 }
 
-fn sector_key(sector: Sector) -> &'static str {
-    match sector {
-        Sector::Logistics => "sector.logistics",
-        Sector::Cleaning => "sector.cleaning",
-        Sector::Care => "sector.care",
-        Sector::Hospitality => "sector.hospitality",
-        Sector::Retail => "sector.retail",
-        Sector::Construction => "sector.construction",
-        Sector::Technical => "sector.technical",
-        Sector::Green => "sector.green",
-        Sector::Security => "sector.security",
-        Sector::Transport => "sector.transport",
-        Sector::Office => "sector.office",
-        Sector::Childcare => "sector.childcare",
-        Sector::Production => "sector.production",
-        Sector::Other => "sector.other",
-    }
-}
-
-fn education_key(level: EducationLevel) -> &'static str {
-    match level {
-        EducationLevel::None => "education.none",
-        EducationLevel::Vmbo => "education.vmbo",
-        EducationLevel::Mbo1 => "education.mbo1",
-        EducationLevel::Mbo2 => "education.mbo2",
-        EducationLevel::Mbo3 => "education.mbo3",
-        EducationLevel::Mbo4 => "education.mbo4",
-        EducationLevel::HavoVwo => "education.havo_vwo",
-        EducationLevel::Hbo => "education.hbo",
-        EducationLevel::Wo => "education.wo",
-    }
-}
-
-fn physical_key(demand: PhysicalDemand) -> &'static str {
-    match demand {
-        PhysicalDemand::Light => "physical.light",
-        PhysicalDemand::Medium => "physical.medium",
-        PhysicalDemand::Heavy => "physical.heavy",
-    }
-}
-
 #[component]
 fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
     let app = use_app();
@@ -380,9 +338,9 @@ fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
             <p><A href="/beroepen">{i18n::text(language, "occupations.back")}</A></p>
             <h1>{occupation.name.get(language).to_owned()}</h1>
             <ul class="facts">
-                <li>{i18n::text(language, "occupations.sector")}": "{i18n::text(language, sector_key(occupation.sector))}</li>
-                <li>{i18n::text(language, "occupations.education")}": "{i18n::text(language, education_key(occupation.education))}</li>
-                <li>{i18n::text(language, "occupations.physical")}": "{i18n::text(language, physical_key(occupation.physical))}</li>
+                <li>{i18n::text(language, "occupations.sector")}": "{i18n::text(language, occupation.sector.i18n_key())}</li>
+                <li>{i18n::text(language, "occupations.education")}": "{i18n::text(language, occupation.education.i18n_key())}</li>
+                <li>{i18n::text(language, "occupations.physical")}": "{i18n::text(language, occupation.physical.i18n_key())}</li>
                 {occupation.bbl.then(|| view! { <li>{i18n::text(language, "occupations.bbl")}</li> })}
             </ul>
             <section class="card" aria-labelledby="detail-fit">
@@ -514,30 +472,20 @@ fn EscoImport() -> impl IntoView {
         app.imported_esco().map(|e| e.catalog.occupations.len())
     };
     let on_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = browser::picked_files(&event).into_iter().next() else {
             return;
         };
         status.set(ImportStatus::Working("search.import_reading"));
         spawn_local(async move {
             let started = js_sys::Date::now();
-            let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => buffer,
-                Err(_) => {
-                    status.set(ImportStatus::Failed(
-                        app.t("search.import_unreadable").to_owned(),
-                    ));
-                    return;
-                }
+            let Some(bytes) = browser::read_file(&file).await else {
+                status.set(ImportStatus::Failed(
+                    app.t("search.import_unreadable").to_owned(),
+                ));
+                return;
             };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             status.set(ImportStatus::Working("search.import_parsing"));
-            yield_to_browser().await;
+            browser::yield_to_browser().await;
             let catalog = match import_occupations(&bytes) {
                 Ok(catalog) => catalog,
                 Err(error) => {
@@ -546,7 +494,7 @@ fn EscoImport() -> impl IntoView {
                 }
             };
             status.set(ImportStatus::Working("search.import_indexing"));
-            yield_to_browser().await;
+            browser::yield_to_browser().await;
             let count = catalog.occupations.len();
             let skipped = catalog.skipped.summary(app.language());
             let imported = ImportedEsco::new(catalog);
@@ -601,16 +549,6 @@ fn import_error(error: &EscoImportError, language: Language) -> String {
         "search.import_failed",
         &[("reason", &error.message(language))],
     )
-}
-
-/// Lets the browser paint (the progress message) before a long synchronous step.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[allow(dead_code)]

@@ -6,17 +6,22 @@ use time::{OffsetDateTime, UtcOffset};
 
 use std::sync::Arc;
 
+use crate::core::activity::{ActivityError, ActivityInput};
 use crate::core::competence::{InterestAnswer, ProfileError};
 use crate::core::content::Content;
 use crate::core::esco::EscoCatalog;
 use crate::core::i18n;
+use crate::core::matching::Wishes;
 use crate::core::search::SearchIndex;
 use crate::core::selftest::{Answer, AnswerError, SelfTest};
 use crate::core::storage::{
     parse_state, AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
 };
 use crate::core::text::Language;
+use crate::core::vacancy::Vacancy;
 use crate::core::vocab::EvidenceContext;
+
+use super::vacancy_data::VacancyLoad;
 
 /// Namespace of the job seeker's data in home mode; coach mode will use its own.
 pub const HOME_NAMESPACE: &str = "werkmap.home";
@@ -43,6 +48,8 @@ pub struct AppContext {
     /// The ESCO occupations the user imported, with their search index; loaded from storage
     /// when first needed, so start-up stays fast.
     pub esco: RwSignal<Option<Arc<ImportedEsco>>>,
+    /// The vacancies and places for matching, fetched when first needed.
+    pub vacancies: RwSignal<VacancyLoad>,
     pub notice: RwSignal<Option<Notice>>,
     persistence: StoredValue<Persistence<Store>, LocalStorage>,
     /// Path prefix of the mode's routes: "" at home, "/kiosk" on a kiosk.
@@ -89,6 +96,7 @@ impl AppContext {
             content,
             selftest,
             esco: RwSignal::new(None),
+            vacancies: RwSignal::new(VacancyLoad::Idle),
             base,
             notice: RwSignal::new(notice),
             persistence: StoredValue::new_local(persistence),
@@ -231,8 +239,10 @@ impl AppContext {
         };
         self.wiped.set_value(Some(fresh.clone()));
         self.state.set(fresh);
-        // The imported ESCO file was removed from storage with everything else.
+        // The imported ESCO file and vacancies were removed from storage with everything
+        // else; the sample is fetched again when needed.
         self.esco.set(None);
+        self.vacancies.set(VacancyLoad::Idle);
     }
 
     /// The user read the damage notice and chooses to go on with fresh data.
@@ -328,6 +338,71 @@ impl AppContext {
         self.persistence
             .with_value(|p| p.remove_document(ESCO_DOCUMENT));
         self.esco.set(None);
+    }
+}
+
+/// Documents of this mode's namespace, and the job seeker's vacancies and activity log.
+impl AppContext {
+    pub fn load_document(&self, name: &str) -> Option<String> {
+        self.persistence.with_value(|p| p.load_document(name))
+    }
+
+    pub fn save_document(&self, name: &str, json: &str) -> Result<(), StorageError> {
+        self.persistence.with_value(|p| p.save_document(name, json))
+    }
+
+    pub fn remove_document(&self, name: &str) {
+        self.persistence.with_value(|p| p.remove_document(name));
+    }
+
+    pub fn update_wishes(&self, change: impl FnOnce(&mut Wishes)) {
+        self.state.update(|s| change(&mut s.wishes));
+    }
+
+    pub fn set_wishes(&self, wishes: Wishes) {
+        self.state.update(|s| s.wishes = wishes);
+    }
+
+    pub fn save_vacancy(&self, vacancy: &Vacancy) {
+        self.state.update(|s| {
+            s.save_vacancy(vacancy, now().date());
+        });
+    }
+
+    pub fn forget_vacancy(&self, id: &str) {
+        self.state.update(|s| s.forget_vacancy(id));
+    }
+
+    pub fn mark_applied(&self, vacancy: &Vacancy) -> Result<u32, ActivityError> {
+        let mut result = Err(ActivityError::NotFound);
+        self.state
+            .update(|s| result = s.mark_applied(vacancy, now().date()));
+        result
+    }
+
+    pub fn add_activity(&self, input: &ActivityInput) -> Result<u32, ActivityError> {
+        let mut result = Err(ActivityError::NotFound);
+        self.state
+            .update(|s| result = s.activities.add(input, now().date()));
+        result
+    }
+
+    pub fn update_activity(&self, id: u32, input: &ActivityInput) -> Result<(), ActivityError> {
+        let mut result = Err(ActivityError::NotFound);
+        self.state
+            .update(|s| result = s.activities.update(id, input, now().date()));
+        result
+    }
+
+    pub fn remove_activity(&self, id: u32) {
+        self.state.update(|s| {
+            s.activities.remove(id);
+        });
+    }
+
+    pub fn set_own_target(&self, target: Option<u32>) {
+        self.state
+            .update(|s| s.activities.own_target_per_4_weeks = target);
     }
 }
 

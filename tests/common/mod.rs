@@ -66,3 +66,66 @@ pub fn arbitrary_answers() -> impl Strategy<Value = Answers> {
         },
     )
 }
+
+/// The bundled content, loaded once per test binary.
+pub fn content() -> &'static werkmap::core::content::Content {
+    static CONTENT: OnceLock<werkmap::core::content::Content> = OnceLock::new();
+    CONTENT
+        .get_or_init(|| werkmap::core::content::Content::bundled().expect("bundled content loads"))
+}
+
+/// A small places table of real towns (coordinates of their centres), for tests that must
+/// not depend on the size of the bundled table.
+pub fn mini_places() -> werkmap::core::place::Places {
+    use werkmap::core::place::{Place, Places};
+    let place = |name: &str, lat: f64, lon: f64, postcodes: &[&str]| Place {
+        name: name.into(),
+        municipality: name.into(),
+        province: "Utrecht".into(),
+        lat,
+        lon,
+        postcodes: postcodes.iter().map(|p| (*p).to_owned()).collect(),
+        seat: true,
+    };
+    Places::new(vec![
+        place("Utrecht", 52.0907, 5.1214, &["3511-3585"]),
+        place("Amersfoort", 52.1561, 5.3878, &["3811-3829"]),
+        place("Amsterdam", 52.3728, 4.8936, &["1011-1109"]),
+        place("Zwolle", 52.5168, 6.0830, &["8011-8048"]),
+    ])
+    .expect("valid mini table")
+}
+
+/// A vacancy with nothing asked, in Utrecht, for 24–32 hours; tests change what they need.
+pub fn plain_vacancy(id: &str) -> werkmap::core::vacancy::Vacancy {
+    use werkmap::core::place::GeoPoint;
+    use werkmap::core::vacancy::{ContractKind, HoursRange, OccupationLink, Vacancy};
+    Vacancy {
+        id: id.into(),
+        title: format!("Vacature {id}"),
+        employer: "Werkgever".into(),
+        place: Some("Utrecht".into()),
+        postcode: None,
+        location: Some(GeoPoint {
+            lat: 52.0907,
+            lon: 5.1214,
+        }),
+        hours: HoursRange::new(24, 32),
+        contract: ContractKind::Regular,
+        occupation: OccupationLink::default(),
+        sector: None,
+        education: None,
+        competences: Vec::new(),
+        language: None,
+        driving_licence: false,
+        physical: None,
+        posted: None,
+        start_date: None,
+        closing_date: None,
+        description: String::new(),
+        experience: None,
+        support: Default::default(),
+        salary: None,
+        url: None,
+    }
+}

@@ -33,13 +33,11 @@ pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
     let worker = dir.join("sw.js");
     let template = fs::read_to_string(&worker)
         .map_err(|e| format!("cannot read {}: {e}", worker.display()))?;
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "sw.js" && name != "index.html")
-        .collect();
+    let mut names = Vec::new();
+    list_files(dir, dir, &mut names)?;
+    names.retain(|name| {
+        name != "sw.js" && name != "index.html" && !NOT_OFFLINE.contains(&name.as_str())
+    });
     names.sort();
     // The worker's own code counts too: a change to it alone is a new build.
     let mut all = template.as_bytes().to_vec();
@@ -56,6 +54,28 @@ pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
     let stamped = fill_worker_template(&template, &build_id, &format!("[{list}]"))?;
     fs::write(&worker, stamped).map_err(|e| format!("cannot write {}: {e}", worker.display()))?;
     Ok((build_id, names.len()))
+}
+
+/// Files the app itself never loads, kept out of the offline cache: the vacancy templates
+/// are read only by the in-browser matching benchmark.
+const NOT_OFFLINE: [&str; 1] = ["data/vacancy_templates.json"];
+
+/// Every file under `dir`, as a path relative to `root` with `/` separators.
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(root, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
 }
 
 fn fill_worker_template(template: &str, build_id: &str, files: &str) -> Result<String> {

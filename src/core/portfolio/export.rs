@@ -8,7 +8,8 @@ use crate::core::selftest::Answer;
 use crate::core::storage::AppState;
 
 use super::format::{
-    Agreements, FormatName, Portfolio, ProfileSection, Section, SelftestSection, VERSION,
+    Agreements, FormatName, Portfolio, ProfileSection, Section, SelftestSection, VacanciesSection,
+    VERSION,
 };
 
 /// The self-test question ids the profile section copies from.
@@ -84,6 +85,11 @@ pub fn build(
             history: state.history.clone(),
         }),
         competences: chosen(Section::Competences).then(|| state.competences.clone()),
+        vacancies: chosen(Section::Vacancies).then(|| VacanciesSection {
+            wishes: state.wishes.clone(),
+            saved: state.saved_vacancies.clone(),
+        }),
+        activities: chosen(Section::Activities).then(|| state.activities.clone()),
         agreements: chosen(Section::Agreements).then(|| agreements.cloned().unwrap_or_default()),
         checksum: String::new(),
     };
@@ -123,6 +129,8 @@ pub fn export_coach_reply(
         }),
         selftest: None,
         competences: None,
+        vacancies: None,
+        activities: None,
         agreements: Some(agreements.clone()),
         checksum: String::new(),
     };

@@ -13,10 +13,12 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
+use crate::core::activity::{ActivityLog, SavedVacancy};
 use crate::core::competence::CompetenceProfile;
+use crate::core::matching::Wishes;
 use crate::core::selftest::Answers;
 use crate::core::storage::CompletedSelfTest;
-use crate::core::text::Language;
+use crate::core::text::{calendar_date, Language};
 
 /// `format` of a plain portfolio file.
 pub const FORMAT: &str = "werkmap-portfolio";
@@ -25,17 +27,14 @@ pub const FORMAT: &str = "werkmap-portfolio";
 /// `tests/fixtures/portfolio/v<N>.werkmap.json`.
 ///
 /// - 1: profile, self-test, competences, agreements.
-///
-/// Extension point: saved vacancies and the activity log arrive as new optional sections
-/// (a new [`Section`] variant and a field on [`Portfolio`]) with version 2; a version-1 file
-/// migrates by staying as it is (the new sections are absent: not shared).
-pub const VERSION: u32 = 1;
+/// - 2: adds the sections `vacancies` (wishes and saved vacancies) and `activities` (the
+///   activity log). A version-1 file migrates by staying as it is: the new sections are
+///   absent, as unshared sections are.
+pub const VERSION: u32 = 2;
 /// The prefix of [`Portfolio::checksum`].
 pub const CHECKSUM_PREFIX: &str = "sha256:";
 /// The longest alias (in characters) a file may carry.
 pub const MAX_ALIAS_CHARS: usize = 100;
-
-time::serde::format_description!(calendar_date, Date, "[year]-[month]-[day]");
 
 /// The marker in `format`: a one-value enum, so the schema says exactly which string it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -58,17 +57,35 @@ pub enum Section {
     Selftest,
     /// The competence check and interest check answers.
     Competences,
+    /// What the job seeker wants from work, and the vacancies they saved.
+    Vacancies,
+    /// The activity log (applications, interviews, network contacts…).
+    Activities,
     /// The coach's agreements, application target and next evaluation date.
     Agreements,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Profile,
         Section::Selftest,
         Section::Competences,
+        Section::Vacancies,
+        Section::Activities,
         Section::Agreements,
     ];
+
+    /// The member of the file that holds this section.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Profile => "profile",
+            Section::Selftest => "selftest",
+            Section::Competences => "competences",
+            Section::Vacancies => "vacancies",
+            Section::Activities => "activities",
+            Section::Agreements => "agreements",
+        }
+    }
 
     /// Sections written by the job seeker's app; [`Section::Agreements`] is the coach's.
     pub fn is_job_seekers(self) -> bool {
@@ -83,6 +100,10 @@ impl Section {
             (Section::Selftest, Language::En) => "Self-test",
             (Section::Competences, Language::Nl) => "Competenties en interesses",
             (Section::Competences, Language::En) => "Competences and interests",
+            (Section::Vacancies, Language::Nl) => "Wensen en bewaarde vacatures",
+            (Section::Vacancies, Language::En) => "Wishes and saved vacancies",
+            (Section::Activities, Language::Nl) => "Sollicitatieactiviteiten",
+            (Section::Activities, Language::En) => "Job-search activities",
             (Section::Agreements, Language::Nl) => "Afspraken met je coach",
             (Section::Agreements, Language::En) => "Agreements with your coach",
         }
@@ -96,7 +117,7 @@ impl Section {
 /// absent. `checksum` is
 /// `sha256:<64 lowercase hex digits>` over the canonical form of the document without the
 /// `checksum` member (see [`checksum_of`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Werkmap portfolio")]
 pub struct Portfolio {
@@ -129,6 +150,12 @@ pub struct Portfolio {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "schema::CompetenceProfile")]
     pub competences: Option<CompetenceProfile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "VacanciesSection")]
+    pub vacancies: Option<VacanciesSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ActivityLog")]
+    pub activities: Option<ActivityLog>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Agreements")]
     pub agreements: Option<Agreements>,
@@ -163,6 +190,17 @@ pub struct SelftestSection {
     pub current: Answers,
     #[schemars(with = "Vec<schema::CompletedSelfTest>")]
     pub history: Vec<CompletedSelfTest>,
+}
+
+/// What the job seeker wants from work and the vacancies they kept.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VacanciesSection {
+    #[serde(default)]
+    pub wishes: Wishes,
+    /// Oldest first.
+    #[serde(default)]
+    pub saved: Vec<SavedVacancy>,
 }
 
 /// The coach's section: agreements, the application target and the next evaluation.
@@ -214,6 +252,8 @@ impl Portfolio {
             (Section::Profile, self.profile.is_some()),
             (Section::Selftest, self.selftest.is_some()),
             (Section::Competences, self.competences.is_some()),
+            (Section::Vacancies, self.vacancies.is_some()),
+            (Section::Activities, self.activities.is_some()),
             (Section::Agreements, self.agreements.is_some()),
         ];
         present

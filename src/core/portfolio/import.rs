@@ -153,7 +153,7 @@ impl fmt::Display for PortfolioError {
 impl std::error::Error for PortfolioError {}
 
 /// What a file is, before anything is imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Inspected {
     /// A readable portfolio: show the preview, import after confirmation.
     Plain {
@@ -353,7 +353,7 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     }
     check_texts(&value, "$")?;
     for section in Section::ALL {
-        let name = section_key(section);
+        let name = section.key();
         if value.get(name).is_some_and(Value::is_null) {
             return Err(PortfolioError::Damaged(format!(
                 "`{name}` is null; a section that is not shared is left out"
@@ -370,10 +370,14 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
 /// One migration step: reshapes a document of version `n` into version `n + 1`.
 type Step = fn(&mut Map<String, Value>);
 
-/// The migration steps, by the version they start from. Version 1 is the first, so there
-/// are none yet. To add version 2: push `(1, v1_to_v2)`, bump [`VERSION`], and keep a
-/// version-1 file in `tests/fixtures/portfolio/` (the test opens every kept version).
-const STEPS: &[(u32, Step)] = &[];
+/// The migration steps, by the version they start from. To add a version: push
+/// `(n, vn_to_vn1)`, bump [`VERSION`], and keep a version-n file in
+/// `tests/fixtures/portfolio/` (the test opens every kept version).
+const STEPS: &[(u32, Step)] = &[(1, v1_to_v2)];
+
+/// Version 2 added the vacancies and activities sections; a version-1 file has neither,
+/// which is what "not shared" looks like, so nothing changes.
+fn v1_to_v2(_document: &mut Map<String, Value>) {}
 
 /// Brings an older file up to [`VERSION`], one version at a time, like
 /// `storage::migrate`. The checksum was checked on the file as written; the migrated
@@ -400,15 +404,6 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), PortfolioError> {
         }
     }
     Ok(())
-}
-
-fn section_key(section: Section) -> &'static str {
-    match section {
-        Section::Profile => "profile",
-        Section::Selftest => "selftest",
-        Section::Competences => "competences",
-        Section::Agreements => "agreements",
-    }
 }
 
 /// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included).
@@ -460,6 +455,39 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
             if !is_postcode(postcode) {
                 return damaged("profile.postcode is not four digits".into());
             }
+        }
+    }
+    if let Some(vacancies) = &portfolio.vacancies {
+        let hours_ok = |h: &crate::core::vacancy::HoursRange| {
+            crate::core::vacancy::HoursRange::new(h.min, h.max).is_some()
+        };
+        if vacancies
+            .wishes
+            .hours
+            .as_ref()
+            .is_some_and(|h| !hours_ok(h))
+        {
+            return damaged("vacancies.wishes.hours is not a valid range".into());
+        }
+        if vacancies
+            .saved
+            .iter()
+            .any(|s| s.vacancy.hours.as_ref().is_some_and(|h| !hours_ok(h)))
+        {
+            return damaged("a saved vacancy has hours that are not a valid range".into());
+        }
+        if vacancies.saved.len() > crate::core::activity::MAX_ENTRIES {
+            return damaged("too many saved vacancies".into());
+        }
+    }
+    if let Some(activities) = &portfolio.activities {
+        if activities.entries.len() > crate::core::activity::MAX_ENTRIES {
+            return damaged("too many activities".into());
+        }
+        let mut ids: Vec<u32> = activities.entries.iter().map(|e| e.id).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|pair| pair[0] == pair[1]) {
+            return damaged("two activities have the same id".into());
         }
     }
     if let Some(competences) = &portfolio.competences {

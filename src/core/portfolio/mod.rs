@@ -23,7 +23,7 @@ pub use crypto::{encrypt, encrypt_with, EncryptError, KdfParams};
 pub use export::{build, export, export_coach_reply, ExportChoices, ProfileChoices};
 pub use format::{
     checksum_of, json_schema, Agreement, Agreements, Portfolio, ProfileSection, Section,
-    SelftestSection, FORMAT, VERSION,
+    SelftestSection, VacanciesSection, FORMAT, VERSION,
 };
 pub use import::{inspect, open, preview, Inspected, PortfolioError, Preview, MAX_FILE_BYTES};
 pub use merge::{merge_coach_reply, MergeOutcome};

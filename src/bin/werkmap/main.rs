@@ -2,10 +2,15 @@
 //! `werkmap`: the command-line tool for loket staff and integrators, on the same core as the
 //! app. `selftest check` validates the bundled self-test content; `occupations import-esco`
 //! and `occupations search` import the ESCO occupations file and search occupations. `portfolio validate`
-//! checks portfolio files. The other subcommands (vacancies, match) arrive with later work.
+//! checks portfolio files. `vacancies import` reads job-site feeds (JSON-LD, CSV) into the
+//! app's vacancy file, `vacancies generate` makes realistic synthetic ones, and `match` ranks
+//! vacancies for a portfolio with the reasons.
 //!
 //! Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command line is wrong.
 //! Error messages are printed in plain Dutch and then in English.
+
+mod matching;
+mod vacancies;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -36,22 +41,32 @@ Usage:
                              encrypted file is checked fully with the passphrase from the
                              environment variable VAR; without it only its envelope is
                              checked (a note on stderr) and it counts as valid
+  werkmap vacancies import <feed.jsonld|feed.json|feed.html|feed.csv> --out <vacancies.json>
+                             read a vacancy feed (schema.org JobPosting JSON-LD, an HTML page
+                             with JSON-LD, or CSV); bad records are listed with the reason on
+                             stderr, good ones written; exit 1 when none is usable
+  werkmap vacancies generate --count N [--seed S] [--format werkmap|jsonld|csv] --out <file>
+                             realistic synthetic vacancies (the same for the same seed)
+  werkmap match --portfolio <file> [--vacancies <file>] [--top N] [--json] [--lang nl|en]
+                [--today YYYY-MM-DD] [--passphrase-env VAR]
+                             rank vacancies (default: the bundled sample) for a portfolio:
+                             score 0-100 with its parts in words, what would open more, the quadrant
   werkmap --version
   werkmap help
 ";
 
-const DEFAULT_TOP: usize = 10;
-const MAX_TOP: usize = 10_000;
+pub(crate) const DEFAULT_TOP: usize = 10;
+pub(crate) const MAX_TOP: usize = 10_000;
 
 /// A failure, with the plain message in both languages.
-struct Failure {
+pub(crate) struct Failure {
     nl: String,
     en: String,
     code: u8,
 }
 
 impl Failure {
-    fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(crate) fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             nl: nl.into(),
             en: en.into(),
@@ -59,11 +74,19 @@ impl Failure {
         }
     }
 
-    fn usage(nl: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(crate) fn usage(nl: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             code: 2,
             ..Self::new(nl, en)
         }
+    }
+
+    /// A flag given without its value.
+    pub(crate) fn needs_value(flag: &str) -> Self {
+        Self::usage(
+            format!("{flag} heeft een waarde nodig"),
+            format!("{flag} needs a value"),
+        )
     }
 
     fn esco(error: &EscoImportError) -> Self {
@@ -79,6 +102,9 @@ fn main() -> ExitCode {
         ["occupations", "import-esco", rest @ ..] => import_esco(rest),
         ["occupations", "search", rest @ ..] => search(rest),
         ["portfolio", "validate", rest @ ..] => portfolio_validate(rest),
+        ["vacancies", "import", rest @ ..] => vacancies::import(rest),
+        ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
+        ["match", rest @ ..] => matching::run(rest),
         ["--version"] => {
             println!("werkmap {}", env!("CARGO_PKG_VERSION"));
             Ok(())
@@ -120,22 +146,34 @@ fn selftest_check() -> Result<(), Failure> {
     }
 }
 
-/// Reads a file for import, refusing one over the import limit before reading it.
-fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+/// Reads a file for import, refusing one over `limit` bytes before reading it (`too_large`
+/// says why, with the size).
+pub(crate) fn read_limited(
+    path: &str,
+    limit: usize,
+    too_large: impl Fn(usize) -> Failure,
+) -> Result<Vec<u8>, Failure> {
     let unreadable = |e: std::io::Error| {
         Failure::new(
             format!("kan {path} niet lezen: {e}"),
             format!("cannot read {path}: {e}"),
         )
     };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if metadata.len() > MAX_FILE_BYTES as u64 {
-        return Err(Failure::esco(&EscoImportError::TooLarge {
-            size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
-            limit: MAX_FILE_BYTES,
-        }));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > limit as u64 {
+        return Err(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
     }
     std::fs::read(path).map_err(unreadable)
+}
+
+/// Reads an ESCO file, refusing one over the importer's limit before reading it.
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    read_limited(path, MAX_FILE_BYTES, |size| {
+        Failure::esco(&EscoImportError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        })
+    })
 }
 
 fn import_esco(args: &[&str]) -> Result<(), Failure> {
@@ -169,7 +207,7 @@ fn import_esco(args: &[&str]) -> Result<(), Failure> {
 
 /// Writes next to the target first and then renames, so a failed write leaves an existing
 /// catalogue file as it was.
-fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
     let temporary = Path::new(&temporary);
@@ -206,12 +244,6 @@ fn search(args: &[&str]) -> Result<(), Failure> {
     let mut json = false;
     let mut words: Vec<&str> = Vec::new();
     let mut rest = args.iter();
-    let missing = |flag: &str| {
-        Failure::usage(
-            format!("{flag} heeft een waarde nodig"),
-            format!("{flag} needs a value"),
-        )
-    };
     while let Some(&arg) = rest.next() {
         match arg {
             "--esco" | "--catalog" => {
@@ -221,7 +253,7 @@ fn search(args: &[&str]) -> Result<(), Failure> {
                         "choose --esco or --catalog, not both",
                     ));
                 }
-                let value = rest.next().ok_or_else(|| missing(arg))?;
+                let value = rest.next().ok_or_else(|| Failure::needs_value(arg))?;
                 source = if arg == "--esco" {
                     Source::Esco(value)
                 } else {
@@ -229,7 +261,7 @@ fn search(args: &[&str]) -> Result<(), Failure> {
                 };
             }
             "--top" => {
-                let value = rest.next().ok_or_else(|| missing(arg))?;
+                let value = rest.next().ok_or_else(|| Failure::needs_value(arg))?;
                 top = match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_TOP).contains(&n) => n,
                     _ => {

@@ -1,0 +1,350 @@
+//! `werkmap match --portfolio <file> [--vacancies <file>] [--top N] [--json]`: the vacancies
+//! that fit a job seeker's portfolio, each with the parts of its score in words, the
+//! changes that would open the most vacancies, and the kwadrantenmodel quadrant.
+
+use serde::Serialize;
+use time::Date;
+
+use werkmap::core::competence::CompetenceProfile;
+use werkmap::core::content::Content;
+use werkmap::core::matching::{
+    explain, format_km, what_if, InterestTable, JobSupply, MatchProfile, Quadrant, RankQuery,
+    Scorer, VacancyPool, Wishes,
+};
+use werkmap::core::portfolio;
+use werkmap::core::selftest::Answers;
+use werkmap::core::text::Language;
+use werkmap::core::vacancy::{import_feed, Linker, Vacancy, VacancySet, SAMPLE_JSON};
+
+use super::vacancies::{content, places, read_feed};
+use super::{Failure, DEFAULT_TOP, MAX_TOP};
+
+/// How many "wat als" lines are shown.
+const WHAT_IF_SHOWN: usize = 5;
+
+#[derive(Serialize)]
+struct JsonPart {
+    part: &'static str,
+    weight: u8,
+    value: u8,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct JsonMatch {
+    id: String,
+    title: String,
+    employer: String,
+    place: Option<String>,
+    score: u8,
+    distance_km: Option<f32>,
+    contract: String,
+    parts: Vec<JsonPart>,
+    fits: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonWhatIf {
+    change: String,
+    gained: usize,
+}
+
+#[derive(Serialize)]
+struct JsonOutput {
+    vacancies: usize,
+    meet_wishes: usize,
+    good: usize,
+    quadrant: Option<String>,
+    matches: Vec<JsonMatch>,
+    what_if: Vec<JsonWhatIf>,
+}
+
+pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
+    let mut portfolio_path: Option<&str> = None;
+    let mut vacancies_path: Option<&str> = None;
+    let mut top = DEFAULT_TOP;
+    let mut json = false;
+    let mut passphrase: Option<String> = None;
+    let mut language: Option<Language> = None;
+    let mut today: Option<Date> = None;
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .copied()
+                .ok_or_else(|| Failure::needs_value(arg))
+        };
+        match arg {
+            "--portfolio" => portfolio_path = Some(value()?),
+            "--vacancies" => vacancies_path = Some(value()?),
+            "--top" => {
+                let v = value()?;
+                top = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_TOP).contains(n))
+                    .ok_or_else(|| {
+                        Failure::usage(
+                            format!("--top moet een getal van 1 tot {MAX_TOP} zijn, niet {v:?}"),
+                            format!("--top must be a number from 1 to {MAX_TOP}, not {v:?}"),
+                        )
+                    })?;
+            }
+            "--json" => json = true,
+            "--lang" => {
+                language = Some(match value()? {
+                    "nl" => Language::Nl,
+                    "en" => Language::En,
+                    other => {
+                        return Err(Failure::usage(
+                            format!("--lang is nl of en, niet {other:?}"),
+                            format!("--lang is nl or en, not {other:?}"),
+                        ))
+                    }
+                })
+            }
+            "--today" => {
+                let v = value()?;
+                today = Some(
+                    werkmap::core::vacancy::import::parse_date_text(v).ok_or_else(|| {
+                        Failure::usage(
+                            format!("--today is een datum JJJJ-MM-DD, niet {v:?}"),
+                            format!("--today is a date YYYY-MM-DD, not {v:?}"),
+                        )
+                    })?,
+                )
+            }
+            "--passphrase-env" => {
+                let name = value()?;
+                passphrase = Some(std::env::var(name).map_err(|_| {
+                    Failure::usage(
+                        format!("de omgevingsvariabele {name} is niet gezet"),
+                        format!("the environment variable {name} is not set"),
+                    )
+                })?);
+            }
+            other => {
+                return Err(Failure::usage(
+                    format!("onbekende optie {other}"),
+                    format!("unknown option {other}"),
+                ))
+            }
+        }
+    }
+    let Some(portfolio_path) = portfolio_path else {
+        return Err(Failure::usage(
+            "gebruik: werkmap match --portfolio <bestand> [--vacancies <bestand>] [--top N] [--json]",
+            "usage: werkmap match --portfolio <file> [--vacancies <file>] [--top N] [--json]",
+        ));
+    };
+    let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+
+    let bytes = std::fs::read(portfolio_path).map_err(|e| {
+        Failure::new(
+            format!("kan {portfolio_path} niet lezen: {e}"),
+            format!("cannot read {portfolio_path}: {e}"),
+        )
+    })?;
+    let file = portfolio::open(&bytes, passphrase.as_deref())
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    let language = language.unwrap_or(file.language);
+    let answers = file
+        .selftest
+        .as_ref()
+        .map(|s| s.current.clone())
+        .unwrap_or_else(Answers::new);
+    let competences = file
+        .competences
+        .clone()
+        .unwrap_or_else(CompetenceProfile::new);
+    let wishes = file
+        .vacancies
+        .as_ref()
+        .map(|v| v.wishes.clone())
+        .unwrap_or_else(Wishes::default);
+
+    let content = content()?;
+    let places = places()?;
+    let vacancies = load_vacancies(vacancies_path, &content, &places, today)?;
+    let rules = &content.matching;
+    let profile = MatchProfile::build(rules, &places, &answers, &competences, &wishes, today);
+    let pool = VacancyPool::new(vacancies, &content);
+    let interests = InterestTable::new(&content, &competences);
+    let scorer = Scorer::new(&profile, rules, &content, &interests);
+    let ranking = scorer.rank(
+        &pool,
+        &RankQuery {
+            top,
+            learning_first: profile.youth,
+            ..RankQuery::default()
+        },
+    );
+    let changes = what_if(&profile, rules, &content, &interests, &pool);
+    let search = content.selftest.score(&answers).search.status;
+    let supply = JobSupply::new(ranking.good, pool.len(), profile.max_distance_km, rules);
+    let quadrant = file.selftest.is_some().then(|| {
+        Quadrant::of(&supply, search)
+            .text(rules)
+            .title
+            .get(language)
+            .to_owned()
+    });
+
+    let mut matches = Vec::new();
+    for ranked in &ranking.top {
+        let Some(explanation) = explain(&scorer, &profile, &content, &pool, ranked.index, language)
+        else {
+            continue;
+        };
+        let Some(vacancy) = pool.get(ranked.index) else {
+            continue;
+        };
+        matches.push(JsonMatch {
+            id: vacancy.id.clone(),
+            title: vacancy.title.clone(),
+            employer: vacancy.employer.clone(),
+            place: vacancy.place.clone(),
+            score: ranked.score,
+            distance_km: ranked.distance_km.map(|d| (d * 10.0).round() / 10.0),
+            contract: vacancy.contract.label().get(language).to_owned(),
+            parts: explanation
+                .parts
+                .iter()
+                .map(|p| JsonPart {
+                    part: part_name(p.kind),
+                    weight: p.weight,
+                    value: p.value,
+                    reason: p.text.clone(),
+                })
+                .collect(),
+            fits: explanation.strengths(&content, language),
+        });
+    }
+    let what_if: Vec<JsonWhatIf> = changes
+        .iter()
+        .take(WHAT_IF_SHOWN)
+        .map(|w| JsonWhatIf {
+            change: w.change.describe(language),
+            gained: w.gained,
+        })
+        .collect();
+    let output = JsonOutput {
+        vacancies: pool.len(),
+        meet_wishes: ranking.eligible,
+        good: ranking.good,
+        quadrant,
+        matches,
+        what_if,
+    };
+    if json {
+        let text = serde_json::to_string_pretty(&output)
+            .map_err(|e| Failure::new(e.to_string(), e.to_string()))?;
+        println!("{text}");
+    } else {
+        print_text(&output, &profile, language);
+    }
+    Ok(())
+}
+
+fn part_name(kind: werkmap::core::matching::PartKind) -> &'static str {
+    use werkmap::core::matching::PartKind;
+    match kind {
+        PartKind::Competences => "competences",
+        PartKind::Education => "education",
+        PartKind::Interests => "interests",
+        PartKind::Language => "language",
+        PartKind::Distance => "distance",
+    }
+}
+
+fn load_vacancies(
+    path: Option<&str>,
+    content: &Content,
+    places: &werkmap::core::place::Places,
+    today: Date,
+) -> Result<Vec<Vacancy>, Failure> {
+    let Some(path) = path else {
+        let sample = VacancySet::parse(SAMPLE_JSON, &content.competences).map_err(|e| {
+            Failure::new(
+                format!("de ingebouwde voorbeeldvacatures kloppen niet: {e}"),
+                format!("the bundled sample vacancies are invalid: {e}"),
+            )
+        })?;
+        return Ok(sample.rebased(today).vacancies);
+    };
+    let bytes = read_feed(path)?;
+    // The app's own vacancy file, or any feed the importer reads.
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        if text.contains(werkmap::core::vacancy::SET_FORMAT) {
+            if let Ok(set) = VacancySet::parse(text, &content.competences) {
+                return Ok(set.vacancies);
+            }
+        }
+    }
+    let linker = Linker {
+        occupations: &content.occupations,
+        index: &content.occupation_index,
+        places,
+    };
+    let report = import_feed(&bytes, &linker)
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    if report.rejected_count > 0 {
+        eprintln!(
+            "{} / {}",
+            report.summary(Language::Nl),
+            report.summary(Language::En)
+        );
+    }
+    Ok(report.vacancies)
+}
+
+fn print_text(output: &JsonOutput, profile: &MatchProfile, language: Language) {
+    let nl = language == Language::Nl;
+    let home = profile
+        .home
+        .as_ref()
+        .map(|h| h.label.clone())
+        .unwrap_or_else(|| if nl { "onbekend" } else { "unknown" }.to_owned());
+    if nl {
+        println!(
+            "{} vacatures; {} passen bij je wensen (woonplaats {home}, tot {} km), {} passen goed.",
+            output.vacancies, output.meet_wishes, profile.max_distance_km, output.good
+        );
+    } else {
+        println!(
+            "{} vacancies; {} meet your wishes (home {home}, up to {} km), {} fit well.",
+            output.vacancies, output.meet_wishes, profile.max_distance_km, output.good
+        );
+    }
+    if let Some(quadrant) = &output.quadrant {
+        println!("{}: {quadrant}", if nl { "Kwadrant" } else { "Quadrant" });
+    }
+    println!();
+    for (n, m) in output.matches.iter().enumerate() {
+        let distance = m
+            .distance_km
+            .map(|d| format!(" ({} km)", format_km(d)))
+            .unwrap_or_default();
+        println!(
+            "{:>2}. {:>3}  {} — {}, {}{distance} · {}",
+            n + 1,
+            m.score,
+            m.title,
+            m.employer,
+            m.place.as_deref().unwrap_or("?"),
+            m.contract
+        );
+        for part in &m.parts {
+            println!(
+                "          {:>3} × {:>2}%  {}",
+                part.value, part.weight, part.reason
+            );
+        }
+    }
+    if !output.what_if.is_empty() {
+        println!("\n{}", if nl { "Wat als…" } else { "What if…" });
+        for w in &output.what_if {
+            println!("  {}: +{}", w.change, w.gained);
+        }
+    }
+}

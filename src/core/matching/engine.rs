@@ -1,0 +1,667 @@
+//! The matching hot path. Vacancies are compiled once into compact [`Features`] (about 48
+//! bytes each: coordinates, hours, kind of work, closed vocabularies as small integers, up to
+//! [`MAX_DEMANDS`] competence demands as catalogue positions). A job seeker's profile is
+//! compiled into a [`Scorer`] (levels per competence position, interest match per
+//! occupation, masks of the wishes). Ranking is then one pass of integer arithmetic over the
+//! features with a partial top-k selection: no allocation per vacancy, no strings touched.
+//!
+//! The explanation of one vacancy ([`super::explain`]) runs the same code, so what the list
+//! shows and what "waarom" says cannot disagree.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::core::competence::{fit_occupation, interest_profile, CompetenceProfile};
+use crate::core::content::Content;
+use crate::core::place::KM_PER_DEGREE;
+use crate::core::vacancy::{ContractKind, EmployerSupport, Vacancy, MAX_DEMANDS};
+use crate::core::vocab::{PhysicalDemand, Sector};
+
+use super::profile::MatchProfile;
+use super::rules::MatchingRules;
+
+/// Most competences the compact form knows (the catalogue has 30).
+const MAX_COMPETENCES: usize = 64;
+const UNKNOWN: u8 = u8::MAX;
+const NO_OCCUPATION: u16 = u16::MAX;
+const REQUIRED_BIT: u8 = 0x80;
+
+/// Why a vacancy does not meet the job seeker's wishes, as bits.
+pub mod fail {
+    pub const HOURS: u16 = 1;
+    pub const DISTANCE: u16 = 1 << 1;
+    pub const LICENCE: u16 = 1 << 2;
+    pub const CONTRACT: u16 = 1 << 3;
+    pub const SECTOR: u16 = 1 << 4;
+    pub const HEAVY: u16 = 1 << 5;
+    pub const CLOSED: u16 = 1 << 6;
+}
+
+/// One competence demand: catalogue position and level (bit 7: required).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Demand {
+    position: u8,
+    level: u8,
+}
+
+/// A vacancy in the compact form matching reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// Degrees; NaN when the place is unknown.
+    lat: f32,
+    lon: f32,
+    closing_day: i32,
+    posted_day: i32,
+    occupation: u16,
+    hours_min: u8,
+    hours_max: u8,
+    contract: u8,
+    sector: u8,
+    education: u8,
+    language: u8,
+    physical: u8,
+    /// Bit 0: licence required; bit 1: demands come from the occupation; bits 2–4: support.
+    flags: u8,
+    demand_count: u8,
+    demands: [Demand; MAX_DEMANDS],
+}
+
+const FLAG_LICENCE: u8 = 1;
+const FLAG_DEMANDS_FROM_OCCUPATION: u8 = 1 << 1;
+const FLAG_SUPPORT_SHIFT: u8 = 2;
+
+impl Features {
+    fn compile(
+        vacancy: &Vacancy,
+        content: &Content,
+        occupation_positions: &HashMap<&str, usize>,
+    ) -> Self {
+        let occupation_position = vacancy
+            .occupation
+            .id
+            .as_deref()
+            .and_then(|id| occupation_positions.get(id).copied());
+        let occupation = occupation_position.and_then(|p| content.occupations.occupations.get(p));
+        let mut demands = [Demand::default(); MAX_DEMANDS];
+        let mut count = 0usize;
+        let mut flags = 0u8;
+        let mut push = |id: &str, level: u8, required: bool| {
+            if count >= MAX_DEMANDS || !(1..=4).contains(&level) {
+                return;
+            }
+            if let Some(position) = content
+                .competences
+                .position(id)
+                .filter(|p| *p < MAX_COMPETENCES)
+            {
+                demands[count] = Demand {
+                    position: position as u8,
+                    level: level | if required { REQUIRED_BIT } else { 0 },
+                };
+                count += 1;
+            }
+        };
+        if vacancy.competences.is_empty() {
+            // The vacancy names no competences: compare with what its occupation asks.
+            if let Some(o) = occupation {
+                for (id, &level) in &o.competences {
+                    push(id, level, level >= 3);
+                }
+                flags |= FLAG_DEMANDS_FROM_OCCUPATION;
+            }
+        } else {
+            for d in &vacancy.competences {
+                push(&d.competence, d.level, d.required);
+            }
+        }
+        if vacancy.driving_licence {
+            flags |= FLAG_LICENCE;
+        }
+        for support in &vacancy.support {
+            flags |= 1 << (FLAG_SUPPORT_SHIFT + *support as u8);
+        }
+        let (lat, lon) = vacancy
+            .location
+            .map_or((f32::NAN, f32::NAN), |p| (p.lat as f32, p.lon as f32));
+        let (hours_min, hours_max) = vacancy.hours.map_or((0, 0), |h| (h.min, h.max));
+        Self {
+            lat,
+            lon,
+            closing_day: vacancy.closing_date.map_or(i32::MAX, |d| d.to_julian_day()),
+            posted_day: vacancy.posted.map_or(i32::MIN, |d| d.to_julian_day()),
+            occupation: occupation_position.map_or(NO_OCCUPATION, |p| p as u16),
+            hours_min,
+            hours_max,
+            contract: vacancy.contract as u8,
+            sector: vacancy
+                .sector
+                .or(occupation.map(|o| o.sector))
+                .map_or(UNKNOWN, |s| s as u8),
+            education: vacancy.education.map_or(UNKNOWN, |e| e as u8),
+            language: vacancy.language.map_or(UNKNOWN, |l| l as u8),
+            physical: vacancy
+                .physical
+                .or(occupation.map(|o| o.physical))
+                .map_or(UNKNOWN, |p| p as u8),
+            flags,
+            demand_count: count as u8,
+            demands,
+        }
+    }
+
+    pub(crate) fn demands_from_occupation(&self) -> bool {
+        self.flags & FLAG_DEMANDS_FROM_OCCUPATION != 0
+    }
+
+    fn has_support(&self, support: EmployerSupport) -> bool {
+        self.flags & (1 << (FLAG_SUPPORT_SHIFT + support as u8)) != 0
+    }
+
+    pub(crate) fn demands(&self) -> impl Iterator<Item = (usize, u8, bool)> + '_ {
+        self.demands[..usize::from(self.demand_count)]
+            .iter()
+            .map(|d| {
+                (
+                    usize::from(d.position),
+                    d.level & !REQUIRED_BIT,
+                    d.level & REQUIRED_BIT != 0,
+                )
+            })
+    }
+}
+
+/// Vacancies with their compiled features, in the same order.
+pub struct VacancyPool {
+    vacancies: Vec<Vacancy>,
+    features: Vec<Features>,
+}
+
+impl VacancyPool {
+    pub fn new(vacancies: Vec<Vacancy>, content: &Content) -> Self {
+        let positions: HashMap<&str, usize> = content
+            .occupations
+            .occupations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        let features = vacancies
+            .iter()
+            .map(|v| Features::compile(v, content, &positions))
+            .collect();
+        Self {
+            vacancies,
+            features,
+        }
+    }
+
+    pub fn vacancies(&self) -> &[Vacancy] {
+        &self.vacancies
+    }
+
+    pub fn len(&self) -> usize {
+        self.vacancies.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vacancies.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Vacancy> {
+        self.vacancies.get(index)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.vacancies.iter().position(|v| v.id == id)
+    }
+
+    pub(crate) fn features(&self, index: usize) -> Option<&Features> {
+        self.features.get(index)
+    }
+
+    /// Bytes the compiled features take (what ranking reads).
+    pub fn feature_bytes(&self) -> usize {
+        self.features.len() * std::mem::size_of::<Features>()
+    }
+}
+
+/// The interest match (0–100) per catalogue occupation, from the interest check; `None`
+/// where the areas have too few answers. Depends on the interest answers only, so the UI
+/// keeps it while wishes change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterestTable(Vec<u8>);
+
+impl InterestTable {
+    pub fn new(content: &Content, competences: &CompetenceProfile) -> Self {
+        let interests = interest_profile(&content.interests, competences);
+        Self(
+            content
+                .occupations
+                .occupations
+                .iter()
+                .map(|o| {
+                    fit_occupation(&content.competences, &interests, competences, o)
+                        .interest_part
+                        .unwrap_or(UNKNOWN)
+                })
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, occupation_position: usize) -> Option<u8> {
+        self.0
+            .get(occupation_position)
+            .copied()
+            .filter(|v| *v != UNKNOWN)
+    }
+}
+
+/// How to order the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Score,
+    Distance,
+    /// The closing date that comes first.
+    Closing,
+    Newest,
+}
+
+/// Narrowing the list (not wishes: a filter is no reason why a vacancy does not fit).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these kinds of work; empty: all.
+    pub contracts: BTreeSet<ContractKind>,
+    /// Only these sectors; empty: all.
+    pub sectors: BTreeSet<Sector>,
+    /// Only vacancies offering one of these; empty: all.
+    pub support: BTreeSet<EmployerSupport>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RankQuery {
+    pub top: usize,
+    pub sort: SortBy,
+    pub filter: Filter,
+    /// Learn-and-work and internships before other work (the youth route).
+    pub learning_first: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    pub index: usize,
+    pub score: u8,
+    pub distance_km: Option<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub top: Vec<Ranked>,
+    pub total: usize,
+    /// Vacancies that meet every wish.
+    pub eligible: usize,
+    /// Of those, the ones the filter lets through.
+    pub filtered: usize,
+    /// Eligible vacancies that score at least the good score.
+    pub good: usize,
+}
+
+/// What the engine works out for one vacancy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evaluation {
+    pub fails: u16,
+    pub score: u8,
+    /// `None` when either place is unknown.
+    pub distance_km: Option<f32>,
+    pub parts: Parts,
+}
+
+/// The five parts of the score, 0–100 each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Parts {
+    pub competences: u8,
+    pub education: u8,
+    pub interests: u8,
+    pub language: u8,
+    pub distance: u8,
+}
+
+/// A job seeker's profile compiled for matching.
+#[derive(Debug, Clone)]
+pub struct Scorer<'r> {
+    rules: &'r MatchingRules,
+    /// Degrees and the east-west scale at the home latitude.
+    home: Option<(f32, f32, f32)>,
+    max_km: f32,
+    max_deg_sq: f32,
+    hours: Option<(u8, u8)>,
+    contracts_allowed: u16,
+    sectors_avoided: u16,
+    avoid_heavy: bool,
+    licence: Option<bool>,
+    education: u8,
+    language: u8,
+    levels: [u8; MAX_COMPETENCES],
+    interests: &'r InterestTable,
+    today: i32,
+    weights: [u32; 5],
+    unknown: u8,
+}
+
+impl<'r> Scorer<'r> {
+    pub fn new(
+        profile: &MatchProfile,
+        rules: &'r MatchingRules,
+        content: &Content,
+        interests: &'r InterestTable,
+    ) -> Self {
+        let mut levels = [UNKNOWN; MAX_COMPETENCES];
+        for (id, rating) in profile.competences.ratings() {
+            if let Some(position) = content
+                .competences
+                .position(id)
+                .filter(|p| *p < MAX_COMPETENCES)
+            {
+                levels[position] = rating.level.min(4);
+            }
+        }
+        let max_km = f32::from(profile.max_distance_km);
+        let max_deg = max_km / KM_PER_DEGREE as f32;
+        let contracts_allowed = if profile.contracts.is_empty() {
+            u16::MAX
+        } else {
+            profile
+                .contracts
+                .iter()
+                .fold(0, |m, c| m | 1 << (*c as u16))
+        };
+        let w = rules.weights;
+        Self {
+            rules,
+            home: profile.home.as_ref().map(|h| {
+                let lat = h.point.lat as f32;
+                (lat, h.point.lon as f32, lat.to_radians().cos())
+            }),
+            max_km,
+            max_deg_sq: max_deg * max_deg,
+            hours: profile.hours.map(|h| (h.min, h.max)),
+            contracts_allowed,
+            sectors_avoided: profile
+                .avoid_sectors
+                .iter()
+                .fold(0, |m, s| m | 1 << (*s as u16)),
+            avoid_heavy: profile.avoid_heavy_work,
+            licence: profile.driving_licence,
+            education: profile.education.map_or(UNKNOWN, |e| e as u8),
+            language: profile.language.map_or(UNKNOWN, |l| l as u8),
+            levels,
+            interests,
+            today: profile.today.to_julian_day(),
+            weights: [
+                u32::from(w.competences),
+                u32::from(w.education),
+                u32::from(w.interests),
+                u32::from(w.language),
+                u32::from(w.distance),
+            ],
+            unknown: rules.unknown,
+        }
+    }
+
+    pub fn rules(&self) -> &MatchingRules {
+        self.rules
+    }
+
+    /// Squared distance in degrees², or `None` when a place is unknown.
+    #[inline]
+    fn distance_sq(&self, f: &Features) -> Option<f32> {
+        let (lat, lon, scale) = self.home?;
+        if f.lat.is_nan() {
+            return None;
+        }
+        let dx = (f.lon - lon) * scale;
+        let dy = f.lat - lat;
+        Some(dx * dx + dy * dy)
+    }
+
+    #[inline]
+    pub(crate) fn evaluate(&self, f: &Features) -> Evaluation {
+        let mut fails = 0u16;
+        if let (Some((min, max)), true) = (self.hours, f.hours_max > 0) {
+            if f.hours_min > max || f.hours_max < min {
+                fails |= fail::HOURS;
+            }
+        }
+        let distance_sq = self.distance_sq(f);
+        if distance_sq.is_some_and(|d| d > self.max_deg_sq) {
+            fails |= fail::DISTANCE;
+        }
+        if f.flags & FLAG_LICENCE != 0 && self.licence == Some(false) {
+            fails |= fail::LICENCE;
+        }
+        if self.contracts_allowed & (1 << f.contract) == 0 {
+            fails |= fail::CONTRACT;
+        }
+        if f.sector != UNKNOWN && self.sectors_avoided & (1 << f.sector) != 0 {
+            fails |= fail::SECTOR;
+        }
+        if self.avoid_heavy && f.physical == PhysicalDemand::Heavy as u8 {
+            fails |= fail::HEAVY;
+        }
+        if f.closing_day < self.today {
+            fails |= fail::CLOSED;
+        }
+
+        // Competences: a demand weighs 2 when required, 1 when nice to have; a rated
+        // competence earns min(have, need) of its need, an unrated one half (in half points).
+        let (mut earned, mut total) = (0u32, 0u32);
+        for d in &f.demands[..usize::from(f.demand_count)] {
+            let need = u32::from(d.level & !REQUIRED_BIT);
+            let weight = if d.level & REQUIRED_BIT != 0 { 2 } else { 1 };
+            let have = self.levels[usize::from(d.position)];
+            total += weight * need * 2;
+            earned += if have == UNKNOWN {
+                weight * need
+            } else {
+                weight * u32::from(have).min(need) * 2
+            };
+        }
+        let competences = (earned * 100 + total / 2)
+            .checked_div(total)
+            .map_or(self.unknown, |part| part as u8);
+        let education = if f.education == UNKNOWN {
+            100
+        } else if self.education == UNKNOWN {
+            self.unknown
+        } else {
+            self.rules
+                .education_part(usize::from(f.education.saturating_sub(self.education)))
+        };
+        let language = if f.language == UNKNOWN {
+            100
+        } else if self.language == UNKNOWN {
+            self.unknown
+        } else {
+            self.rules
+                .language_part(usize::from(f.language.saturating_sub(self.language)))
+        };
+        let interests = if f.occupation == NO_OCCUPATION {
+            self.unknown
+        } else {
+            self.interests
+                .get(usize::from(f.occupation))
+                .unwrap_or(self.unknown)
+        };
+        let distance_km = distance_sq.map(|d| d.sqrt() * KM_PER_DEGREE as f32);
+        let distance = match distance_km {
+            None => self.unknown,
+            Some(km) => {
+                let share = (km / self.max_km).min(1.0);
+                let drop = f32::from(100 - self.rules.distance_at_limit);
+                (100.0 - drop * share).round() as u8
+            }
+        };
+        let parts = Parts {
+            competences,
+            education,
+            interests,
+            language,
+            distance,
+        };
+        let [wc, we, wi, wl, wd] = self.weights;
+        let sum = wc * u32::from(competences)
+            + we * u32::from(education)
+            + wi * u32::from(interests)
+            + wl * u32::from(language)
+            + wd * u32::from(distance);
+        Evaluation {
+            fails,
+            score: ((sum + 50) / 100).min(100) as u8,
+            distance_km,
+            parts,
+        }
+    }
+
+    /// The evaluation of one vacancy of the pool.
+    pub fn evaluate_at(&self, pool: &VacancyPool, index: usize) -> Option<Evaluation> {
+        pool.features(index).map(|f| self.evaluate(f))
+    }
+
+    fn passes(filter: &Filter, f: &Features) -> bool {
+        let contract_ok =
+            filter.contracts.is_empty() || filter.contracts.iter().any(|c| *c as u8 == f.contract);
+        let sector_ok =
+            filter.sectors.is_empty() || filter.sectors.iter().any(|s| *s as u8 == f.sector);
+        let support_ok =
+            filter.support.is_empty() || filter.support.iter().any(|s| f.has_support(*s));
+        contract_ok && sector_ok && support_ok
+    }
+
+    /// The best `query.top` vacancies that meet every wish, in the chosen order.
+    pub fn rank(&self, pool: &VacancyPool, query: &RankQuery) -> Ranking {
+        let top = query.top.min(pool.len());
+        // Sorted best first; `key` is compared as a whole (larger is better).
+        let mut best: Vec<(u128, u32)> = Vec::with_capacity(top + 1);
+        let (mut eligible, mut filtered, mut good) = (0usize, 0usize, 0usize);
+        let good_score = self.rules.good_score;
+        let no_filter = query.filter == Filter::default();
+        for (index, f) in pool.features.iter().enumerate() {
+            let e = self.evaluate(f);
+            if e.fails != 0 {
+                continue;
+            }
+            eligible += 1;
+            if e.score >= good_score {
+                good += 1;
+            }
+            if !no_filter && !Self::passes(&query.filter, f) {
+                continue;
+            }
+            filtered += 1;
+            if top == 0 {
+                continue;
+            }
+            let key = sort_key(query, f, &e, index);
+            if best.len() == top && best.last().is_some_and(|(k, _)| *k >= key) {
+                continue;
+            }
+            let at = best.partition_point(|(k, _)| *k > key);
+            best.insert(at, (key, index as u32));
+            best.truncate(top);
+        }
+        let top = best
+            .into_iter()
+            .filter_map(|(_, index)| {
+                let index = index as usize;
+                let e = self.evaluate(pool.features.get(index)?);
+                Some(Ranked {
+                    index,
+                    score: e.score,
+                    distance_km: e.distance_km,
+                })
+            })
+            .collect();
+        Ranking {
+            top,
+            total: pool.len(),
+            eligible,
+            filtered,
+            good,
+        }
+    }
+
+    /// "Net niet": vacancies that miss one or more wishes, fewest misses first, then the
+    /// best score. For the "waarom niet" list.
+    pub fn near_misses(&self, pool: &VacancyPool, limit: usize) -> Vec<(Ranked, u16)> {
+        let mut best: Vec<(u64, u32)> = Vec::with_capacity(limit + 1);
+        for (index, f) in pool.features.iter().enumerate() {
+            let e = self.evaluate(f);
+            if e.fails == 0 || e.fails & fail::CLOSED != 0 || limit == 0 {
+                continue;
+            }
+            let fewer = u64::from(16 - e.fails.count_ones());
+            let key =
+                (fewer << 40) | (u64::from(e.score) << 32) | u64::from(u32::MAX - index as u32);
+            if best.len() == limit && best.last().is_some_and(|(k, _)| *k >= key) {
+                continue;
+            }
+            let at = best.partition_point(|(k, _)| *k > key);
+            best.insert(at, (key, index as u32));
+            best.truncate(limit);
+        }
+        best.into_iter()
+            .filter_map(|(_, index)| {
+                let index = index as usize;
+                let e = self.evaluate(pool.features.get(index)?);
+                Some((
+                    Ranked {
+                        index,
+                        score: e.score,
+                        distance_km: e.distance_km,
+                    },
+                    e.fails,
+                ))
+            })
+            .collect()
+    }
+
+    /// How many vacancies meet every wish and score at least the good score.
+    pub fn count_good(&self, pool: &VacancyPool) -> usize {
+        let good_score = self.rules.good_score;
+        pool.features
+            .iter()
+            .filter(|f| {
+                let e = self.evaluate(f);
+                e.fails == 0 && e.score >= good_score
+            })
+            .count()
+    }
+}
+
+/// Larger is better. The index is the last tie-breaker (earlier first), so the order is
+/// stable and the same on every machine.
+fn sort_key(query: &RankQuery, f: &Features, e: &Evaluation, index: usize) -> u128 {
+    let learning = u128::from(
+        query.learning_first
+            && (f.contract == ContractKind::Bbl as u8
+                || f.contract == ContractKind::Internship as u8),
+    );
+    // Nearer is better: 0.1 km steps, unknown counts as far.
+    let near = u128::from(
+        u16::MAX
+            - e.distance_km
+                .map_or(u16::MAX, |km| (km * 10.0).min(65_000.0) as u16),
+    );
+    let score = u128::from(e.score);
+    let soon = u128::from(
+        u32::MAX - (f.closing_day as i64 - i32::MIN as i64).clamp(0, u32::MAX as i64) as u32,
+    );
+    let new = u128::from((f.posted_day as i64 - i32::MIN as i64).clamp(0, u32::MAX as i64) as u32);
+    let (primary, secondary) = match query.sort {
+        SortBy::Score => (score, near),
+        SortBy::Distance => (near, score),
+        SortBy::Closing => (soon, score),
+        SortBy::Newest => (new, score),
+    };
+    let tie = u128::from(u32::MAX - index as u32);
+    (learning << 127) | (primary << 80) | (secondary << 40) | tie
+}

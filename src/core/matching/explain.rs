@@ -1,0 +1,639 @@
+//! Why a vacancy fits (the score's parts in words), why it does not ("waarom niet": the
+//! wishes it misses), and what would change it ("wat als": the single changes that open the
+//! most good vacancies). Everything here reads the same [`Evaluation`] the ranking uses.
+
+use time::Date;
+
+use crate::core::content::Content;
+use crate::core::i18n;
+use crate::core::text::{format_date, Language};
+use crate::core::vacancy::{ContractKind, EmployerSupport, HoursRange, LanguageLevel, Vacancy};
+use crate::core::vocab::{EducationLevel, Sector};
+
+use super::engine::{fail, Evaluation, InterestTable, Scorer, VacancyPool};
+use super::profile::{MatchProfile, Source, Wishes};
+use super::rules::MatchingRules;
+
+/// A wish the vacancy does not meet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Hours {
+        asked: HoursRange,
+        wanted: HoursRange,
+    },
+    Distance {
+        km: f32,
+        max: u16,
+    },
+    Licence,
+    Contract {
+        kind: ContractKind,
+    },
+    Sector {
+        sector: Sector,
+    },
+    Heavy,
+    Closed {
+        on: Date,
+    },
+}
+
+impl Failure {
+    pub fn describe(&self, language: Language) -> String {
+        match self {
+            Failure::Hours { asked, wanted } => i18n::format(
+                language,
+                "match.fail_hours",
+                &[
+                    ("asked", &asked.describe(language)),
+                    ("wanted", &wanted.describe(language)),
+                ],
+            ),
+            Failure::Distance { km, max } => i18n::format(
+                language,
+                "match.fail_distance",
+                &[("km", &format_km(*km)), ("max", &max.to_string())],
+            ),
+            Failure::Licence => i18n::text(language, "match.fail_licence").to_owned(),
+            Failure::Contract { kind } => i18n::format(
+                language,
+                "match.fail_contract",
+                &[("kind", kind.label().get(language))],
+            ),
+            Failure::Sector { sector } => i18n::format(
+                language,
+                "match.fail_sector",
+                &[("sector", i18n::text(language, sector.i18n_key()))],
+            ),
+            Failure::Heavy => i18n::text(language, "match.fail_heavy").to_owned(),
+            Failure::Closed { on } => i18n::format(
+                language,
+                "match.fail_closed",
+                &[("date", &format_date(*on, language))],
+            ),
+        }
+    }
+}
+
+/// Kilometres for people: "3,4 km" style with one decimal under 10 km.
+pub fn format_km(km: f32) -> String {
+    if km < 10.0 {
+        format!("{:.1}", km).replace('.', ",")
+    } else {
+        format!("{:.0}", km)
+    }
+}
+
+/// One part of the score, with what decided it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScorePart {
+    pub kind: PartKind,
+    /// Its share of the score, percent.
+    pub weight: u8,
+    /// 0–100.
+    pub value: u8,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    Competences,
+    Education,
+    Interests,
+    Language,
+    Distance,
+}
+
+/// How one competence demand compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemandOutcome {
+    pub competence: String,
+    pub need: u8,
+    pub have: Option<u8>,
+    pub required: bool,
+}
+
+impl DemandOutcome {
+    pub fn met(&self) -> bool {
+        self.have.is_some_and(|h| h >= self.need)
+    }
+}
+
+/// Everything the vacancy screen shows about one match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchExplanation {
+    pub score: u8,
+    pub distance_km: Option<f32>,
+    pub failures: Vec<Failure>,
+    pub parts: Vec<ScorePart>,
+    /// Met first, then below, then not rated; required before nice to have.
+    pub competences: Vec<DemandOutcome>,
+    /// The vacancy names no competences: they come from its occupation.
+    pub competences_from_occupation: bool,
+    /// Help the employer offers (shown with the match: it can open a door).
+    pub support: Vec<EmployerSupport>,
+}
+
+impl MatchExplanation {
+    /// What already fits, in words ("dit past al"), strongest first.
+    pub fn strengths(&self, content: &Content, language: Language) -> Vec<String> {
+        let name = |id: &str| competence_name(content, id, language);
+        self.competences
+            .iter()
+            .filter(|d| d.met())
+            .map(|d| name(&d.competence))
+            .collect()
+    }
+}
+
+fn competence_name(content: &Content, id: &str, language: Language) -> String {
+    content
+        .competences
+        .get(id)
+        .map(|c| c.name.get(language).to_owned())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn education_name(level: EducationLevel, language: Language) -> &'static str {
+    i18n::text(language, level.i18n_key())
+}
+
+/// Explains the match of vacancy `index` of the pool.
+pub fn explain(
+    scorer: &Scorer<'_>,
+    profile: &MatchProfile,
+    content: &Content,
+    pool: &VacancyPool,
+    index: usize,
+    language: Language,
+) -> Option<MatchExplanation> {
+    let vacancy = pool.get(index)?;
+    let features = pool.features(index)?;
+    let evaluation = scorer.evaluate_at(pool, index)?;
+    let failures = failures(&evaluation, vacancy, profile, content);
+    let rules = scorer.rules();
+    let mut competences: Vec<DemandOutcome> = features
+        .demands()
+        .filter_map(|(position, need, required)| {
+            let competence = content.competences.competences.get(position)?;
+            Some(DemandOutcome {
+                competence: competence.id.clone(),
+                need,
+                have: profile.competences.level(&competence.id).map(|l| l.min(4)),
+                required,
+            })
+        })
+        .collect();
+    competences.sort_by_key(|d| {
+        let group = match d.have {
+            Some(h) if h >= d.need => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        (group, !d.required, std::cmp::Reverse(d.need))
+    });
+    let p = evaluation.parts;
+    let w = rules.weights;
+    let parts = vec![
+        ScorePart {
+            kind: PartKind::Competences,
+            weight: w.competences,
+            value: p.competences,
+            text: competence_text(
+                &competences,
+                features.demands_from_occupation(),
+                vacancy,
+                content,
+                language,
+            ),
+        },
+        ScorePart {
+            kind: PartKind::Education,
+            weight: w.education,
+            value: p.education,
+            text: education_text(vacancy.education, profile, language),
+        },
+        ScorePart {
+            kind: PartKind::Interests,
+            weight: w.interests,
+            value: p.interests,
+            text: interest_text(vacancy, content, p.interests, rules, language),
+        },
+        ScorePart {
+            kind: PartKind::Language,
+            weight: w.language,
+            value: p.language,
+            text: language_text(vacancy.language, profile.language, language),
+        },
+        ScorePart {
+            kind: PartKind::Distance,
+            weight: w.distance,
+            value: p.distance,
+            text: distance_text(evaluation.distance_km, profile, language),
+        },
+    ];
+    Some(MatchExplanation {
+        score: evaluation.score,
+        distance_km: evaluation.distance_km,
+        failures,
+        parts,
+        competences,
+        competences_from_occupation: features.demands_from_occupation(),
+        support: vacancy.support.iter().copied().collect(),
+    })
+}
+
+/// "Waarom niet": every wish the vacancy misses, with the values that decided it.
+pub fn failures(
+    evaluation: &Evaluation,
+    vacancy: &Vacancy,
+    profile: &MatchProfile,
+    content: &Content,
+) -> Vec<Failure> {
+    let bits = evaluation.fails;
+    let mut out = Vec::new();
+    if bits & fail::CLOSED != 0 {
+        if let Some(on) = vacancy.closing_date {
+            out.push(Failure::Closed { on });
+        }
+    }
+    if bits & fail::HOURS != 0 {
+        if let (Some(asked), Some(wanted)) = (vacancy.hours, profile.hours) {
+            out.push(Failure::Hours { asked, wanted });
+        }
+    }
+    if bits & fail::DISTANCE != 0 {
+        out.push(Failure::Distance {
+            km: evaluation.distance_km.unwrap_or(f32::INFINITY),
+            max: profile.max_distance_km,
+        });
+    }
+    if bits & fail::LICENCE != 0 {
+        out.push(Failure::Licence);
+    }
+    if bits & fail::CONTRACT != 0 {
+        out.push(Failure::Contract {
+            kind: vacancy.contract,
+        });
+    }
+    if bits & fail::SECTOR != 0 {
+        // A vacancy without a sector of its own has its occupation's.
+        let sector = vacancy.sector.or_else(|| {
+            let id = vacancy.occupation.id.as_deref()?;
+            content.occupations.get(id).map(|o| o.sector)
+        });
+        if let Some(sector) = sector {
+            out.push(Failure::Sector { sector });
+        }
+    }
+    if bits & fail::HEAVY != 0 {
+        out.push(Failure::Heavy);
+    }
+    out
+}
+
+fn competence_text(
+    demands: &[DemandOutcome],
+    from_occupation: bool,
+    vacancy: &Vacancy,
+    content: &Content,
+    language: Language,
+) -> String {
+    if demands.is_empty() {
+        return i18n::text(language, "match.part_competences_none").to_owned();
+    }
+    let met = demands.iter().filter(|d| d.met()).count();
+    let unknown = demands.iter().filter(|d| d.have.is_none()).count();
+    let below = demands.len() - met - unknown;
+    // What already fits comes first; what is not there yet is said as room to grow.
+    let mut sentences = Vec::new();
+    if met > 0 {
+        sentences.push(i18n::format(
+            language,
+            "match.part_competences",
+            &[
+                ("met", &met.to_string()),
+                ("total", &demands.len().to_string()),
+            ],
+        ));
+    }
+    if below > 0 {
+        sentences.push(i18n::format(
+            language,
+            "match.part_competences_below",
+            &[("count", &below.to_string())],
+        ));
+    }
+    if unknown > 0 {
+        sentences.push(i18n::format(
+            language,
+            "match.part_competences_unknown",
+            &[("count", &unknown.to_string())],
+        ));
+    }
+    let mut text = sentences.join(" ");
+    if from_occupation {
+        let occupation = vacancy
+            .occupation
+            .id
+            .as_deref()
+            .and_then(|id| content.occupations.get(id))
+            .map(|o| o.name.get(language).to_owned())
+            .unwrap_or_default();
+        text.push(' ');
+        text.push_str(&i18n::format(
+            language,
+            "match.part_competences_from_occupation",
+            &[("occupation", &occupation)],
+        ));
+    }
+    text
+}
+
+fn education_text(
+    asked: Option<EducationLevel>,
+    profile: &MatchProfile,
+    language: Language,
+) -> String {
+    match (asked, profile.education) {
+        (None, _) => i18n::text(language, "match.part_education_none").to_owned(),
+        (Some(asked), None) => i18n::format(
+            language,
+            "match.part_education_unknown",
+            &[("asked", education_name(asked, language))],
+        ),
+        (Some(asked), Some(have)) => {
+            let key = if have >= asked {
+                "match.part_education_ok"
+            } else {
+                "match.part_education_below"
+            };
+            let mut text = i18n::format(
+                language,
+                key,
+                &[
+                    ("asked", education_name(asked, language)),
+                    ("have", education_name(have, language)),
+                ],
+            );
+            if profile.education_without_diploma {
+                text.push(' ');
+                text.push_str(i18n::text(language, "match.part_education_no_diploma"));
+            }
+            text
+        }
+    }
+}
+
+fn interest_text(
+    vacancy: &Vacancy,
+    content: &Content,
+    value: u8,
+    rules: &MatchingRules,
+    language: Language,
+) -> String {
+    let occupation = vacancy
+        .occupation
+        .id
+        .as_deref()
+        .and_then(|id| content.occupations.get(id));
+    match occupation {
+        None => i18n::text(language, "match.part_interests_no_occupation").to_owned(),
+        Some(_) if value == rules.unknown => {
+            i18n::text(language, "match.part_interests_unknown").to_owned()
+        }
+        Some(o) => i18n::format(
+            language,
+            "match.part_interests",
+            &[
+                ("occupation", o.name.get(language)),
+                ("value", &value.to_string()),
+            ],
+        ),
+    }
+}
+
+fn language_text(
+    asked: Option<LanguageLevel>,
+    have: Option<LanguageLevel>,
+    language: Language,
+) -> String {
+    match (asked, have) {
+        (None, _) => i18n::text(language, "match.part_language_none").to_owned(),
+        (Some(asked), None) => i18n::format(
+            language,
+            "match.part_language_unknown",
+            &[("asked", asked.code())],
+        ),
+        (Some(asked), Some(have)) => i18n::format(
+            language,
+            if have >= asked {
+                "match.part_language_ok"
+            } else {
+                "match.part_language_below"
+            },
+            &[("asked", asked.code()), ("have", have.code())],
+        ),
+    }
+}
+
+fn distance_text(km: Option<f32>, profile: &MatchProfile, language: Language) -> String {
+    match (km, &profile.home) {
+        (_, None) => i18n::text(language, "match.part_distance_no_home").to_owned(),
+        (None, Some(_)) => i18n::text(language, "match.part_distance_no_place").to_owned(),
+        (Some(km), Some(home)) => i18n::format(
+            language,
+            "match.part_distance",
+            &[
+                ("km", &format_km(km)),
+                ("home", &home.label),
+                ("max", &profile.max_distance_km.to_string()),
+            ],
+        ),
+    }
+}
+
+/// One change the job seeker could make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    DrivingLicence,
+    TravelFurther { km: u16 },
+    MoreHours { max: u8 },
+    FewerHours { min: u8 },
+    AnyContract,
+    AllowSector { sector: Sector },
+    HeavyWork,
+    Language { level: LanguageLevel },
+    Education { level: EducationLevel },
+}
+
+impl Change {
+    pub fn describe(&self, language: Language) -> String {
+        match self {
+            Change::DrivingLicence => i18n::text(language, "match.whatif_licence").to_owned(),
+            Change::TravelFurther { km } => i18n::format(
+                language,
+                "match.whatif_distance",
+                &[("km", &km.to_string())],
+            ),
+            Change::MoreHours { max } => i18n::format(
+                language,
+                "match.whatif_more_hours",
+                &[("max", &max.to_string())],
+            ),
+            Change::FewerHours { min } => i18n::format(
+                language,
+                "match.whatif_fewer_hours",
+                &[("min", &min.to_string())],
+            ),
+            Change::AnyContract => i18n::text(language, "match.whatif_any_contract").to_owned(),
+            Change::AllowSector { sector } => i18n::format(
+                language,
+                "match.whatif_sector",
+                &[("sector", i18n::text(language, sector.i18n_key()))],
+            ),
+            Change::HeavyWork => i18n::text(language, "match.whatif_heavy").to_owned(),
+            Change::Language { level } => i18n::format(
+                language,
+                "match.whatif_language",
+                &[("level", level.code())],
+            ),
+            Change::Education { level } => i18n::format(
+                language,
+                "match.whatif_education",
+                &[("level", education_name(*level, language))],
+            ),
+        }
+    }
+
+    /// The wishes with this change made, when it is a wish (travel further, other hours,
+    /// other kinds of work, a sector, heavy work). A licence, a language course or a diploma
+    /// is something to work on, not a wish: `None`.
+    pub fn applied_to_wishes(&self, wishes: &Wishes, profile: &MatchProfile) -> Option<Wishes> {
+        let mut changed = wishes.clone();
+        match self {
+            Change::TravelFurther { km } => changed.max_distance_km = Some(*km),
+            Change::MoreHours { .. } | Change::FewerHours { .. } => {
+                changed.hours = self.apply(profile).hours;
+            }
+            Change::AnyContract => changed.contracts.clear(),
+            Change::AllowSector { sector } => {
+                changed.avoid_sectors.remove(sector);
+            }
+            Change::HeavyWork => changed.avoid_heavy_work = false,
+            Change::DrivingLicence | Change::Language { .. } | Change::Education { .. } => {
+                return None
+            }
+        }
+        Some(changed)
+    }
+
+    /// The profile with this change made.
+    pub fn apply(&self, profile: &MatchProfile) -> MatchProfile {
+        let mut changed = profile.clone();
+        match self {
+            Change::DrivingLicence => changed.driving_licence = Some(true),
+            Change::TravelFurther { km } => {
+                changed.max_distance_km = *km;
+                changed.distance_source = Source::Wish;
+            }
+            Change::MoreHours { max } => {
+                changed.hours = profile.hours.and_then(|h| HoursRange::new(h.min, *max));
+            }
+            Change::FewerHours { min } => {
+                changed.hours = profile.hours.and_then(|h| HoursRange::new(*min, h.max));
+            }
+            Change::AnyContract => changed.contracts.clear(),
+            Change::AllowSector { sector } => {
+                changed.avoid_sectors.remove(sector);
+            }
+            Change::HeavyWork => changed.avoid_heavy_work = false,
+            Change::Language { level } => changed.language = Some(*level),
+            Change::Education { level } => {
+                changed.education = Some(*level);
+                changed.education_without_diploma = false;
+            }
+        }
+        changed
+    }
+}
+
+/// A change and how many more good vacancies it would open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIf {
+    pub change: Change,
+    pub gained: usize,
+}
+
+/// The changes worth trying for this profile (each one on its own).
+pub fn candidate_changes(profile: &MatchProfile, rules: &MatchingRules) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if profile.driving_licence != Some(true) {
+        changes.push(Change::DrivingLicence);
+    }
+    if profile.home.is_some() {
+        for extra in &rules.what_if.extra_km {
+            let km = profile.max_distance_km.saturating_add(*extra);
+            if km <= rules.max_distance_km {
+                changes.push(Change::TravelFurther { km });
+            }
+        }
+    }
+    if let Some(hours) = profile.hours {
+        let step = rules.what_if.extra_hours;
+        if hours.max < 40 {
+            changes.push(Change::MoreHours {
+                max: hours.max.saturating_add(step).min(40),
+            });
+        }
+        if hours.min > 4 {
+            changes.push(Change::FewerHours {
+                min: hours.min.saturating_sub(step).max(4),
+            });
+        }
+    }
+    if !profile.contracts.is_empty() {
+        changes.push(Change::AnyContract);
+    }
+    for sector in &profile.avoid_sectors {
+        changes.push(Change::AllowSector { sector: *sector });
+    }
+    if profile.avoid_heavy_work {
+        changes.push(Change::HeavyWork);
+    }
+    if let Some(next) = profile.language.and_then(LanguageLevel::next) {
+        changes.push(Change::Language { level: next });
+    }
+    if let Some(next) = profile.education.and_then(EducationLevel::next) {
+        if next <= EducationLevel::Mbo4 {
+            changes.push(Change::Education { level: next });
+        }
+    }
+    changes
+}
+
+/// "Wat als": for each candidate change, how many more good vacancies there would be; the
+/// ones that open something, most first (ties: the order of [`candidate_changes`]).
+pub fn what_if(
+    profile: &MatchProfile,
+    rules: &MatchingRules,
+    content: &Content,
+    interests: &InterestTable,
+    pool: &VacancyPool,
+) -> Vec<WhatIf> {
+    let baseline = Scorer::new(profile, rules, content, interests).count_good(pool);
+    let mut found: Vec<WhatIf> = candidate_changes(profile, rules)
+        .into_iter()
+        .map(|change| {
+            let changed = change.apply(profile);
+            let good = Scorer::new(&changed, rules, content, interests).count_good(pool);
+            WhatIf {
+                change,
+                gained: good.saturating_sub(baseline),
+            }
+        })
+        .filter(|w| w.gained > 0)
+        .collect();
+    found.sort_by_key(|w| std::cmp::Reverse(w.gained));
+    found
+}

@@ -1,0 +1,196 @@
+//! Who is matched: the job seeker's wishes (hours, distance, kinds of work, sectors to
+//! avoid) and the facts from the self-test and the competence check, resolved into one
+//! [`MatchProfile`]. Unanswered and "zeg ik liever niet" stay unknown, never "no".
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::core::competence::CompetenceProfile;
+use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
+use crate::core::selftest::{Answer, Answers};
+use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel};
+use crate::core::vocab::{EducationLevel, Sector};
+
+use super::rules::MatchingRules;
+
+/// The longest text kept for the home place.
+pub const MAX_HOME_CHARS: usize = 80;
+
+/// What the job seeker wants from work. Every wish is a hard constraint: a vacancy that does
+/// not meet it is not shown among the matches, and "waarom niet" names the wish.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wishes {
+    /// Where the job seeker lives: a place or a postcode. `None`: the self-test's postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<String>,
+    /// How far they can travel, in km. `None`: the default distance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_distance_km: Option<u16>,
+    /// Hours per week. `None`: from the self-test's `hours` answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<HoursRange>,
+    /// Kinds of work wanted; empty means every kind.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub contracts: BTreeSet<ContractKind>,
+    /// Sectors the job seeker does not want to work in.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub avoid_sectors: BTreeSet<Sector>,
+    /// No physically heavy work.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub avoid_heavy_work: bool,
+}
+
+/// Where a profile value came from, so the explanation can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The job seeker set it as a wish.
+    Wish,
+    /// From the self-test.
+    SelfTest,
+    /// The app's default.
+    Default,
+    /// Not known.
+    Unknown,
+}
+
+/// The job seeker's home, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Home {
+    /// What to call it: "Assen", or "9401 (Assen)".
+    pub label: String,
+    pub point: GeoPoint,
+    pub precision: Precision,
+    pub source: Source,
+}
+
+/// Everything matching needs about the job seeker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchProfile {
+    pub home: Option<Home>,
+    /// A home wish that names no place we know (shown, so the job seeker can correct it).
+    pub home_not_found: Option<String>,
+    pub max_distance_km: u16,
+    pub distance_source: Source,
+    pub hours: Option<HoursRange>,
+    pub hours_source: Source,
+    pub contracts: BTreeSet<ContractKind>,
+    pub avoid_sectors: BTreeSet<Sector>,
+    pub avoid_heavy_work: bool,
+    /// Driving licence B; `None` when unknown (then a licence is not checked).
+    pub driving_licence: Option<bool>,
+    /// The highest level with a diploma, as matching counts it.
+    pub education: Option<EducationLevel>,
+    /// The self-test says there is no diploma for the level named (counted one lower).
+    pub education_without_diploma: bool,
+    pub language: Option<LanguageLevel>,
+    pub competences: CompetenceProfile,
+    /// Under 27: the youth route puts learning first.
+    pub youth: bool,
+    pub today: Date,
+}
+
+fn single<'a>(answers: &'a Answers, question: &str) -> Option<&'a str> {
+    match answers.get(question) {
+        Some(Answer::Chosen(ids)) => ids.first().map(String::as_str),
+        _ => None,
+    }
+}
+
+impl MatchProfile {
+    /// Builds the profile from the self-test answers, the competence check and the wishes.
+    pub fn build(
+        rules: &MatchingRules,
+        places: &Places,
+        answers: &Answers,
+        competences: &CompetenceProfile,
+        wishes: &Wishes,
+        today: Date,
+    ) -> Self {
+        let postcode_answer = match answers.get("postcode") {
+            Some(Answer::Text(text)) => Some(text.as_str()),
+            _ => None,
+        };
+        let typed_home = wishes
+            .home
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty());
+        let (home_query, home_source) = match (typed_home, postcode_answer) {
+            (Some(home), _) => (Some(home), Source::Wish),
+            (None, Some(pc)) => (Some(pc), Source::SelfTest),
+            (None, None) => (None, Source::Unknown),
+        };
+        let located = home_query.and_then(|q| places.find(q));
+        let home = located.map(|found| Home {
+            label: match home_query.and_then(parse_postcode) {
+                Some(pc) => format!("{pc} ({})", found.place.name),
+                None => found.place.name.clone(),
+            },
+            point: found.point,
+            precision: found.precision,
+            source: home_source,
+        });
+        let home_not_found = match (home_query, &home) {
+            (Some(query), None) => Some(query.chars().take(MAX_HOME_CHARS).collect()),
+            _ => None,
+        };
+
+        let (max_distance_km, distance_source) = match wishes.max_distance_km {
+            Some(km) => (km.clamp(1, rules.max_distance_km), Source::Wish),
+            None => (rules.default_distance_km, Source::Default),
+        };
+        let (hours, hours_source) = match wishes.hours {
+            Some(h) => (Some(h), Source::Wish),
+            None => match single(answers, "hours")
+                .and_then(|a| rules.hours_by_answer.get(a))
+                .and_then(|[min, max]| HoursRange::new(*min, *max))
+            {
+                Some(h) => (Some(h), Source::SelfTest),
+                None => (None, Source::Unknown),
+            },
+        };
+        let driving_licence = match single(answers, "driving_licence") {
+            Some("yes") => Some(true),
+            Some(_) => Some(false),
+            None => None,
+        };
+        let named_level = single(answers, "education")
+            .and_then(|a| rules.education_by_answer.get(a))
+            .copied();
+        let diploma = single(answers, "diploma");
+        let education_without_diploma = named_level.is_some_and(|l| l != EducationLevel::None)
+            && matches!(diploma, Some("no" | "studying"));
+        let education = if education_without_diploma {
+            named_level.and_then(EducationLevel::previous)
+        } else {
+            named_level
+        };
+        let language = single(answers, "dutch_level")
+            .and_then(|a| rules.dutch_by_answer.get(a))
+            .copied();
+        let youth = single(answers, "age_band")
+            .is_some_and(|band| rules.youth_age_bands.iter().any(|b| b == band));
+        Self {
+            home,
+            home_not_found,
+            max_distance_km,
+            distance_source,
+            hours,
+            hours_source,
+            contracts: wishes.contracts.clone(),
+            avoid_sectors: wishes.avoid_sectors.clone(),
+            avoid_heavy_work: wishes.avoid_heavy_work,
+            driving_licence,
+            education,
+            education_without_diploma,
+            language,
+            competences: competences.clone(),
+            youth,
+            today,
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Job supply for the kwadrantenmodel (DOMAIN.md): enough or too few good vacancies for this
+//! person, crossed with the self-test's search behaviour, gives one of four quadrants, each
+//! with its own next steps.
+
+use crate::core::selftest::SearchStatus;
+
+use super::rules::{MatchingRules, QuadrantText};
+
+/// How much suitable work there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JobSupply {
+    /// Vacancies that meet every wish and score at least the good score.
+    pub good: usize,
+    /// All vacancies looked at.
+    pub total: usize,
+    pub sufficient: bool,
+    /// The travel distance the count is for.
+    pub distance_km: u16,
+}
+
+impl JobSupply {
+    pub fn new(good: usize, total: usize, distance_km: u16, rules: &MatchingRules) -> Self {
+        Self {
+            good,
+            total,
+            sufficient: good >= rules.sufficient_good,
+            distance_km,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quadrant {
+    SufficientOptimal,
+    SufficientIncomplete,
+    InsufficientOptimal,
+    InsufficientIncomplete,
+    /// Search behaviour is not known yet.
+    Unknown,
+}
+
+impl Quadrant {
+    pub fn of(supply: &JobSupply, search: SearchStatus) -> Self {
+        match (supply.sufficient, search) {
+            (_, SearchStatus::Unknown) => Quadrant::Unknown,
+            (true, SearchStatus::Optimal) => Quadrant::SufficientOptimal,
+            (true, SearchStatus::Incomplete) => Quadrant::SufficientIncomplete,
+            (false, SearchStatus::Optimal) => Quadrant::InsufficientOptimal,
+            (false, SearchStatus::Incomplete) => Quadrant::InsufficientIncomplete,
+        }
+    }
+
+    pub fn text(self, rules: &MatchingRules) -> &QuadrantText {
+        let q = &rules.quadrants;
+        match self {
+            Quadrant::SufficientOptimal => &q.sufficient_optimal,
+            Quadrant::SufficientIncomplete => &q.sufficient_incomplete,
+            Quadrant::InsufficientOptimal => &q.insufficient_optimal,
+            Quadrant::InsufficientIncomplete => &q.insufficient_incomplete,
+            Quadrant::Unknown => &q.unknown,
+        }
+    }
+}

@@ -1,0 +1,511 @@
+//! Vacancies in CSV, as an integrator or a spreadsheet writes them: a header row naming the
+//! columns (English or Dutch names, any order, any case), separated by commas, semicolons
+//! (Dutch spreadsheets) or tabs. Only a title column is required.
+//!
+//! Columns read (first name is the canonical one; `docs/vacancy-feeds.md` lists all):
+//! `id`, `title`, `employer`, `place`, `postcode`, `hours` ("24-32") or `hours_min` and
+//! `hours_max`, `contract`, `occupation` (catalogue id), `isco`, `esco_uri`, `education`,
+//! `language` (A1–C1), `driving_licence` (ja/nee), `physical` (licht/gemiddeld/zwaar),
+//! `competences` and `required_competences` (`samenwerken:3; nauwkeurig:2`), `posted`,
+//! `start_date`, `closing_date`, `description`, `experience`, `support`
+//! (`jobcoach; loonkostensubsidie; opleiding`), `salary_min`, `salary_max`, `salary_unit`,
+//! `url`. A value that cannot be read rejects its row, with the column and the value.
+
+use std::collections::HashMap;
+
+use super::html::{html_to_text, tidy};
+use super::import::{
+    parse_contract_text, parse_date_text, parse_education_text, parse_euros, parse_hours_text,
+    parse_isco, parse_physical_text, parse_salary_unit, parse_support_text, parse_yes_no, Draft,
+    FeedError, FeedFormat, FeedImport, IdPool, RecordPosition, RecordProblem, RejectedRecord,
+    MAX_RECORDS,
+};
+use super::link::Linker;
+use super::model::*;
+
+/// Column → the header names it answers to (compared without case, spaces or `_`/`-`).
+const COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "id",
+        &["id", "identifier", "vacaturenummer", "nummer", "referentie"],
+    ),
+    (
+        "title",
+        &[
+            "title",
+            "titel",
+            "functie",
+            "functietitel",
+            "vacature",
+            "vacaturetitel",
+        ],
+    ),
+    (
+        "employer",
+        &[
+            "employer",
+            "werkgever",
+            "bedrijf",
+            "organisatie",
+            "company",
+            "hiringorganization",
+        ],
+    ),
+    (
+        "place",
+        &[
+            "place",
+            "plaats",
+            "locatie",
+            "werkplaats",
+            "standplaats",
+            "city",
+            "addresslocality",
+        ],
+    ),
+    ("postcode", &["postcode", "postalcode", "zip"]),
+    (
+        "hours",
+        &["hours", "uren", "uurperweek", "workhours", "urenperweek"],
+    ),
+    (
+        "hours_min",
+        &["hoursmin", "minhours", "urenmin", "minuren", "urenvan"],
+    ),
+    (
+        "hours_max",
+        &["hoursmax", "maxhours", "urenmax", "maxuren", "urentot"],
+    ),
+    (
+        "contract",
+        &[
+            "contract",
+            "contractsoort",
+            "dienstverband",
+            "employmenttype",
+            "soortwerk",
+        ],
+    ),
+    (
+        "occupation",
+        &["occupation", "beroep", "occupationid", "beroepid"],
+    ),
+    ("isco", &["isco", "isco08", "iscocode"]),
+    ("esco_uri", &["escouri", "esco", "escooccupation"]),
+    (
+        "education",
+        &[
+            "education",
+            "opleiding",
+            "opleidingsniveau",
+            "educationrequirements",
+            "niveau",
+        ],
+    ),
+    (
+        "language",
+        &[
+            "language",
+            "taalniveau",
+            "nederlands",
+            "languagelevel",
+            "taal",
+        ],
+    ),
+    (
+        "driving_licence",
+        &[
+            "drivinglicence",
+            "drivinglicense",
+            "rijbewijs",
+            "rijbewijsb",
+        ],
+    ),
+    (
+        "physical",
+        &["physical", "fysiek", "lichamelijk", "fysiekebelasting"],
+    ),
+    ("competences", &["competences", "competenties"]),
+    (
+        "required_competences",
+        &["requiredcompetences", "verplichtecompetenties", "eisen"],
+    ),
+    (
+        "posted",
+        &["posted", "dateposted", "geplaatst", "plaatsingsdatum"],
+    ),
+    (
+        "start_date",
+        &["startdate", "startdatum", "jobstartdate", "start"],
+    ),
+    (
+        "closing_date",
+        &[
+            "closingdate",
+            "sluitingsdatum",
+            "validthrough",
+            "reagerentot",
+            "deadline",
+        ],
+    ),
+    (
+        "description",
+        &["description", "omschrijving", "beschrijving", "tekst"],
+    ),
+    (
+        "experience",
+        &["experience", "ervaring", "experiencerequirements"],
+    ),
+    ("support", &["support", "ondersteuning", "steun"]),
+    (
+        "salary_min",
+        &["salarymin", "minsalaris", "salarisvan", "loonmin"],
+    ),
+    (
+        "salary_max",
+        &["salarymax", "maxsalaris", "salaristot", "loonmax"],
+    ),
+    ("salary_unit", &["salaryunit", "salariseenheid", "per"]),
+    ("url", &["url", "link", "adres"]),
+];
+
+fn header_key(name: &str) -> String {
+    name.trim()
+        .trim_start_matches('\u{FEFF}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The separator the header line uses most: `;`, `,` or tab.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',')
+}
+
+pub(crate) fn import_csv(text: &str, linker: &Linker<'_>) -> Result<FeedImport, FeedError> {
+    let delimiter = sniff_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|_| FeedError::UnknownFormat)?
+        .clone();
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    for (index, name) in headers.iter().enumerate() {
+        let key = header_key(name);
+        if let Some((column, _)) = COLUMNS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| *n == key))
+        {
+            columns.entry(column).or_insert(index);
+        }
+    }
+    if headers.len() < 2 && !columns.contains_key("title") {
+        return Err(FeedError::UnknownFormat);
+    }
+    if !columns.contains_key("title") {
+        return Err(FeedError::NoTitleColumn);
+    }
+    let mut report = FeedImport::new(FeedFormat::Csv);
+    let mut ids = IdPool::default();
+    let mut record = csv::StringRecord::new();
+    let mut position = 0usize;
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(_) => return Err(FeedError::CsvBroken { line }),
+        }
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        position += 1;
+        if position > MAX_RECORDS {
+            return Err(FeedError::TooManyRecords { limit: MAX_RECORDS });
+        }
+        let at = RecordPosition::Line(line);
+        let row = Row {
+            columns: &columns,
+            record: &record,
+        };
+        let title = row.cell("title").map(|t| tidy(&html_to_text(t)));
+        if record.len() != headers.len() {
+            report.reject(RejectedRecord {
+                position: at,
+                title,
+                problem: RecordProblem::FieldCount {
+                    expected: headers.len(),
+                    found: record.len(),
+                },
+            });
+            continue;
+        }
+        match read_row(&row) {
+            Ok(draft) => {
+                let vacancy = draft.finish(linker, &mut ids, position, &mut report);
+                report.vacancies.push(vacancy);
+            }
+            Err(problem) => report.reject(RejectedRecord {
+                position: at,
+                title,
+                problem,
+            }),
+        }
+    }
+    Ok(report)
+}
+
+/// One CSV row with the header's column positions.
+struct Row<'r> {
+    columns: &'r HashMap<&'static str, usize>,
+    record: &'r csv::StringRecord,
+}
+
+impl<'r> Row<'r> {
+    /// The trimmed value of a column; `None` when the column is absent or the cell empty.
+    fn cell(&self, column: &str) -> Option<&'r str> {
+        self.columns
+            .get(column)
+            .and_then(|&i| self.record.get(i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+fn bad(field: &'static str, value: &str) -> RecordProblem {
+    RecordProblem::BadValue {
+        field,
+        value: truncate_chars(value, 60),
+    }
+}
+
+/// Reads an optional typed cell: absent is fine, present but unreadable rejects the row.
+fn typed<T>(
+    row: &Row<'_>,
+    column: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, RecordProblem> {
+    match row.cell(column) {
+        None => Ok(None),
+        Some(value) => parse(value).map(Some).ok_or_else(|| bad(column, value)),
+    }
+}
+
+fn read_row(row: &Row<'_>) -> Result<Draft, RecordProblem> {
+    let cell = |column: &str| row.cell(column);
+    let title = cell("title")
+        .map(|t| tidy(&html_to_text(t)))
+        .filter(|t| !t.is_empty())
+        .ok_or(RecordProblem::MissingTitle)?;
+    let hours = match (cell("hours"), cell("hours_min"), cell("hours_max")) {
+        (_, Some(min), Some(max)) => {
+            let min_v: u8 = min.parse().map_err(|_| bad("hours_min", min))?;
+            let max_v: u8 = max.parse().map_err(|_| bad("hours_max", max))?;
+            Some(HoursRange::new(min_v, max_v).ok_or_else(|| bad("hours_max", max))?)
+        }
+        (Some(hours), _, _) => Some(parse_hours_text(hours).ok_or_else(|| bad("hours", hours))?),
+        (None, Some(one), None) | (None, None, Some(one)) => {
+            Some(parse_hours_text(one).ok_or_else(|| bad("hours_min", one))?)
+        }
+        (None, None, None) => None,
+    };
+    let mut competences = Vec::new();
+    for (column, required) in [("required_competences", true), ("competences", false)] {
+        if let Some(list) = cell(column) {
+            for item in list
+                .split([';', ',', '|'])
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+            {
+                let (id, level) = item
+                    .split_once([':', '='])
+                    .ok_or_else(|| bad(column, item))?;
+                let level: u8 = level.trim().parse().map_err(|_| bad(column, item))?;
+                if !(1..=4).contains(&level) {
+                    return Err(bad(column, item));
+                }
+                let id = id.trim().to_lowercase();
+                if !crate::core::competence::COMPETENCE_IDS.contains(&id.as_str()) {
+                    return Err(bad(column, item));
+                }
+                if !competences
+                    .iter()
+                    .any(|c: &CompetenceDemand| c.competence == id)
+                {
+                    competences.push(CompetenceDemand {
+                        competence: id,
+                        level,
+                        required,
+                    });
+                }
+            }
+        }
+    }
+    if competences.len() > MAX_DEMANDS {
+        return Err(bad("competences", "…"));
+    }
+    let mut support = std::collections::BTreeSet::new();
+    if let Some(list) = cell("support") {
+        for item in list
+            .split([';', ',', '|'])
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+        {
+            support.insert(parse_support_text(item).ok_or_else(|| bad("support", item))?);
+        }
+    }
+    let salary_min = typed(row, "salary_min", parse_euros)?;
+    let salary_max = typed(row, "salary_max", parse_euros)?;
+    let salary_unit = typed(row, "salary_unit", parse_salary_unit)?;
+    let salary = match (salary_min, salary_max) {
+        (None, None) => None,
+        (min, max) => {
+            let (lo, hi) = (min.or(max).unwrap_or(0), max.or(min).unwrap_or(0));
+            let (lo, hi) = (lo.min(hi), lo.max(hi));
+            Some(Salary {
+                min_cents: lo,
+                max_cents: hi,
+                unit: salary_unit.unwrap_or(if hi < 10_000 {
+                    SalaryUnit::Hour
+                } else {
+                    SalaryUnit::Month
+                }),
+            })
+        }
+    };
+    Ok(Draft {
+        id: cell("id").map(str::to_owned),
+        title,
+        employer: cell("employer")
+            .map(|e| tidy(&html_to_text(e)))
+            .unwrap_or_default(),
+        place: cell("place").map(|p| tidy(&html_to_text(p))),
+        postcode: typed(row, "postcode", |p| {
+            crate::core::place::parse_postcode(p).map(|_| p.to_owned())
+        })?,
+        coordinates: None,
+        hours,
+        contract: typed(row, "contract", parse_contract_text)?,
+        full_time: None,
+        occupation_id: cell("occupation").map(str::to_owned),
+        isco: typed(row, "isco", parse_isco)?,
+        esco_uri: cell("esco_uri").map(str::to_owned),
+        education: typed(row, "education", parse_education_text)?,
+        competences,
+        language: typed(row, "language", LanguageLevel::from_code)?,
+        driving_licence: typed(row, "driving_licence", parse_yes_no)?,
+        physical: typed(row, "physical", parse_physical_text)?,
+        posted: typed(row, "posted", parse_date_text)?,
+        start_date: typed(row, "start_date", parse_date_text)?,
+        closing_date: typed(row, "closing_date", parse_date_text)?,
+        description: cell("description").map(html_to_text).unwrap_or_default(),
+        experience: cell("experience").map(str::to_owned),
+        support,
+        salary,
+        url: cell("url").map(str::to_owned),
+    })
+}
+
+/// The columns [`write_csv`] writes, in this order (the canonical names of [`COLUMNS`]).
+pub const CSV_COLUMNS: [&str; 23] = [
+    "id",
+    "title",
+    "employer",
+    "place",
+    "postcode",
+    "hours_min",
+    "hours_max",
+    "contract",
+    "occupation",
+    "isco",
+    "esco_uri",
+    "education",
+    "language",
+    "driving_licence",
+    "physical",
+    "competences",
+    "required_competences",
+    "posted",
+    "start_date",
+    "closing_date",
+    "support",
+    "salary_min",
+    "salary_max",
+];
+
+/// Vacancies as CSV with the canonical columns, which [`import_csv`] reads back. Meant for
+/// systems, not spreadsheets: cells are written as they are.
+pub fn write_csv<W: std::io::Write>(
+    out: W,
+    vacancies: impl IntoIterator<Item = Vacancy>,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    header.extend(["salary_unit", "description"]);
+    writer.write_record(&header)?;
+    for v in vacancies {
+        let demands = |required: bool| {
+            v.competences
+                .iter()
+                .filter(|d| d.required == required)
+                .map(|d| format!("{}:{}", d.competence, d.level))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let salary = v.salary;
+        let record: Vec<String> = vec![
+            v.id.clone(),
+            v.title.clone(),
+            v.employer.clone(),
+            v.place.clone().unwrap_or_default(),
+            v.postcode.clone().unwrap_or_default(),
+            v.hours.map(|h| h.min.to_string()).unwrap_or_default(),
+            v.hours.map(|h| h.max.to_string()).unwrap_or_default(),
+            serde_name(&v.contract),
+            v.occupation.id.clone().unwrap_or_default(),
+            v.occupation.isco.clone().unwrap_or_default(),
+            v.occupation.esco_uri.clone().unwrap_or_default(),
+            v.education.map(|e| serde_name(&e)).unwrap_or_default(),
+            v.language.map(|l| l.code().to_owned()).unwrap_or_default(),
+            if v.driving_licence { "ja" } else { "nee" }.to_owned(),
+            v.physical.map(|p| serde_name(&p)).unwrap_or_default(),
+            demands(false),
+            demands(true),
+            v.posted.map(|d| d.to_string()).unwrap_or_default(),
+            v.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            v.closing_date.map(|d| d.to_string()).unwrap_or_default(),
+            v.support
+                .iter()
+                .map(serde_name)
+                .collect::<Vec<_>>()
+                .join("; "),
+            salary.map(|s| euros(s.min_cents)).unwrap_or_default(),
+            salary.map(|s| euros(s.max_cents)).unwrap_or_default(),
+            salary.map(|s| serde_name(&s.unit)).unwrap_or_default(),
+            v.description.clone(),
+        ];
+        writer.write_record(&record)?;
+    }
+    writer.flush()
+}
+
+fn euros(cents: u32) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// The serde name of a unit enum value (`temp_agency`, `mbo2`…).
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

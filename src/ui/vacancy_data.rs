@@ -1,0 +1,180 @@
+//! The vacancies and places the matching screens need. They are fetched from the app's own
+//! files (`/data/places.json`, `/data/vacancies.json`) after first paint, not compiled into
+//! the bundle, so the first screen stays fast; the service worker keeps them for offline
+//! use. Vacancies the job seeker imported from a feed are kept as a stored document and
+//! matched together with the sample.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::content::Content;
+use crate::core::matching::{InterestTable, VacancyPool};
+use crate::core::place::Places;
+use crate::core::storage::StorageError;
+use crate::core::vacancy::{import_feed, FeedError, FeedImport, Linker, Vacancy, VacancySet};
+
+use super::browser;
+use super::state::{now, AppContext};
+
+/// Name of the stored document with imported vacancies.
+pub const IMPORTED_DOCUMENT: &str = "vacancies";
+const PLACES_URL: &str = "/data/places.json";
+const SAMPLE_URL: &str = "/data/vacancies.json";
+
+/// Everything matching needs, loaded once.
+pub struct VacancyData {
+    pub places: Places,
+    pub pool: VacancyPool,
+    /// The first `sample` vacancies of the pool are the bundled sample.
+    pub sample: usize,
+    /// Where the imported ones came from (a file name), if any.
+    pub imported_source: Option<String>,
+}
+
+impl VacancyData {
+    pub fn imported(&self) -> usize {
+        self.pool.len() - self.sample
+    }
+
+    pub fn is_sample(&self, index: usize) -> bool {
+        index < self.sample
+    }
+
+    fn with_imported(
+        &self,
+        content: &Content,
+        imported: Vec<Vacancy>,
+        source: Option<String>,
+    ) -> VacancyData {
+        let mut vacancies: Vec<Vacancy> = self.pool.vacancies()[..self.sample].to_vec();
+        vacancies.extend(imported);
+        VacancyData {
+            places: self.places.clone(),
+            pool: VacancyPool::new(vacancies, content),
+            sample: self.sample,
+            imported_source: source,
+        }
+    }
+}
+
+#[derive(Clone, Default)]
+pub enum VacancyLoad {
+    #[default]
+    Idle,
+    Loading,
+    Ready(Arc<VacancyData>),
+    /// The files could not be fetched (offline on a first visit) or read.
+    Failed,
+}
+
+impl PartialEq for VacancyLoad {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (VacancyLoad::Ready(a), VacancyLoad::Ready(b)) => Arc::ptr_eq(a, b),
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
+    }
+}
+
+/// The interest match per occupation, kept while only wishes change.
+#[derive(Clone, PartialEq)]
+pub struct Interests(pub Arc<InterestTable>);
+
+impl AppContext {
+    /// The loaded vacancies, starting the load on first use (tracked: a screen re-renders
+    /// when they arrive).
+    pub fn vacancy_data(&self) -> Option<Arc<VacancyData>> {
+        if self
+            .vacancies
+            .with_untracked(|v| matches!(v, VacancyLoad::Idle))
+        {
+            self.load_vacancies();
+        }
+        match self.vacancies.get() {
+            VacancyLoad::Ready(data) => Some(data),
+            _ => None,
+        }
+    }
+
+    pub fn vacancies_failed(&self) -> bool {
+        self.vacancies.with(|v| matches!(v, VacancyLoad::Failed))
+    }
+
+    fn load_vacancies(&self) {
+        let app = *self;
+        app.vacancies.set(VacancyLoad::Loading);
+        spawn_local(async move {
+            let (places, sample) = (
+                browser::fetch_text(PLACES_URL).await,
+                browser::fetch_text(SAMPLE_URL).await,
+            );
+            let loaded = places
+                .and_then(|p| Places::parse(&p).ok())
+                .zip(sample.and_then(|s| VacancySet::parse(&s, &app.content.competences).ok()));
+            let Some((places, sample)) = loaded else {
+                app.vacancies.set(VacancyLoad::Failed);
+                return;
+            };
+            let sample = sample.rebased(now().date()).vacancies;
+            let count = sample.len();
+            let stored = app
+                .load_document(IMPORTED_DOCUMENT)
+                .and_then(|raw| VacancySet::parse(&raw, &app.content.competences).ok());
+            let (mut vacancies, source) = (sample, stored.as_ref().map(|s| s.source.clone()));
+            if let Some(stored) = stored {
+                vacancies.extend(stored.vacancies);
+            }
+            let data = VacancyData {
+                places,
+                pool: VacancyPool::new(vacancies, app.content),
+                sample: count,
+                imported_source: source,
+            };
+            app.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
+        });
+    }
+
+    /// Reads a feed and, when it holds any vacancy, matches with them from now on (they
+    /// replace an earlier import). The current vacancies stay as they were if it fails.
+    /// Returns the report, and whether the imported vacancies could be kept in storage.
+    pub fn import_vacancies(
+        &self,
+        bytes: &[u8],
+        source: String,
+    ) -> Result<(FeedImport, Result<(), StorageError>), FeedError> {
+        let Some(current) = self.vacancies.with_untracked(|v| match v {
+            VacancyLoad::Ready(data) => Some(data.clone()),
+            _ => None,
+        }) else {
+            return Err(FeedError::Empty);
+        };
+        let linker = Linker {
+            occupations: &self.content.occupations,
+            index: &self.content.occupation_index,
+            places: &current.places,
+        };
+        let report = import_feed(bytes, &linker)?;
+        if report.vacancies.is_empty() {
+            return Ok((report, Ok(())));
+        }
+        let set = VacancySet::new(source.clone(), report.vacancies.clone());
+        let saved = self.save_document(IMPORTED_DOCUMENT, &set.to_json());
+        let data = current.with_imported(self.content, set.vacancies, Some(source));
+        self.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
+        Ok((report, saved))
+    }
+
+    /// Goes back to the sample only.
+    pub fn forget_imported_vacancies(&self) {
+        self.remove_document(IMPORTED_DOCUMENT);
+        if let Some(current) = self.vacancies.with_untracked(|v| match v {
+            VacancyLoad::Ready(data) => Some(data.clone()),
+            _ => None,
+        }) {
+            let data = current.with_imported(self.content, Vec::new(), None);
+            self.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
+        }
+    }
+}
