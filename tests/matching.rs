@@ -475,7 +475,14 @@ fn an_empty_profile_gets_neutral_parts_and_a_fixed_score() {
         + u32::from(w.distance) * u32::from(unknown)
         + 50)
         / 100;
-    assert_eq!(u32::from(score_of(&empty, v)), expected);
+    assert_eq!(u32::from(score_of(&empty, v.clone())), expected);
+    // Mostly unknowns: never counted as a good vacancy, whatever the score.
+    let w = world(vec![v], &empty.competences);
+    let scorer = Scorer::new(&empty, &content().matching, content(), &w.interests);
+    let evaluation = scorer.evaluate_at(&w.pool, 0).expect("evaluated");
+    assert!(evaluation.score >= content().matching.good_score);
+    assert!(!evaluation.is_good(&content().matching), "{evaluation:?}");
+    assert_eq!(scorer.count_good(&w.pool), 0);
 }
 
 #[test]
@@ -663,8 +670,29 @@ proptest! {
 
 // ---- wat als ---------------------------------------------------------------------------
 
+/// A vacancy asking one competence the job seeker of [`skilled`] has: its score rests on
+/// known facts, so it can count as a good vacancy.
+fn known_vacancy(id: &str) -> Vacancy {
+    let mut v = plain_vacancy(id);
+    v.competences = vec![CompetenceDemand {
+        competence: "samenwerken".into(),
+        level: 2,
+        required: true,
+    }];
+    v
+}
+
+fn skilled() -> MatchProfile {
+    profile_with(
+        &answers(),
+        &rated(&[("samenwerken", 3)]),
+        &Wishes::default(),
+    )
+}
+
 #[test]
 fn what_if_counts_the_vacancies_each_change_opens() {
+    let plain_vacancy = known_vacancy;
     let mut vacancies = Vec::new();
     for i in 0..3 {
         let mut v = plain_vacancy(&format!("licence-{i}"));
@@ -681,8 +709,8 @@ fn what_if_counts_the_vacancies_each_change_opens() {
     both.driving_licence = true;
     vacancies.push(both);
     vacancies.push(plain_vacancy("open"));
-    let w = world(vacancies, &CompetenceProfile::new());
-    let p = profile();
+    let p = skilled();
+    let w = world(vacancies, &p.competences);
     let found = what_if(&p, &content().matching, content(), &w.interests, &w.pool);
     let gained = |change: &Change| found.iter().find(|f| &f.change == change).map(|f| f.gained);
     assert_eq!(gained(&Change::DrivingLicence), Some(3), "{found:?}");
@@ -708,11 +736,15 @@ fn what_if_counts_the_vacancies_each_change_opens() {
 fn what_if_language_and_education_raise_scores_above_the_good_line() {
     let mut a = answers();
     choose(&mut a, "dutch_level", &["basic"]); // A2
-    let p = profile_with(&a, &CompetenceProfile::new(), &Wishes::default());
-    let mut v = plain_vacancy("b1");
-    v.language = Some(LanguageLevel::B1);
-    v.education = Some(EducationLevel::Mbo3);
-    let w = world(vec![v], &CompetenceProfile::new());
+    let p = profile_with(&a, &rated(&[("samenwerken", 3)]), &Wishes::default());
+    // Just under the good line: 40×75 (samenwerken 3 of 4) + 20×30 (mbo 4 asked, two levels
+    // up) + 15×50 (interests unknown) + 15×0 (B2 asked) + 10×100 = 5350, a score of 54. A
+    // course to B1 gives 61; an mbo 3 diploma gives 60.
+    let mut v = known_vacancy("b2");
+    v.competences[0].level = 4;
+    v.language = Some(LanguageLevel::B2);
+    v.education = Some(EducationLevel::Mbo4);
+    let w = world(vec![v], &p.competences);
     let found = what_if(&p, &content().matching, content(), &w.interests, &w.pool);
     let changes: Vec<&Change> = found.iter().map(|f| &f.change).collect();
     assert!(
@@ -721,9 +753,12 @@ fn what_if_language_and_education_raise_scores_above_the_good_line() {
             Change::Language {
                 level: LanguageLevel::B1
             }
-        )) || changes
-            .iter()
-            .any(|c| matches!(c, Change::Education { .. })),
+        )) && changes.iter().any(|c| matches!(
+            c,
+            Change::Education {
+                level: EducationLevel::Mbo3
+            }
+        )),
         "{found:?}"
     );
 }
@@ -733,8 +768,14 @@ fn what_if_language_and_education_raise_scores_above_the_good_line() {
 #[test]
 fn the_quadrant_crosses_job_supply_with_search_behaviour() {
     let rules = &content().matching;
-    let enough = JobSupply::new(rules.sufficient_good, 300, 15, rules);
-    let few = JobSupply::new(rules.sufficient_good - 1, 300, 15, rules);
+    let enough = JobSupply::new(rules.sufficient_good, 300, 15, true, rules);
+    let few = JobSupply::new(rules.sufficient_good - 1, 300, 15, true, rules);
+    let nowhere = JobSupply::new(rules.sufficient_good, 300, 15, false, rules);
+    assert_eq!(
+        Quadrant::of(&nowhere, SearchStatus::Optimal),
+        Quadrant::Unknown,
+        "no home: not judged"
+    );
     assert_eq!(
         Quadrant::of(&enough, SearchStatus::Optimal),
         Quadrant::SufficientOptimal

@@ -24,8 +24,8 @@ use werkmap::core::portfolio::import::MAX_DEPTH;
 use werkmap::core::portfolio::{
     build, checksum_of, encrypt, encrypt_with, export, export_coach_reply, inspect, json_schema,
     merge_coach_reply, open, preview, Agreement, Agreements, EncryptError, ExportChoices,
-    Inspected, MergeOutcome, Portfolio, PortfolioError, ProfileChoices, Section, MAX_FILE_BYTES,
-    VERSION,
+    Inspected, MergeOutcome, Portfolio, PortfolioError, PrivateParts, ProfileChoices, Section,
+    MAX_FILE_BYTES, VERSION,
 };
 use werkmap::core::selftest::{Answer, Answers, ResultSummary, RouteId, SearchStatus};
 use werkmap::core::storage::{AppState, CompletedSelfTest};
@@ -140,6 +140,7 @@ fn everything() -> ExportChoices {
             age_band: true,
             postcode: true,
         },
+        leave_out: PrivateParts::default(),
     }
 }
 
@@ -215,7 +216,7 @@ fn unshared_sections_are_not_in_the_bytes() {
     let state = sample_state();
     let choices = ExportChoices {
         sections: [Section::Competences].into_iter().collect(),
-        profile: ProfileChoices::default(),
+        ..ExportChoices::default()
     };
     let text = export(&state, Some(&sample_agreements()), &choices, NOW);
     for absent in [
@@ -245,6 +246,7 @@ fn unshared_sections_are_not_in_the_bytes() {
             age_band: true,
             postcode: false,
         },
+        ..ExportChoices::default()
     };
     let text = export(&state, None, &choices, NOW);
     assert!(
@@ -604,6 +606,40 @@ fn the_version_1_file_keeps_its_content() {
     let competences = portfolio.competences.as_ref().unwrap();
     assert_eq!(competences.level("samenwerken"), Some(3));
     assert_eq!(portfolio.agreements, Some(sample_agreements()));
+}
+
+#[test]
+fn private_answers_stay_out_unless_chosen() {
+    let mut state = sample_state();
+    choose(&mut state.answers, "obstacle_addiction", &["a_lot"]);
+    choose(&mut state.answers, "obstacle_help", &["addiction", "money"]);
+    state.complete_selftest(selftest(), NOW);
+    assert!(state
+        .history
+        .last()
+        .unwrap()
+        .summary
+        .obstacles
+        .contains(&"addiction".to_owned()));
+    let mut choices = everything();
+    choices.leave_out = PrivateParts::of(selftest());
+    let text = export(&state, None, &choices, NOW);
+    assert!(
+        !text.contains("addiction"),
+        "no trace of the private subject: {text}"
+    );
+    assert!(!text.contains("obstacle_addiction"));
+    let opened = open(text.as_bytes(), None).unwrap();
+    let current = &opened.selftest.as_ref().unwrap().current;
+    assert_eq!(
+        current.chosen("obstacle_help"),
+        ["money".to_owned()],
+        "the rest of the answer stays"
+    );
+    assert!(current.get("obstacle_money").is_some());
+    // Chosen explicitly, it is shared.
+    let text = export(&state, None, &everything(), NOW);
+    assert!(text.contains("obstacle_addiction"));
 }
 
 /// The version-2 file: every section, vacancies and activities included. Written from
@@ -1096,6 +1132,7 @@ fn arb_choices() -> impl Strategy<Value = ExportChoices> {
                 age_band,
                 postcode,
             },
+            leave_out: PrivateParts::default(),
         })
 }
 

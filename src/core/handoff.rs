@@ -1,5 +1,6 @@
 //! What a kiosk visitor takes home: a compact plain-text summary of the self-test result
-//! (route, ladder positions, strengths, and — when done — top competences and occupations),
+//! (route, ladder positions, strengths, and — when done — top competences and occupations,
+//! and the best vacancies with their references),
 //! shown as text and as a QR code that a phone reads as that same text.
 
 use qrcode::render::svg;
@@ -9,9 +10,27 @@ use thiserror::Error;
 use crate::core::competence::{CompetenceCatalog, CompetenceProfile};
 use crate::core::selftest::{SelfTest, SelfTestResult};
 use crate::core::text::{format_date, Language};
+use crate::core::vacancy::Vacancy;
 
 /// More strengths or competences would make the code too dense for a cheap phone camera.
 const MAX_ITEMS: usize = 3;
+/// The vacancies the summary names (each on its own line, with its reference).
+pub const MAX_VACANCIES: usize = 5;
+
+/// One vacancy as the summary names it: title, employer, place and its id, so it can be
+/// found again ("Orderpicker – Magazijn De Brug, Utrecht [sample-000123]").
+pub fn vacancy_reference(vacancy: &Vacancy) -> String {
+    let mut text = vacancy.title.clone();
+    if !vacancy.employer.is_empty() {
+        text.push_str(" – ");
+        text.push_str(&vacancy.employer);
+    }
+    if let Some(place) = &vacancy.place {
+        text.push_str(", ");
+        text.push_str(place);
+    }
+    format!("{text} [{}]", vacancy.id)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("the summary is too long for a QR code")]
@@ -23,6 +42,7 @@ pub fn summary_text(
     result: &SelfTestResult,
     competences: Option<(&CompetenceCatalog, &CompetenceProfile)>,
     top_occupations: &[String],
+    top_vacancies: &[String],
     date: time::Date,
     language: Language,
 ) -> String {
@@ -105,6 +125,12 @@ pub fn summary_text(
                 .join(", ")
         ));
     }
+    for vacancy in top_vacancies.iter().take(MAX_VACANCIES) {
+        lines.push(format!(
+            "{}: {vacancy}",
+            if nl { "Vacature" } else { "Vacancy" }
+        ));
+    }
     lines.join("\n")
 }
 
@@ -145,6 +171,7 @@ mod tests {
             &result,
             None,
             &["Kapper".into()],
+            &["Leerling kapper (BBL) – Kapsalon Knip, Assen [sample-000007]".into()],
             date,
             Language::Nl,
         );
@@ -156,6 +183,12 @@ mod tests {
         assert!(text.contains("Meedoen: 4 van 6"), "{text}");
         assert!(text.contains("Sterk: Je wilt graag werken"), "{text}");
         assert!(text.contains("Beroepen: Kapper"), "{text}");
+        assert!(
+            text.ends_with(
+                "\nVacature: Leerling kapper (BBL) – Kapsalon Knip, Assen [sample-000007]"
+            ),
+            "{text}"
+        );
         let svg = qr_svg(&text).expect("fits");
         assert!(
             svg.starts_with("<?xml") || svg.starts_with("<svg"),

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod competence;
 pub mod content;
+pub mod cv;
 pub mod esco;
 pub mod handoff;
 pub mod i18n;

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::core::activity::{ActivityInput, ActivityKind, ActivityLog, Outcome};
 use crate::core::i18n;
 use crate::core::storage::TargetSource;
-use crate::core::text::format_date;
+use crate::core::text::{format_date, format_short_date};
 
 use super::browser;
 use super::state::{now, use_app, AppContext};
@@ -88,8 +88,8 @@ fn TargetCard() -> impl IntoView {
             .map(|week| {
                 let range = format!(
                     "{} – {}",
-                    format_date(week.from, language),
-                    format_date(week.to, language)
+                    format_short_date(week.from),
+                    format_short_date(week.to)
                 );
                 view! {
                     <tr>

@@ -11,15 +11,17 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::core::content::Content;
-use crate::core::handoff::{qr_svg, summary_text};
+use crate::core::handoff::{qr_svg, summary_text, vacancy_reference, MAX_VACANCIES};
 use crate::core::i18n;
 use crate::core::kiosk::KioskConfig;
+use crate::core::matching::{format_km, is_youth, Overview, RankQuery};
 use crate::core::portfolio::{export, ExportChoices};
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
 use super::result::ResultView;
 use super::selftest::{SelfTestStart, TopicRoute};
 use super::state::{use_app, AppContext};
+use super::vacancies::use_overview;
 use super::{browser, offline, speech, LanguageSwitch};
 
 pub const KIOSK_BASE: &str = "/kiosk";
@@ -151,8 +153,82 @@ fn KioskResult() -> impl IntoView {
             }
         >
             <ResultView/>
+            <KioskVacancies/>
             <HandOff/>
         </Show>
+    }
+}
+
+/// The vacancies of the kiosk: the best five near the visitor's postcode, learn-and-work
+/// first for young people (the jongerenladder puts a diploma before work).
+fn use_kiosk_overview(app: AppContext) -> Memo<Option<std::sync::Arc<Overview>>> {
+    let query = Signal::derive(move || RankQuery {
+        top: MAX_VACANCIES,
+        learning_first: app
+            .state
+            .with(|s| is_youth(&app.content.matching, &s.answers)),
+        ..RankQuery::default()
+    });
+    use_overview(app, query, 0)
+}
+
+#[component]
+fn KioskVacancies() -> impl IntoView {
+    let app = use_app();
+    let overview = use_kiosk_overview(app);
+    move || {
+        let language = app.language();
+        let data = app.vacancy_data();
+        let overview = overview.get();
+        let youth = app
+            .state
+            .with(|s| is_youth(&app.content.matching, &s.answers));
+        let (Some(data), Some(overview)) = (data, overview) else {
+            return view! {
+                <section class="card" aria-labelledby="kiosk-vacancies-title">
+                    <h2 id="kiosk-vacancies-title">{i18n::text(language, "kiosk.vacancies")}</h2>
+                    <p role="status">{i18n::text(language, if app.vacancies_failed() { "vacancies.load_failed" } else { "vacancies.loading" })}</p>
+                </section>
+            }
+            .into_any();
+        };
+        let items = overview
+            .top
+            .iter()
+            .filter_map(|(ranked, _)| {
+                let v = data.pool.get(ranked.index)?;
+                let distance = ranked
+                    .distance_km
+                    .map(|km| format!(" ({} km)", format_km(km)))
+                    .unwrap_or_default();
+                let line = format!(
+                    "{} · {}{distance} · {}",
+                    v.employer,
+                    v.place.clone().unwrap_or_default(),
+                    v.contract.label().get(language)
+                );
+                let title = v.title.clone();
+                Some(view! {
+                    <li>
+                        <p><strong>{title}</strong></p>
+                        <p class="meta">{line}</p>
+                        <p>{i18n::format(language, "vacancies.score", &[("score", &ranked.score.to_string())])}</p>
+                    </li>
+                })
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="kiosk-vacancies-title">
+                <h2 id="kiosk-vacancies-title">{i18n::text(language, "kiosk.vacancies")}</h2>
+                <p>{i18n::text(language, if youth { "kiosk.vacancies_youth" } else { "kiosk.vacancies_intro" })}</p>
+                {if overview.top.is_empty() {
+                    view! { <p>{i18n::text(language, "kiosk.vacancies_none")}</p> }.into_any()
+                } else {
+                    view! { <ol class="findings kiosk-vacancies">{items}</ol> }.into_any()
+                }}
+            </section>
+        }
+        .into_any()
     }
 }
 
@@ -163,8 +239,17 @@ fn HandOff() -> impl IntoView {
     let app = use_app();
     let show_text = RwSignal::new(false);
     let show_code = RwSignal::new(false);
+    let overview = use_kiosk_overview(app);
     let summary = Memo::new(move |_| {
         let language = app.language();
+        let vacancies: Vec<String> = match (app.vacancy_data(), overview.get()) {
+            (Some(data), Some(overview)) => overview
+                .top
+                .iter()
+                .filter_map(|(r, _)| data.pool.get(r.index).map(vacancy_reference))
+                .collect(),
+            _ => Vec::new(),
+        };
         app.state.with(|s| {
             let result = app.selftest.score(&s.answers);
             let competences = (!s.competences.ratings().is_empty())
@@ -174,6 +259,7 @@ fn HandOff() -> impl IntoView {
                 &result,
                 competences,
                 &[],
+                &vacancies,
                 super::state::now().date(),
                 language,
             )

@@ -9,8 +9,11 @@ use crate::core::selftest::scoring::{Finding, LadderPlacement, Severity};
 use crate::core::selftest::{Answers, Evidence, RouteId, SearchStatus, SelfTestResult, Truth};
 use crate::core::text::Language;
 
+use crate::core::matching::{Quadrant, RankQuery};
+
 use super::ladder::LadderPicture;
 use super::state::{use_app, AppContext};
+use super::vacancies::use_overview;
 
 #[component]
 pub fn ResultScreen() -> impl IntoView {
@@ -48,6 +51,7 @@ pub fn ResultView() -> impl IntoView {
             <RouteSection result=result.clone() answers=answers.clone() language=language/>
             <LadderSection result=result.clone() answers=answers.clone() language=language/>
             <SearchSection result=result.clone() answers=answers.clone() language=language/>
+            <QuadrantSection search=result.search.status language=language/>
             <NextSteps result=result answers=answers language=language/>
             <div class="actions">
                 <A href=app.href("/zelftest") attr:class="button">{app.t("result.edit_answers")}</A>
@@ -256,6 +260,84 @@ fn SearchSection(result: SelfTestResult, answers: Answers, language: Language) -
             </ul>
             <Why because=because answers=answers language=language/>
         </section>
+    }
+}
+
+/// The kwadrantenmodel: job supply (good vacancies nearby, from matching) crossed with the
+/// search behaviour, with the quadrant's next steps.
+#[component]
+fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
+    let app = use_app();
+    let query = Signal::derive(|| RankQuery {
+        top: 0,
+        ..RankQuery::default()
+    });
+    let overview = use_overview(app, query, 0);
+    let t = move |key: &'static str| i18n::text(language, key);
+    move || {
+        let body = match overview.get() {
+            None if app.vacancies_failed() => {
+                view! { <p>{t("vacancies.load_failed")}</p> }.into_any()
+            }
+            None => view! { <p role="status">{t("vacancies.loading")}</p> }.into_any(),
+            Some(overview) => {
+                let supply = overview.supply;
+                let rules = &app.content.matching;
+                let quadrant = Quadrant::of(&supply, search);
+                let text = quadrant.text(rules);
+                let count = if supply.known {
+                    i18n::format(
+                        language,
+                        "result.supply_count",
+                        &[
+                            ("good", &supply.good.to_string()),
+                            ("km", &supply.distance_km.to_string()),
+                            ("total", &supply.total.to_string()),
+                        ],
+                    )
+                } else {
+                    t("result.supply_no_home").to_owned()
+                };
+                let level = if supply.sufficient {
+                    "result.supply_enough"
+                } else {
+                    "result.supply_few"
+                };
+                view! {
+                    <p>{count}</p>
+                    {supply.known.then(|| view! { <p><strong>{t(level)}</strong></p> })}
+                    <h3>{text.title.get(language).to_owned()}</h3>
+                    <p>{text.summary.get(language).to_owned()}</p>
+                    {(!text.steps.is_empty()).then(|| view! {
+                        <ul class="findings">
+                            {text.steps.iter().map(|step| view! {
+                                <li>
+                                    <p class="step">{step.text.get(language).to_owned()}</p>
+                                    <p class="step-why">{t("result.step_why")}" "{step.why.get(language).to_owned()}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <details class="why">
+                        <summary>{t("result.why")}</summary>
+                        <p>{i18n::format(language, "result.supply_why", &[
+                            ("good", &rules.good_score.to_string()),
+                            ("enough", &rules.sufficient_good.to_string()),
+                        ])}</p>
+                    </details>
+                    {(!app.is_kiosk()).then(|| view! {
+                        <p><A href="/vacatures">{t("result.to_vacancies")}</A></p>
+                    })}
+                }
+                .into_any()
+            }
+        };
+        view! {
+            <section class="card quadrant" aria-labelledby="quadrant-title">
+                <h2 id="quadrant-title">{t("result.quadrant")}</h2>
+                {body}
+            </section>
+        }
     }
 }
 

@@ -181,7 +181,13 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
     );
     let changes = what_if(&profile, rules, &content, &interests, &pool);
     let search = content.selftest.score(&answers).search.status;
-    let supply = JobSupply::new(ranking.good, pool.len(), profile.max_distance_km, rules);
+    let supply = JobSupply::new(
+        ranking.good,
+        pool.len(),
+        profile.max_distance_km,
+        profile.home.is_some(),
+        rules,
+    );
     let quadrant = file.selftest.is_some().then(|| {
         Quadrant::of(&supply, search)
             .text(rules)

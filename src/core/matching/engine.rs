@@ -313,6 +313,18 @@ pub struct Evaluation {
     /// `None` when either place is unknown.
     pub distance_km: Option<f32>,
     pub parts: Parts,
+    /// The share (percent of the weights) of the score that rests on known facts.
+    pub known_weight: u8,
+}
+
+impl Evaluation {
+    /// Meets every wish, scores at least the good score, and at least
+    /// `min_known_weight` of that score is known: a vacancy is not "good" on guesses.
+    pub fn is_good(&self, rules: &MatchingRules) -> bool {
+        self.fails == 0
+            && self.score >= rules.good_score
+            && self.known_weight >= rules.min_known_weight
+    }
 }
 
 /// The five parts of the score, 0–100 each.
@@ -453,7 +465,7 @@ impl<'r> Scorer<'r> {
 
         // Competences: a demand weighs 2 when required, 1 when nice to have; a rated
         // competence earns min(have, need) of its need, an unrated one half (in half points).
-        let (mut earned, mut total) = (0u32, 0u32);
+        let (mut earned, mut total, mut rated) = (0u32, 0u32, 0u32);
         for d in &f.demands[..usize::from(f.demand_count)] {
             let need = u32::from(d.level & !REQUIRED_BIT);
             let weight = if d.level & REQUIRED_BIT != 0 { 2 } else { 1 };
@@ -462,6 +474,7 @@ impl<'r> Scorer<'r> {
             earned += if have == UNKNOWN {
                 weight * need
             } else {
+                rated += weight * need * 2;
                 weight * u32::from(have).min(need) * 2
             };
         }
@@ -508,6 +521,23 @@ impl<'r> Scorer<'r> {
             distance,
         };
         let [wc, we, wi, wl, wd] = self.weights;
+        // How much of the score rests on what is known (not on "unknown counts as half").
+        let known = [
+            (total > 0 && rated * 2 >= total, wc),
+            (f.education == UNKNOWN || self.education != UNKNOWN, we),
+            (
+                f.occupation != NO_OCCUPATION && interests != self.unknown,
+                wi,
+            ),
+            (f.language == UNKNOWN || self.language != UNKNOWN, wl),
+            (distance_km.is_some(), wd),
+        ];
+        let known_weight = known
+            .iter()
+            .filter(|(is_known, _)| *is_known)
+            .map(|(_, w)| *w)
+            .sum::<u32>()
+            .min(100) as u8;
         let sum = wc * u32::from(competences)
             + we * u32::from(education)
             + wi * u32::from(interests)
@@ -518,6 +548,7 @@ impl<'r> Scorer<'r> {
             score: ((sum + 50) / 100).min(100) as u8,
             distance_km,
             parts,
+            known_weight,
         }
     }
 
@@ -542,7 +573,6 @@ impl<'r> Scorer<'r> {
         // Sorted best first; `key` is compared as a whole (larger is better).
         let mut best: Vec<(u128, u32)> = Vec::with_capacity(top + 1);
         let (mut eligible, mut filtered, mut good) = (0usize, 0usize, 0usize);
-        let good_score = self.rules.good_score;
         let no_filter = query.filter == Filter::default();
         for (index, f) in pool.features.iter().enumerate() {
             let e = self.evaluate(f);
@@ -550,7 +580,7 @@ impl<'r> Scorer<'r> {
                 continue;
             }
             eligible += 1;
-            if e.score >= good_score {
+            if e.is_good(self.rules) {
                 good += 1;
             }
             if !no_filter && !Self::passes(&query.filter, f) {
@@ -626,13 +656,9 @@ impl<'r> Scorer<'r> {
 
     /// How many vacancies meet every wish and score at least the good score.
     pub fn count_good(&self, pool: &VacancyPool) -> usize {
-        let good_score = self.rules.good_score;
         pool.features
             .iter()
-            .filter(|f| {
-                let e = self.evaluate(f);
-                e.fails == 0 && e.score >= good_score
-            })
+            .filter(|f| self.evaluate(f).is_good(self.rules))
             .count()
     }
 }

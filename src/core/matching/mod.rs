@@ -22,6 +22,6 @@ pub use explain::{
     MatchExplanation, PartKind, ScorePart, WhatIf,
 };
 pub use overview::{overview, Overview, Seeker};
-pub use profile::{Home, MatchProfile, Source, Wishes};
+pub use profile::{is_youth, Home, MatchProfile, Source, Wishes};
 pub use rules::{MatchingDataError, MatchingRules};
 pub use supply::{JobSupply, Quadrant};

@@ -75,7 +75,13 @@ pub fn overview(
         })
         .collect();
     let what_if = what_if(&profile, rules, content, interests, pool);
-    let supply = JobSupply::new(ranking.good, pool.len(), profile.max_distance_km, rules);
+    let supply = JobSupply::new(
+        ranking.good,
+        pool.len(),
+        profile.max_distance_km,
+        profile.home.is_some(),
+        rules,
+    );
     Overview {
         profile,
         ranking,

@@ -100,6 +100,11 @@ fn single<'a>(answers: &'a Answers, question: &str) -> Option<&'a str> {
     }
 }
 
+/// Under 27 (the youth route): learning and working come first.
+pub fn is_youth(rules: &MatchingRules, answers: &Answers) -> bool {
+    single(answers, "age_band").is_some_and(|band| rules.youth_age_bands.iter().any(|b| b == band))
+}
+
 impl MatchProfile {
     /// Builds the profile from the self-test answers, the competence check and the wishes.
     pub fn build(
@@ -172,8 +177,7 @@ impl MatchProfile {
         let language = single(answers, "dutch_level")
             .and_then(|a| rules.dutch_by_answer.get(a))
             .copied();
-        let youth = single(answers, "age_band")
-            .is_some_and(|band| rules.youth_age_bands.iter().any(|b| b == band));
+        let youth = is_youth(rules, answers);
         Self {
             home,
             home_not_found,

@@ -80,8 +80,10 @@ pub struct MatchingRules {
     pub language_steps_below: Vec<u8>,
     /// The distance part at the edge of the travel distance (100 at the door).
     pub distance_at_limit: u8,
-    /// A vacancy that passes every wish and scores at least this is a good vacancy.
+    /// A vacancy that passes every wish and scores at least this is a good vacancy…
     pub good_score: u8,
+    /// …when at least this share (percent of the weights) of its score is known.
+    pub min_known_weight: u8,
     /// At least this many good vacancies is "enough work" in the kwadrantenmodel.
     pub sufficient_good: usize,
     pub default_distance_km: u16,
@@ -135,7 +137,11 @@ impl MatchingRules {
                 problems.push(format!("{name} must start at 100 and never rise"));
             }
         }
-        if self.unknown > 100 || self.distance_at_limit > 100 || self.good_score > 100 {
+        if self.unknown > 100
+            || self.distance_at_limit > 100
+            || self.good_score > 100
+            || self.min_known_weight > 100
+        {
             problems.push("unknown, distance_at_limit and good_score are 0–100".to_owned());
         }
         if self.default_distance_km == 0 || self.default_distance_km > self.max_distance_km {

@@ -16,15 +16,25 @@ pub struct JobSupply {
     pub sufficient: bool,
     /// The travel distance the count is for.
     pub distance_km: u16,
+    /// Job supply can be judged: the job seeker's home is known (without it "nearby" means
+    /// nothing).
+    pub known: bool,
 }
 
 impl JobSupply {
-    pub fn new(good: usize, total: usize, distance_km: u16, rules: &MatchingRules) -> Self {
+    pub fn new(
+        good: usize,
+        total: usize,
+        distance_km: u16,
+        home_known: bool,
+        rules: &MatchingRules,
+    ) -> Self {
         Self {
             good,
             total,
             sufficient: good >= rules.sufficient_good,
             distance_km,
+            known: home_known,
         }
     }
 }
@@ -35,12 +45,15 @@ pub enum Quadrant {
     SufficientIncomplete,
     InsufficientOptimal,
     InsufficientIncomplete,
-    /// Search behaviour is not known yet.
+    /// Search behaviour or where the job seeker lives is not known yet.
     Unknown,
 }
 
 impl Quadrant {
     pub fn of(supply: &JobSupply, search: SearchStatus) -> Self {
+        if !supply.known {
+            return Quadrant::Unknown;
+        }
         match (supply.sufficient, search) {
             (_, SearchStatus::Unknown) => Quadrant::Unknown,
             (true, SearchStatus::Optimal) => Quadrant::SufficientOptimal,

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
 
-use crate::core::selftest::Answer;
-use crate::core::storage::AppState;
+use crate::core::selftest::{Answer, Answers, SelfTest};
+use crate::core::storage::{AppState, CompletedSelfTest};
 
 use super::format::{
     Agreements, FormatName, Portfolio, ProfileSection, Section, SelftestSection, VacanciesSection,
@@ -23,6 +23,78 @@ pub struct ExportChoices {
     pub sections: BTreeSet<Section>,
     /// What the profile section holds when [`Section::Profile`] is chosen.
     pub profile: ProfileChoices,
+    /// Self-test answers left out of the file even when the self-test is shared.
+    pub leave_out: PrivateParts,
+}
+
+/// The private parts of the self-test (questions marked `private`: addiction, justice),
+/// which only go into a file when the job seeker says so, apart from sharing the self-test.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrivateParts {
+    /// Question ids whose answers are left out.
+    pub questions: Vec<String>,
+    /// Obstacle ids left out of the kept result summaries.
+    pub obstacles: Vec<String>,
+    /// (question, options): choices that name a private subject ("hulp bij: verslaving").
+    pub options: Vec<(String, Vec<String>)>,
+}
+
+impl PrivateParts {
+    /// Every private question of the self-test, its obstacle and its "wil je hulp" option.
+    pub fn of(selftest: &SelfTest) -> Self {
+        let questions: Vec<String> = selftest
+            .questionnaire
+            .questions()
+            .filter(|q| q.private)
+            .map(|q| q.id.clone())
+            .collect();
+        let obstacles: Vec<String> = selftest
+            .rules
+            .obstacles
+            .iter()
+            .filter(|o| questions.contains(&o.question))
+            .map(|o| o.id.clone())
+            .collect();
+        let options = vec![(
+            selftest.rules.obstacle_help_question.clone(),
+            obstacles.clone(),
+        )];
+        Self {
+            questions,
+            obstacles,
+            options,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.questions.is_empty() && self.obstacles.is_empty() && self.options.is_empty()
+    }
+
+    fn strip(&self, answers: &Answers) -> Answers {
+        let mut kept = answers.clone();
+        for question in &self.questions {
+            kept.clear(question);
+        }
+        for (question, options) in &self.options {
+            kept.remove_options(question, options);
+        }
+        kept
+    }
+
+    fn strip_history(&self, history: &[CompletedSelfTest]) -> Vec<CompletedSelfTest> {
+        history
+            .iter()
+            .map(|entry| {
+                let mut entry = entry.clone();
+                entry.answers = self.strip(&entry.answers);
+                entry
+                    .summary
+                    .obstacles
+                    .retain(|o| !self.obstacles.contains(o));
+                entry
+            })
+            .collect()
+    }
 }
 
 /// The parts of the profile section, each shared only when chosen.
@@ -47,6 +119,7 @@ impl ExportChoices {
                 age_band: false,
                 postcode: false,
             },
+            leave_out: PrivateParts::default(),
         }
     }
 }
@@ -81,8 +154,8 @@ pub fn build(
         shared: Vec::new(),
         profile: chosen(Section::Profile).then(|| profile(state, &choices.profile)),
         selftest: chosen(Section::Selftest).then(|| SelftestSection {
-            current: state.answers.clone(),
-            history: state.history.clone(),
+            current: choices.leave_out.strip(&state.answers),
+            history: choices.leave_out.strip_history(&state.history),
         }),
         competences: chosen(Section::Competences).then(|| state.competences.clone()),
         vacancies: chosen(Section::Vacancies).then(|| VacanciesSection {

@@ -2,12 +2,13 @@
 //! seeker's own answers and competences are never read from a reply, so they cannot be
 //! overwritten.
 //!
-//! Note for the app: [`AppState`](crate::core::storage::AppState) has no place for the
-//! agreements yet. Until it gets one (a storage schema bump with a migration), the app keeps
-//! the [`Agreements`] returned here next to the state (e.g. `Persistence::save_document`)
-//! and passes them to [`export`](super::export) so they travel back to the coach.
+//! The app keeps the agreements of the last reply in [`AppState::agreements`] and passes
+//! them to [`export`](super::export) so they travel back to the coach. [`take_in`] is the
+//! other way in: the job seeker's own file, which replaces the parts it holds.
 
 use time::OffsetDateTime;
+
+use crate::core::storage::{AppState, ReceivedAgreements};
 
 use super::format::{Agreements, Portfolio, Section};
 
@@ -49,4 +50,38 @@ pub fn merge_coach_reply(reply: &Portfolio, taken_at: Option<OffsetDateTime>) ->
             .filter(|section| section.is_job_seekers())
             .collect(),
     }
+}
+
+/// Taking in one's own file (from another device, or an earlier copy): every section in the
+/// file replaces that part of the work map; parts the file does not have stay as they are.
+/// Returns the sections that were replaced. The caller keeps a backup of the state first.
+pub fn take_in(state: &mut AppState, portfolio: &Portfolio) -> Vec<Section> {
+    let mut replaced = Vec::new();
+    if let Some(selftest) = &portfolio.selftest {
+        state.answers = selftest.current.clone();
+        state.history = selftest.history.clone();
+        replaced.push(Section::Selftest);
+    }
+    if let Some(competences) = &portfolio.competences {
+        state.competences = competences.clone();
+        replaced.push(Section::Competences);
+    }
+    if let Some(vacancies) = &portfolio.vacancies {
+        state.wishes = vacancies.wishes.clone();
+        state.saved_vacancies = vacancies.saved.clone();
+        replaced.push(Section::Vacancies);
+    }
+    if let Some(activities) = &portfolio.activities {
+        state.activities = activities.clone();
+        replaced.push(Section::Activities);
+    }
+    if let Some(agreements) = portfolio.agreements.as_ref().filter(|a| !a.is_empty()) {
+        state.agreements = Some(ReceivedAgreements {
+            agreements: agreements.clone(),
+            replied_at: portfolio.modified,
+            from: None,
+        });
+        replaced.push(Section::Agreements);
+    }
+    replaced
 }

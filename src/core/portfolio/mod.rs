@@ -20,10 +20,10 @@ pub mod import;
 pub mod merge;
 
 pub use crypto::{encrypt, encrypt_with, EncryptError, KdfParams};
-pub use export::{build, export, export_coach_reply, ExportChoices, ProfileChoices};
+pub use export::{build, export, export_coach_reply, ExportChoices, PrivateParts, ProfileChoices};
 pub use format::{
     checksum_of, json_schema, Agreement, Agreements, Portfolio, ProfileSection, Section,
     SelftestSection, VacanciesSection, FORMAT, VERSION,
 };
 pub use import::{inspect, open, preview, Inspected, PortfolioError, Preview, MAX_FILE_BYTES};
-pub use merge::{merge_coach_reply, MergeOutcome};
+pub use merge::{merge_coach_reply, take_in, MergeOutcome};

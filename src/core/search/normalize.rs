@@ -2,9 +2,9 @@
 //! seekers find an occupation the way they would say it.
 //!
 //! [`normalize`] turns any text into lowercase ASCII-like tokens separated by single spaces:
-//! compatibility decomposition (NFKD, which includes the canonical NFD decomposition) splits
-//! "è" into "e" plus a combining accent, the accent is dropped, and a few letters without a
-//! decomposition are spelled out ("ß" → "ss", "æ" → "ae", "ø" → "o"). Punctuation, hyphens and
+//! canonical decomposition (NFD) splits "è" into "e" plus a combining accent, the accent is
+//! dropped, and a few letters without a decomposition are spelled out ("ß" → "ss", "æ" → "ae",
+//! "ø" → "o", the Dutch "ĳ" → "ij", ligatures and full-width letters as their letters). Punctuation, hyphens and
 //! slashes become spaces ("chef-kok" → "chef kok", "ober/serveerster" → "ober serveerster");
 //! apostrophes disappear ("auto's" → "autos"). So "Caissière" and "caissiere" are the same
 //! token.
@@ -26,13 +26,51 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// The few compatibility characters people type in Dutch text, spelled out. Canonical
+/// decomposition (NFD) already splits every accented letter; the full compatibility tables
+/// (NFKD) would add about 60 KB to the web app for characters nobody types in a job search.
+fn compatibility_fold(c: char) -> Option<&'static str> {
+    const FULLWIDTH: [&str; 26] = [
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+        "r", "s", "t", "u", "v", "w", "x", "y", "z",
+    ];
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    Some(match c {
+        // The Dutch ij as one letter.
+        'Ĳ' | 'ĳ' => "ij",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        '¹' => "1",
+        '²' => "2",
+        '³' => "3",
+        'ª' => "a",
+        'º' => "o",
+        '\u{ff10}'..='\u{ff19}' => DIGITS[(c as u32 - 0xff10) as usize],
+        '\u{ff21}'..='\u{ff3a}' => FULLWIDTH[(c as u32 - 0xff21) as usize],
+        '\u{ff41}'..='\u{ff5a}' => FULLWIDTH[(c as u32 - 0xff41) as usize],
+        _ => return None,
+    })
+}
+
 /// Lowercases, strips diacritics and folds everything that is not a letter or digit into
 /// single spaces. The result has no leading or trailing space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space_pending = false;
-    for c in text.nfkd() {
+    for c in text.nfd() {
         if is_combining_mark(c) {
+            continue;
+        }
+        if let Some(folded) = compatibility_fold(c) {
+            if space_pending && !out.is_empty() {
+                out.push(' ');
+            }
+            space_pending = false;
+            out.push_str(folded);
             continue;
         }
         for lower in c.to_lowercase() {
@@ -427,6 +465,8 @@ mod tests {
         );
         assert_eq!(normalize("Straße"), "strasse");
         assert_eq!(normalize("ﬁetskoerier"), "fietskoerier");
+        assert_eq!(normalize("Ĳsselmonde ĳzervlechter"), "ijsselmonde ijzervlechter");
+        assert_eq!(normalize("ＫＡＰＰＥＲ ２"), "kapper 2");
         assert_eq!(normalize("İstanbul"), "istanbul");
         assert_eq!(normalize("---"), "");
         assert_eq!(tokens("verzorgende IG"), vec!["verzorgende", "ig"]);

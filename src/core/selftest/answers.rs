@@ -120,6 +120,17 @@ impl Answers {
         self.0.remove(question_id);
     }
 
+    /// Takes `options` out of a choice answer (an answer left with nothing is removed).
+    /// Removing choices never makes an answer invalid, so no questionnaire is needed.
+    pub fn remove_options(&mut self, question_id: &str, options: &[String]) {
+        if let Some(Answer::Chosen(ids)) = self.0.get_mut(question_id) {
+            ids.retain(|id| !options.contains(id));
+            if ids.is_empty() {
+                self.0.remove(question_id);
+            }
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
         self.0.iter().map(|(id, answer)| (id.as_str(), answer))
     }

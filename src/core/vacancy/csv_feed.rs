@@ -208,7 +208,8 @@ pub(crate) fn import_csv(text: &str, linker: &Linker<'_>) -> Result<FeedImport, 
             columns.entry(column).or_insert(index);
         }
     }
-    if headers.len() < 2 && !columns.contains_key("title") {
+    // A first line that names no column we know is no vacancy table (a letter, a list).
+    if columns.is_empty() || (headers.len() < 2 && !columns.contains_key("title")) {
         return Err(FeedError::UnknownFormat);
     }
     if !columns.contains_key("title") {

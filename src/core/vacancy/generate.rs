@@ -43,6 +43,9 @@ pub struct Templates {
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub occupation: String,
+    /// Fictitious employers that fit this job; when empty, the sector's employers.
+    #[serde(default)]
+    pub employers: Vec<String>,
     pub titles: Vec<String>,
     pub intro: Vec<String>,
     pub tasks: Vec<String>,
@@ -247,7 +250,8 @@ impl<'a> Generator<'a> {
         self
     }
 
-    /// A fictitious employer of the sector. Volunteering is offered by foundations and
+    /// A fictitious employer of the sector (for templates without their own). Volunteering
+    /// is offered by foundations and
     /// associations, not by companies: those names first, from the sector or else from
     /// "other".
     fn employer(&self, rng: &mut Rng, sector: Sector, contract: ContractKind) -> String {
@@ -319,7 +323,23 @@ impl<'a> Generator<'a> {
                 .collect();
             rng.pick(&allowed).copied().unwrap_or(ContractKind::Regular)
         };
-        let employer = self.employer(&mut rng, occupation.sector, contract);
+        // An agency's name goes with agency work only; agency work prefers an agency.
+        let is_agency = |name: &&String| name.to_lowercase().contains("uitzend");
+        let agencies: Vec<&String> = template.employers.iter().filter(is_agency).collect();
+        let others: Vec<&String> = template
+            .employers
+            .iter()
+            .filter(|n| !is_agency(n))
+            .collect();
+        let names = if contract == ContractKind::TempAgency && !agencies.is_empty() {
+            agencies
+        } else {
+            others
+        };
+        let employer = match rng.pick(&names) {
+            Some(name) => (*name).clone(),
+            None => self.employer(&mut rng, occupation.sector, contract),
+        };
         let hours = rng
             .pick(&template.hours)
             .and_then(|[min, max]| HoursRange::new(*min, *max));

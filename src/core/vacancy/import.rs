@@ -592,8 +592,24 @@ fn fold(text: &str) -> String {
 /// title counts every such word; the description only the unambiguous ones (a regular job's
 /// text may well mention "vrijwilligers" or "stagiairs" it works with).
 pub fn infer_contract(title: &str, description: &str) -> Option<ContractKind> {
+    const TEXT_WORDS: [&str; 8] = [
+        "bbl",
+        "leren en werken",
+        "leerwerk",
+        "werkervaringsplaats",
+        "proefplaatsing",
+        "vrijwilligerswerk",
+        "stageplaats",
+        "uitzend",
+    ];
     let in_title = fold(title);
-    let in_text = fold(description);
+    // Folding is the expensive part of an import: only a text that may say it is folded.
+    let lower = description.to_lowercase();
+    let in_text = if TEXT_WORDS.iter().any(|w| lower.contains(w)) {
+        fold(description)
+    } else {
+        String::new()
+    };
     let has = |words: &str, needle: &str| {
         words
             .split(' ')
@@ -655,6 +671,10 @@ pub fn mentions_driving_licence(text: &str) -> bool {
         "optional",
     ];
     text.split(['.', '!', '?', '\n', ';'])
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            lower.contains("rijbewijs") || lower.contains("licen")
+        })
         .map(fold)
         .filter(|sentence| {
             sentence.contains("rijbewijs")
@@ -669,19 +689,24 @@ pub fn mentions_driving_licence(text: &str) -> bool {
 
 /// A Dutch level named in the text: "Nederlands op B1-niveau", "taalniveau 2F" is not read.
 pub fn detect_language_level(text: &str) -> Option<LanguageLevel> {
-    let words = fold(text);
-    let tokens: Vec<&str> = words.split(' ').collect();
-    for (i, token) in tokens.iter().enumerate() {
-        if let Some(level) = LanguageLevel::from_code(token) {
-            let near = tokens[i.saturating_sub(6)..(i + 6).min(tokens.len())]
-                .iter()
-                .any(|t| t.starts_with("nederlands") || *t == "taalniveau" || *t == "dutch");
-            if near {
-                return Some(level);
-            }
-        }
-    }
-    None
+    const CODES: [&str; 5] = ["a1", "a2", "b1", "b2", "c1"];
+    // Only the sentences that name a level are folded and read.
+    text.split(['.', '!', '?', '\n', ';'])
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            CODES.iter().any(|c| lower.contains(c))
+        })
+        .find_map(|sentence| {
+            let words = fold(sentence);
+            let tokens: Vec<&str> = words.split(' ').collect();
+            tokens.iter().enumerate().find_map(|(i, token)| {
+                let level = LanguageLevel::from_code(token)?;
+                let near = tokens[i.saturating_sub(6)..(i + 6).min(tokens.len())]
+                    .iter()
+                    .any(|t| t.starts_with("nederlands") || *t == "taalniveau" || *t == "dutch");
+                near.then_some(level)
+            })
+        })
 }
 
 /// Hours per week written in words: "32", "24-32", "24 tot 32 uur", "32 – 40 uur per week",

@@ -756,7 +756,7 @@ pub fn to_job_posting(vacancy: &Vacancy) -> Value {
 
 /// Plain text as simple HTML: paragraphs, and lines starting with a bullet as a list.
 fn description_html(text: &str) -> String {
-    let escape = |t: &str| html_escape::encode_text(t).into_owned();
+    let escape = super::html::escape_text;
     let mut html = String::with_capacity(text.len() + 64);
     for paragraph in text.split("\n\n") {
         let lines: Vec<&str> = paragraph.lines().collect();

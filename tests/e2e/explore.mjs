@@ -1,0 +1,15 @@
+import { launch, openApp, goto, completeSelfTestByMouse, mainText } from './helpers.mjs';
+const browser = await launch();
+const { page, log } = await openApp(browser, { viewport: { width: 420, height: 900 } });
+await completeSelfTestByMouse(page);
+await page.screenshot({ path: '/tmp/result.png', fullPage: true });
+await goto(page, '/vacatures');
+await page.locator('p.summary').filter({ hasText: /\d+ van de/ }).waitFor();
+await page.locator('ol.vacancy-list > li h3 a').first().click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/detail.png', fullPage: true });
+await page.getByRole('button', { name: 'Ik heb gesolliciteerd' }).click();
+await goto(page, '/activiteiten');
+await page.screenshot({ path: '/tmp/log.png', fullPage: true });
+console.log(log.pageErrors, log.consoleErrors);
+await browser.close();
