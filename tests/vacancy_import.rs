@@ -395,6 +395,12 @@ fn ids_stay_unique_within_an_import() {
     let report = import_feed(json.as_bytes(), &linker()).expect("imported");
     let ids: Vec<&str> = report.vacancies.iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["x", "x-2", "import-3"]);
+    let json = r#"[{"@type":"JobPosting","title":"A","identifier":"MDB/2026.118 (nl)"}]"#;
+    let report = import_feed(json.as_bytes(), &linker()).expect("imported");
+    assert_eq!(
+        report.vacancies[0].id, "MDB-2026-118-nl",
+        "safe in an address"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
 pub mod activity;
+pub mod coach;
 pub mod competence;
 pub mod content;
 pub mod cv;
@@ -13,6 +14,7 @@ pub mod matching;
 pub mod occupation;
 pub mod place;
 pub mod portfolio;
+pub mod rng;
 pub mod search;
 pub mod selftest;
 pub mod storage;

@@ -66,7 +66,8 @@ pub struct ReceivedAgreements {
     pub agreements: Agreements,
     #[serde(with = "time::serde::rfc3339")]
     pub replied_at: OffsetDateTime,
-    /// Who wrote the reply, as the file says (the alias in its profile section).
+    /// The alias the reply names (in its profile section): whose work map the coach
+    /// answered. The agreements themselves say who recorded them (`Agreement::by`).
     #[serde(default)]
     pub from: Option<String>,
 }

@@ -55,7 +55,7 @@ fn y_at(level: u8) -> f64 {
 }
 
 #[component]
-fn Chart(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
+pub fn Chart(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
     let count = history.len();
     let series = |pick: fn(&CompletedSelfTest) -> Option<u8>, class: &'static str| {
         let points: Vec<(f64, f64)> = history
@@ -118,7 +118,7 @@ fn Chart(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
 }
 
 #[component]
-fn HistoryTable(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
+pub fn HistoryTable(history: Vec<CompletedSelfTest>, language: Language) -> impl IntoView {
     let app = use_app();
     let level = |level: Option<u8>| level.map_or_else(|| "–".to_owned(), |l| l.to_string());
     let rows = history

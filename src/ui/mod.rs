@@ -5,15 +5,18 @@ pub mod activities;
 pub mod bench;
 pub mod browser;
 pub mod browser_store;
+pub mod coach;
 pub mod competences;
 pub mod history;
 pub mod home;
+pub mod idb;
 pub mod interests;
 pub mod kiosk;
 pub mod ladder;
 pub mod occupations;
 pub mod offline;
 pub mod paging;
+pub mod portfolio;
 pub mod result;
 pub mod selftest;
 pub mod speech;
@@ -38,6 +41,10 @@ pub fn App() -> impl IntoView {
             let content: &'static Content = Box::leak(Box::new(content));
             if kiosk::is_kiosk_address() {
                 return view! { <kiosk::KioskApp content=content/> }.into_any();
+            }
+            if coach::is_coach_address() {
+                offline::register_service_worker();
+                return view! { <coach::CoachApp content=content/> }.into_any();
             }
             let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
             AppContext::provide(content, store, state::HOME_NAMESPACE);
@@ -88,6 +95,7 @@ pub fn Shell() -> impl IntoView {
                         <li><A href="/beroepen">{move || app.t("nav.occupations")}</A></li>
                         <li><A href="/vacatures">{move || app.t("nav.vacancies")}</A></li>
                         <li><A href="/activiteiten">{move || app.t("nav.activities")}</A></li>
+                        <li><A href="/mijn-werkmap">{move || app.t("nav.share")}</A></li>
                     </ul>
                 </nav>
                 <LanguageSwitch/>
@@ -109,6 +117,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/vacatures") view=vacancies::VacanciesScreen/>
                     <Route path=path!("/vacatures/:id") view=vacancies::VacancyRoute/>
                     <Route path=path!("/activiteiten") view=activities::ActivitiesScreen/>
+                    <Route path=path!("/mijn-werkmap") view=portfolio::PortfolioScreen/>
+                    <Route path=path!("/samenvatting") view=portfolio::SummaryScreen/>
                 </Routes>
             </main>
             <footer class="app-footer">

@@ -46,13 +46,7 @@ pub fn ResultView() -> impl IntoView {
             <h1>{app.t("result.title")}</h1>
             <p class="disclaimer">{app.t("result.disclaimer")}</p>
             {incomplete_notice(app, &result, language)}
-            <Strengths result=result.clone() answers=answers.clone() language=language/>
-            <YouthSection result=result.clone() answers=answers.clone() language=language/>
-            <RouteSection result=result.clone() answers=answers.clone() language=language/>
-            <LadderSection result=result.clone() answers=answers.clone() language=language/>
-            <SearchSection result=result.clone() answers=answers.clone() language=language/>
-            <QuadrantSection search=result.search.status language=language/>
-            <NextSteps result=result answers=answers language=language/>
+            {result_parts(result, answers, language, true)}
             <div class="actions">
                 <A href=app.href("/zelftest") attr:class="button">{app.t("result.edit_answers")}</A>
                 // A kiosk keeps no history: every visitor is new.
@@ -61,6 +55,26 @@ pub fn ResultView() -> impl IntoView {
                 })}
             </div>
         }
+    }
+}
+
+/// The parts of a result, each with its "waarom": for the job seeker's own result, and for
+/// a coach reading a client's (without the job supply, which needs the client's vacancies).
+pub fn result_parts(
+    result: SelfTestResult,
+    answers: Answers,
+    language: Language,
+    with_job_supply: bool,
+) -> impl IntoView {
+    let search = result.search.status;
+    view! {
+        <Strengths result=result.clone() answers=answers.clone() language=language/>
+        <YouthSection result=result.clone() answers=answers.clone() language=language/>
+        <RouteSection result=result.clone() answers=answers.clone() language=language/>
+        <LadderSection result=result.clone() answers=answers.clone() language=language/>
+        <SearchSection result=result.clone() answers=answers.clone() language=language/>
+        {with_job_supply.then(|| view! { <QuadrantSection search=search language=language/> })}
+        <NextSteps result=result answers=answers language=language/>
     }
 }
 

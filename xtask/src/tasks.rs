@@ -155,10 +155,14 @@ fn e2e() -> Result<()> {
             dir.display()
         ));
     }
+    // The CLI makes the caseload of the coach test (`werkmap portfolio generate`).
+    run(cargo().args(["build", "--bin", "werkmap"]))?;
+    let cli = root().join("target").join("debug").join("werkmap");
     let url = start_server()?;
     run(node()
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("WERKMAP_URL", &url)
+        .env("WERKMAP_CLI", &cli)
         .env("CHROMIUM", CHROMIUM))
 }
 

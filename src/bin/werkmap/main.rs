@@ -10,6 +10,7 @@
 //! Error messages are printed in plain Dutch and then in English.
 
 mod matching;
+mod people;
 mod vacancies;
 
 use std::path::Path;
@@ -41,6 +42,9 @@ Usage:
                              encrypted file is checked fully with the passphrase from the
                              environment variable VAR; without it only its envelope is
                              checked (a note on stderr) and it counts as valid
+  werkmap portfolio generate --count N [--seed S] [--heavy] --out-dir <dir>
+                             synthetic job seekers' portfolio files (a caseload for tests
+                             and benchmarks; --heavy: 20 self-tests and 1,000 activities each)
   werkmap vacancies import <feed.jsonld|feed.json|feed.html|feed.csv> --out <vacancies.json>
                              read a vacancy feed (schema.org JobPosting JSON-LD, an HTML page
                              with JSON-LD, or CSV); bad records are listed with the reason on
@@ -102,6 +106,7 @@ fn main() -> ExitCode {
         ["occupations", "import-esco", rest @ ..] => import_esco(rest),
         ["occupations", "search", rest @ ..] => search(rest),
         ["portfolio", "validate", rest @ ..] => portfolio_validate(rest),
+        ["portfolio", "generate", rest @ ..] => people::generate(rest),
         ["vacancies", "import", rest @ ..] => vacancies::import(rest),
         ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
         ["match", rest @ ..] => matching::run(rest),

@@ -4,8 +4,10 @@ use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
 
+use crate::core::i18n;
 use crate::core::selftest::{Answer, Answers, SelfTest};
 use crate::core::storage::{AppState, CompletedSelfTest};
+use crate::core::text::{format_date, Language};
 
 use super::format::{
     Agreements, FormatName, Portfolio, ProfileSection, Section, SelftestSection, VacanciesSection,
@@ -185,7 +187,7 @@ pub fn export(
 pub fn export_coach_reply(
     agreements: &Agreements,
     alias: Option<&str>,
-    language: crate::core::text::Language,
+    language: Language,
     now: OffsetDateTime,
 ) -> String {
     let mut portfolio = Portfolio {
@@ -236,4 +238,63 @@ fn clean_alias(alias: Option<&str>) -> Option<String> {
     let alias: String = alias.chars().take(super::format::MAX_ALIAS_CHARS).collect();
     let alias = alias.trim_end();
     (!alias.is_empty()).then(|| alias.to_owned())
+}
+
+/// What a section would hold, in words, for the consent screen ("3 keer gedaan, de laatste
+/// op 1 december 2026"). `None` when the section would be empty: there is nothing to share.
+pub fn section_contents(state: &AppState, section: Section, language: Language) -> Option<String> {
+    let n = |count: usize| count.to_string();
+    match section {
+        Section::Profile => Some(i18n::text(language, "share.contents_profile").to_owned()),
+        Section::Selftest => {
+            let last = state.history.last()?;
+            Some(i18n::format(
+                language,
+                "share.contents_selftest",
+                &[
+                    ("count", &n(state.history.len())),
+                    ("last", &format_date(last.completed_at.date(), language)),
+                ],
+            ))
+        }
+        Section::Competences => {
+            let rated = state.competences.ratings().len();
+            let interests = state.competences.interests().len();
+            (rated + interests > 0).then(|| {
+                i18n::format(
+                    language,
+                    "share.contents_competences",
+                    &[("rated", &n(rated)), ("interests", &n(interests))],
+                )
+            })
+        }
+        Section::Vacancies => {
+            let saved = state.saved_vacancies.len();
+            let has_wishes = state.wishes != crate::core::matching::Wishes::default();
+            (saved > 0 || has_wishes).then(|| {
+                i18n::format(
+                    language,
+                    "share.contents_vacancies",
+                    &[("saved", &n(saved))],
+                )
+            })
+        }
+        Section::Activities => {
+            let count = state.activities.entries.len();
+            (count > 0 || state.activities.own_target_per_4_weeks.is_some()).then(|| {
+                i18n::format(
+                    language,
+                    "share.contents_activities",
+                    &[("count", &n(count))],
+                )
+            })
+        }
+        Section::Agreements => state.agreements.as_ref().map(|a| {
+            i18n::format(
+                language,
+                "share.contents_agreements",
+                &[("count", &n(a.agreements.items.len()))],
+            )
+        }),
+    }
 }

@@ -18,9 +18,13 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod merge;
+pub mod sample;
 
 pub use crypto::{encrypt, encrypt_with, EncryptError, KdfParams};
-pub use export::{build, export, export_coach_reply, ExportChoices, PrivateParts, ProfileChoices};
+pub use export::{
+    build, export, export_coach_reply, section_contents, ExportChoices, PrivateParts,
+    ProfileChoices,
+};
 pub use format::{
     checksum_of, json_schema, Agreement, Agreements, Portfolio, ProfileSection, Section,
     SelftestSection, VacanciesSection, FORMAT, VERSION,

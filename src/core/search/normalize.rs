@@ -31,8 +31,8 @@ use unicode_normalization::UnicodeNormalization;
 /// (NFKD) would add about 60 KB to the web app for characters nobody types in a job search.
 fn compatibility_fold(c: char) -> Option<&'static str> {
     const FULLWIDTH: [&str; 26] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
-        "r", "s", "t", "u", "v", "w", "x", "y", "z",
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+        "s", "t", "u", "v", "w", "x", "y", "z",
     ];
     const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     Some(match c {
@@ -465,7 +465,10 @@ mod tests {
         );
         assert_eq!(normalize("Straße"), "strasse");
         assert_eq!(normalize("ﬁetskoerier"), "fietskoerier");
-        assert_eq!(normalize("Ĳsselmonde ĳzervlechter"), "ijsselmonde ijzervlechter");
+        assert_eq!(
+            normalize("Ĳsselmonde ĳzervlechter"),
+            "ijsselmonde ijzervlechter"
+        );
         assert_eq!(normalize("ＫＡＰＰＥＲ ２"), "kapper 2");
         assert_eq!(normalize("İstanbul"), "istanbul");
         assert_eq!(normalize("---"), "");

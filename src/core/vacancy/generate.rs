@@ -20,6 +20,7 @@ use crate::core::place::{GeoPoint, Places};
 use crate::core::vocab::{EducationLevel, Sector};
 
 use super::model::*;
+use crate::core::rng::Rng;
 
 /// The templates file as the CLI and native tests read it (the browser benchmark fetches it). (A `const` is only in a binary that uses it:
 /// the web app does not.)
@@ -153,53 +154,6 @@ pub struct Generator<'a> {
     id_prefix: String,
 }
 
-/// A small, fast PRNG (SplitMix64): enough for picking words; not for secrets.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64, i: u64) -> Self {
-        let mut rng = Rng(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        rng.next();
-        rng
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    /// 0.0..1.0
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    fn pick<'t, T>(&mut self, items: &'t [T]) -> Option<&'t T> {
-        (!items.is_empty()).then(|| &items[self.below(items.len())])
-    }
-
-    /// `k` different items in their original order.
-    fn some<'t, T>(&mut self, items: &'t [T], k: usize) -> Vec<&'t T> {
-        let mut chosen: BTreeSet<usize> = BTreeSet::new();
-        let k = k.min(items.len());
-        while chosen.len() < k {
-            chosen.insert(self.below(items.len()));
-        }
-        chosen.into_iter().map(|i| &items[i]).collect()
-    }
-}
-
 impl<'a> Generator<'a> {
     /// Templates must have been checked against `catalog` ([`Templates::parse`]).
     pub fn new(
@@ -294,7 +248,7 @@ impl<'a> Generator<'a> {
 
         // Where: a place weighted by size, a postcode of it, a point near its centre.
         let total = self.place_weights.last().copied().unwrap_or(0);
-        let ticket = rng.next() % total.max(1);
+        let ticket = rng.next_u64() % total.max(1);
         let place_index = self.place_weights.partition_point(|&w| w <= ticket);
         let place = self.places.places().get(place_index);
         let postcode = place.and_then(|p| {

@@ -484,9 +484,30 @@ pub(crate) struct IdPool {
 }
 
 impl IdPool {
+    /// A unique id from the feed's identifier, made safe for an address: letters, digits,
+    /// `-` and `_` only (a dot would make a static server take the page for a file).
     fn take(&mut self, wanted: Option<&str>, position: usize) -> String {
         let base = wanted
-            .map(|w| truncate_chars(w.trim(), 100))
+            .map(|w| {
+                let safe: String = w
+                    .trim()
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '_' {
+                            c
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                let mut collapsed = String::with_capacity(safe.len());
+                for c in safe.chars() {
+                    if !(c == '-' && collapsed.ends_with('-')) {
+                        collapsed.push(c);
+                    }
+                }
+                truncate_chars(collapsed.trim_matches('-'), 100)
+            })
             .filter(|w| !w.is_empty())
             .unwrap_or_else(|| format!("import-{position}"));
         let mut id = base.clone();

@@ -1,0 +1,1042 @@
+//! Coach mode (werkcoach): a caseload of job seekers' portfolio files, the overview table, the
+//! comparison of a person's newest file with the one before, and the coach's own agreements.
+//!
+//! This is the logic only; the UI stores each [`Client`] as its own record (IndexedDB) via
+//! [`Client::to_json`] / [`Client::from_json`], and keeps the [`Caseload`] in memory.
+//!
+//! Who is who: files carry no stable person id (the job seeker owns the file and shares only
+//! what they choose), so [`client_key`] joins the work map's `created` time with the alias.
+//! See its documentation for what that can and cannot tell apart.
+//!
+//! The coach owns [`Client::agreements`]: an import takes them from the first file only and
+//! never writes over them afterwards, so a job seeker's file that still carries last month's
+//! reply cannot undo what the coach changed since.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+
+use crate::core::activity::ActivityLog;
+use crate::core::content::Content;
+use crate::core::portfolio::{export_coach_reply, Agreements, Portfolio, Section};
+use crate::core::search::normalize::normalize;
+use crate::core::selftest::{RouteId, SelfTest};
+use crate::core::storage::{CompletedSelfTest, TargetSource};
+use crate::core::text::{calendar_date, format_date, Language};
+
+/// Version of the stored caseload records ([`Client`]). Bump it together with a step in
+/// `migrate` (below) and keep a record of the old version as a test fixture, as `storage.rs`
+/// does.
+///
+/// - 1: key, imported versions, the coach's agreements, when the coach last replied.
+///
+/// The records hold whole [`Portfolio`]s: a portfolio format change that older stored
+/// portfolios would not read as they are needs a bump here too.
+pub const CLIENT_SCHEMA_VERSION: u32 = 1;
+/// How many imported versions of one person are kept (newest last). Two are needed for the
+/// comparison; a few more let the coach look back without the caseload growing without end.
+pub const KEPT_VERSIONS: usize = 5;
+/// An evaluation this many days ahead (or fewer) is [`EvaluationDue::Soon`].
+pub const SOON_DAYS: i64 = 7;
+
+/// The key that tells one person's files apart from another's: the work map's `created` time
+/// (in UTC, RFC 3339) and the alias, trimmed, lowercased and with inner runs of whitespace
+/// made one space, joined by `|` (the time never holds one, so the split is unambiguous).
+///
+/// Why these two: `created` is the moment of the first completed self-test, which the app
+/// writes into every export of that work map (also after moving to another device with the
+/// person's own file), so it stays the same across re-exports; two people almost never
+/// share it to the nanosecond. The alias guards against the rare same moment (two kiosks)
+/// and lets the key be read by a person. Case and spacing are the job seeker's typing, not a
+/// different person.
+///
+/// Limits (the coach then sees a second client, never a mix of two people):
+/// - a work map without a completed self-test takes `created` from the moment of export, so
+///   each such export is a new key;
+/// - the app lets a same-day correction replace the first self-test, which moves `created`;
+/// - "Wis alles" starts a new work map, so a new key;
+/// - a changed alias, or a file that leaves the profile section (or the alias) out where an
+///   earlier one had it, is a new key;
+/// - diacritics are kept ("Zoë" and "Zoe" differ), as they may tell two people apart.
+///
+/// Two different people get the same key only with the same alias and the same `created`.
+/// A short, address-safe name for a client key (16 hex digits of its SHA-256): keys hold
+/// times with dots and colons and an alias with any characters, which do not belong in a URL
+/// path (a static server would take `…46.1679Z…` for a file name).
+pub fn client_slug(key: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(key.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn client_key(portfolio: &Portfolio) -> String {
+    let created = portfolio
+        .created
+        .checked_to_offset(UtcOffset::UTC)
+        .unwrap_or(portfolio.created);
+    // RFC 3339 cannot write years outside 0–9999; such a file is odd but must still get a
+    // key that is stable for it.
+    let created = created
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| created.unix_timestamp_nanos().to_string());
+    let alias = portfolio
+        .profile
+        .as_ref()
+        .and_then(|profile| profile.alias.as_deref())
+        .unwrap_or("");
+    format!("{created}|{}", normalize_alias(alias))
+}
+
+fn normalize_alias(alias: &str) -> String {
+    alias
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Why a stored client record could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ClientDataError {
+    /// Not JSON, or JSON that is not a client record.
+    #[error("the stored client record is not readable: {0}")]
+    Unreadable(String),
+    /// Written by a newer version of the app: keep it, do not overwrite it.
+    #[error("the stored client record was written by a newer version (schema {0})")]
+    NewerVersion(u32),
+}
+
+impl ClientDataError {
+    pub fn message(&self, language: Language) -> &'static str {
+        match (self, language) {
+            (ClientDataError::Unreadable(_), Language::Nl) => {
+                "De gegevens van deze cliënt zijn beschadigd. Importeer het bestand opnieuw."
+            }
+            (ClientDataError::Unreadable(_), Language::En) => {
+                "This client's data is damaged. Import the file again."
+            }
+            (ClientDataError::NewerVersion(_), Language::Nl) => {
+                "Deze cliënt is bewaard door een nieuwere versie van Werkmap. Werk de app bij."
+            }
+            (ClientDataError::NewerVersion(_), Language::En) => {
+                "This client was saved by a newer version of Werkmap. Update the app."
+            }
+        }
+    }
+}
+
+/// One imported file of a person, with when the coach imported it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedVersion {
+    #[serde(with = "time::serde::rfc3339")]
+    pub imported_at: OffsetDateTime,
+    pub portfolio: Portfolio,
+}
+
+/// One job seeker in the coach's caseload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Client {
+    pub schema_version: u32,
+    /// [`client_key`] of the files.
+    pub key: String,
+    /// Imported versions, oldest first (at most [`KEPT_VERSIONS`]); never empty for a
+    /// client made by [`Caseload::import`] or read by [`Client::from_json`].
+    pub versions: Vec<ImportedVersion>,
+    /// The coach's working copy of the agreements: from the first file's agreements section
+    /// when it had one, else empty; never overwritten by a later import.
+    pub agreements: Agreements,
+    /// When the coach last exported a reply.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub replied_at: Option<OffsetDateTime>,
+}
+
+/// What [`Caseload::import`] did with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// A person not in the caseload yet.
+    New,
+    /// A newer file of a known person: kept as the newest version.
+    Updated,
+    /// The same content (checksum) as the newest kept version: nothing kept.
+    Unchanged,
+    /// The file's `modified` is older than the newest kept version: kept out, so an old
+    /// file opened by mistake does not hide the newer one.
+    Older,
+}
+
+impl ImportOutcome {
+    pub fn message(self, language: Language) -> &'static str {
+        match (self, language) {
+            (ImportOutcome::New, Language::Nl) => "Nieuwe cliënt toegevoegd.",
+            (ImportOutcome::New, Language::En) => "New client added.",
+            (ImportOutcome::Updated, Language::Nl) => "Nieuwe versie van het bestand bewaard.",
+            (ImportOutcome::Updated, Language::En) => "New version of the file kept.",
+            (ImportOutcome::Unchanged, Language::Nl) => {
+                "Dit bestand had je al. Er is niets veranderd."
+            }
+            (ImportOutcome::Unchanged, Language::En) => {
+                "You already had this file. Nothing has changed."
+            }
+            (ImportOutcome::Older, Language::Nl) => {
+                "Dit bestand is ouder dan de versie die je al hebt. Het is niet bewaard."
+            }
+            (ImportOutcome::Older, Language::En) => {
+                "This file is older than the version you already have. It was not kept."
+            }
+        }
+    }
+}
+
+/// The coach's caseload, in import order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Caseload {
+    pub clients: Vec<Client>,
+}
+
+impl Caseload {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes in a job seeker's file (already opened and checked by
+    /// [`portfolio::open`](crate::core::portfolio::open)). Returns the person's key and
+    /// what happened.
+    pub fn import(&mut self, portfolio: Portfolio, now: OffsetDateTime) -> (String, ImportOutcome) {
+        let key = client_key(&portfolio);
+        let Some(client) = self.clients.iter_mut().find(|c| c.key == key) else {
+            self.clients.push(Client::new(key.clone(), portfolio, now));
+            return (key, ImportOutcome::New);
+        };
+        if let Some(newest) = client.latest() {
+            if same_content(newest, &portfolio) {
+                return (key, ImportOutcome::Unchanged);
+            }
+            if portfolio.modified < newest.modified {
+                return (key, ImportOutcome::Older);
+            }
+        }
+        client.versions.push(ImportedVersion {
+            imported_at: now,
+            portfolio,
+        });
+        if client.versions.len() > KEPT_VERSIONS {
+            let surplus = client.versions.len() - KEPT_VERSIONS;
+            client.versions.drain(..surplus);
+        }
+        (key, ImportOutcome::Updated)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| c.key == key)
+    }
+
+    /// The client whose [`client_slug`] this is.
+    pub fn by_slug(&self, slug: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| client_slug(&c.key) == slug)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Client> {
+        self.clients.iter_mut().find(|c| c.key == key)
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Client> {
+        let at = self.clients.iter().position(|c| c.key == key)?;
+        Some(self.clients.remove(at))
+    }
+
+    pub fn len(&self) -> usize {
+        self.clients.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clients.is_empty()
+    }
+
+    /// One row per client, in caseload order. A client without any version (only possible
+    /// when built by hand) has nothing to show and gets no row.
+    pub fn overview(&self, selftest: &SelfTest, today: Date) -> Vec<OverviewRow> {
+        self.clients
+            .iter()
+            .filter_map(|client| client.overview_row(selftest, today))
+            .collect()
+    }
+}
+
+/// A checksum is only a fingerprint when there is one; a hand-built portfolio may lack it.
+fn same_content(a: &Portfolio, b: &Portfolio) -> bool {
+    if a.checksum.is_empty() || b.checksum.is_empty() {
+        a == b
+    } else {
+        a.checksum == b.checksum
+    }
+}
+
+impl Client {
+    fn new(key: String, portfolio: Portfolio, now: OffsetDateTime) -> Self {
+        Self {
+            schema_version: CLIENT_SCHEMA_VERSION,
+            key,
+            agreements: portfolio.agreements.clone().unwrap_or_default(),
+            versions: vec![ImportedVersion {
+                imported_at: now,
+                portfolio,
+            }],
+            replied_at: None,
+        }
+    }
+
+    pub fn latest(&self) -> Option<&Portfolio> {
+        self.versions.last().map(|v| &v.portfolio)
+    }
+
+    /// The version before the latest, if more than one is kept.
+    pub fn previous(&self) -> Option<&Portfolio> {
+        let before = self.versions.len().checked_sub(2)?;
+        self.versions.get(before).map(|v| &v.portfolio)
+    }
+
+    /// The alias as the job seeker typed it, from the newest version that has one.
+    pub fn alias(&self) -> Option<&str> {
+        self.versions.iter().rev().find_map(|v| {
+            v.portfolio
+                .profile
+                .as_ref()
+                .and_then(|p| p.alias.as_deref())
+        })
+    }
+
+    /// The application target per four weeks: the coach's agreed one, else the job seeker's
+    /// own from the newest file (when the activities section is shared).
+    pub fn application_target(&self) -> Option<(u32, TargetSource)> {
+        if let Some(target) = self.agreements.application_target_per_4_weeks {
+            return Some((target, TargetSource::Coach));
+        }
+        self.latest()
+            .and_then(|p| p.activities.as_ref())
+            .and_then(|log| log.own_target_per_4_weeks)
+            .map(|target| (target, TargetSource::Own))
+    }
+
+    /// What changed between the previous and the latest version (empty when there is one
+    /// version). See [`compare`].
+    pub fn changes(&self, selftest: &SelfTest) -> Vec<Change> {
+        match (self.previous(), self.latest()) {
+            (Some(previous), Some(latest)) => compare(previous, latest, selftest),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The reply file for this person (the coach's agreements and the job seeker's alias, so
+    /// they see it is theirs), and notes when it was made.
+    pub fn reply(&mut self, language: Language, now: OffsetDateTime) -> String {
+        let text = export_coach_reply(&self.agreements, self.alias(), language, now);
+        self.replied_at = Some(now);
+        text
+    }
+
+    /// Reads a stored record of any known schema version. Never panics; a newer version is
+    /// refused so the caller can keep it aside instead of overwriting it.
+    pub fn from_json(json: &str) -> Result<Client, ClientDataError> {
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| ClientDataError::Unreadable(e.to_string()))?;
+        let version = value
+            .get("schema_version")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| ClientDataError::Unreadable("no schema_version".to_owned()))?;
+        let version = u32::try_from(version).unwrap_or(u32::MAX);
+        if version > CLIENT_SCHEMA_VERSION {
+            return Err(ClientDataError::NewerVersion(version));
+        }
+        let migrated = migrate(value, version)?;
+        let client: Client = serde_json::from_value(migrated)
+            .map_err(|e| ClientDataError::Unreadable(e.to_string()))?;
+        if client.versions.is_empty() {
+            return Err(ClientDataError::Unreadable(
+                "no imported version".to_owned(),
+            ));
+        }
+        Ok(client)
+    }
+
+    /// The stored record (compact JSON).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn overview_row(&self, selftest: &SelfTest, today: Date) -> Option<OverviewRow> {
+        let latest = self.latest()?;
+        let standing = Standing::of(latest, selftest);
+        let activities_4_weeks = latest
+            .activities
+            .as_ref()
+            .map(|log| counted_in_four_weeks(log, today));
+        let target = self.application_target().map(|(target, _)| target);
+        let next_evaluation = self.agreements.next_evaluation;
+        Some(OverviewRow {
+            key: self.key.clone(),
+            alias: self.alias().map(str::to_owned),
+            last_update: latest.modified,
+            route: standing.route,
+            participation: standing.participation,
+            reintegration: standing.reintegration,
+            activities_4_weeks,
+            target,
+            next_evaluation,
+            evaluation_due: EvaluationDue::of(next_evaluation, today),
+            behind_target: match (target, activities_4_weeks) {
+                (Some(target), Some(done)) => done < usize::try_from(target).unwrap_or(usize::MAX),
+                // Without the log shared there is nothing to be behind on.
+                _ => false,
+            },
+        })
+    }
+}
+
+/// Brings an older stored record up to [`CLIENT_SCHEMA_VERSION`]. Version 1 is the first, so
+/// there is no step yet; a bump adds one here (one version at a time, as `storage::migrate`).
+fn migrate(value: Value, from: u32) -> Result<Value, ClientDataError> {
+    if from < CLIENT_SCHEMA_VERSION {
+        return Err(ClientDataError::Unreadable(format!(
+            "unknown schema version {from}"
+        )));
+    }
+    Ok(value)
+}
+
+/// `ActivityLog::last_four_weeks` subtracts 27 days from `today`; a date that close to the
+/// calendar's start is no real "today", but must not panic.
+fn counted_in_four_weeks(log: &ActivityLog, today: Date) -> usize {
+    if today.checked_sub(Duration::days(27)).is_some() {
+        log.last_four_weeks(today, None).counted
+    } else {
+        log.entries
+            .iter()
+            .filter(|e| e.date <= today && e.kind.counts_toward_target())
+            .count()
+    }
+}
+
+/// When the next evaluation with the coach is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationDue {
+    /// The date has passed.
+    Overdue,
+    /// Today or within [`SOON_DAYS`] days.
+    Soon,
+    Later,
+    NotPlanned,
+}
+
+impl EvaluationDue {
+    pub fn of(next: Option<Date>, today: Date) -> Self {
+        let Some(next) = next else {
+            return EvaluationDue::NotPlanned;
+        };
+        if next < today {
+            return EvaluationDue::Overdue;
+        }
+        // At the calendar's end every later date is within reach.
+        let soon = today
+            .checked_add(Duration::days(SOON_DAYS))
+            .is_none_or(|limit| next <= limit);
+        if soon {
+            EvaluationDue::Soon
+        } else {
+            EvaluationDue::Later
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (EvaluationDue::Overdue, Language::Nl) => "Te laat",
+            (EvaluationDue::Overdue, Language::En) => "Overdue",
+            (EvaluationDue::Soon, Language::Nl) => "Binnenkort",
+            (EvaluationDue::Soon, Language::En) => "Soon",
+            (EvaluationDue::Later, Language::Nl) => "Later",
+            (EvaluationDue::Later, Language::En) => "Later",
+            (EvaluationDue::NotPlanned, Language::Nl) => "Niet gepland",
+            (EvaluationDue::NotPlanned, Language::En) => "Not planned",
+        }
+    }
+}
+
+/// One row of the caseload overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewRow {
+    pub key: String,
+    pub alias: Option<String>,
+    /// The newest file's `modified`.
+    pub last_update: OffsetDateTime,
+    /// From the newest completed self-test, else by scoring the current answers; `None` when
+    /// the self-test is not shared or has no answers at all.
+    pub route: Option<RouteId>,
+    /// Participatieladder rung 1–6 (a rung outside that range is shown as unknown).
+    pub participation: Option<u8>,
+    /// Suggested re-integratieladder rung 0–6 (outside that range: unknown).
+    pub reintegration: Option<u8>,
+    /// Entries that count towards the target in the 28 days up to `today`; `None` when the
+    /// activities section is not shared.
+    pub activities_4_weeks: Option<usize>,
+    /// The coach's agreed target, else the job seeker's own.
+    pub target: Option<u32>,
+    /// From the coach's agreements.
+    pub next_evaluation: Option<Date>,
+    pub evaluation_due: EvaluationDue,
+    /// The target is known, the log is shared, and fewer entries counted than the target.
+    pub behind_target: bool,
+}
+
+/// Where a person stands according to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Standing {
+    route: Option<RouteId>,
+    participation: Option<u8>,
+    reintegration: Option<u8>,
+}
+
+impl Standing {
+    fn of(portfolio: &Portfolio, selftest: &SelfTest) -> Self {
+        let Some(section) = &portfolio.selftest else {
+            return Self::default();
+        };
+        if let Some(newest) = newest_completed(portfolio) {
+            return Self::from_summary(newest);
+        }
+        // Scoring no answers at all would still give the default route; that would tell the
+        // coach something the job seeker never said.
+        if section.current.is_empty() {
+            return Self::default();
+        }
+        let result = selftest.score(&section.current);
+        Self {
+            route: Some(result.route.route),
+            participation: participation_rung(result.participation.map(|p| p.level)),
+            reintegration: reintegration_rung(result.reintegration.map(|p| p.level)),
+        }
+    }
+
+    fn from_summary(entry: &CompletedSelfTest) -> Self {
+        Self {
+            route: Some(entry.summary.route),
+            participation: participation_rung(entry.summary.participation),
+            reintegration: reintegration_rung(entry.summary.reintegration),
+        }
+    }
+}
+
+fn participation_rung(level: Option<u8>) -> Option<u8> {
+    level.filter(|l| (1..=6).contains(l))
+}
+
+fn reintegration_rung(level: Option<u8>) -> Option<u8> {
+    level.filter(|l| *l <= 6)
+}
+
+/// The newest completed self-test of a file. History is oldest first when the app writes
+/// it; taking the latest `completed_at` also holds for a file put together by hand.
+fn newest_completed(portfolio: &Portfolio) -> Option<&CompletedSelfTest> {
+    portfolio
+        .selftest
+        .as_ref()?
+        .history
+        .iter()
+        .max_by_key(|entry| entry.completed_at)
+}
+
+/// A column of the overview to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortColumn {
+    Alias,
+    LastUpdate,
+    Route,
+    Participation,
+    Reintegration,
+    Activities,
+    NextEvaluation,
+}
+
+impl SortColumn {
+    pub const ALL: [SortColumn; 7] = [
+        SortColumn::Alias,
+        SortColumn::LastUpdate,
+        SortColumn::Route,
+        SortColumn::Participation,
+        SortColumn::Reintegration,
+        SortColumn::Activities,
+        SortColumn::NextEvaluation,
+    ];
+}
+
+/// Sorts the rows by one column. Stable (equal rows keep their order, so sorting by a second
+/// column after a first gives a secondary order); rows without a value come last in both
+/// directions, as an unknown is neither high nor low. Aliases compare without case and
+/// diacritics; routes in the order self search, support first, diploma first.
+pub fn sort_rows(rows: &mut [OverviewRow], column: SortColumn, descending: bool) {
+    if column == SortColumn::Alias {
+        // Normalising is the costly part: once per row, not once per comparison.
+        let key = |row: &OverviewRow| {
+            row.alias
+                .as_deref()
+                .map(normalize)
+                .filter(|alias| !alias.is_empty())
+        };
+        if descending {
+            rows.sort_by_cached_key(|row| {
+                let alias = key(row);
+                (alias.is_none(), Reverse(alias))
+            });
+        } else {
+            rows.sort_by_cached_key(|row| {
+                let alias = key(row);
+                (alias.is_none(), alias)
+            });
+        }
+        return;
+    }
+    rows.sort_by(|a, b| match column {
+        // Handled above with cached keys; kept correct here all the same.
+        SortColumn::Alias => nones_last(
+            a.alias.as_deref().map(normalize).filter(|s| !s.is_empty()),
+            b.alias.as_deref().map(normalize).filter(|s| !s.is_empty()),
+            descending,
+        ),
+        SortColumn::LastUpdate => nones_last(Some(a.last_update), Some(b.last_update), descending),
+        SortColumn::Route => {
+            nones_last(a.route.map(route_rank), b.route.map(route_rank), descending)
+        }
+        SortColumn::Participation => nones_last(a.participation, b.participation, descending),
+        SortColumn::Reintegration => nones_last(a.reintegration, b.reintegration, descending),
+        SortColumn::Activities => {
+            nones_last(a.activities_4_weeks, b.activities_4_weeks, descending)
+        }
+        SortColumn::NextEvaluation => nones_last(a.next_evaluation, b.next_evaluation, descending),
+    });
+}
+
+fn nones_last<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if descending => b.cmp(&a),
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn route_rank(route: RouteId) -> u8 {
+    match route {
+        RouteId::SelfSearch => 0,
+        RouteId::SupportFirst => 1,
+        RouteId::DiplomaFirst => 2,
+    }
+}
+
+/// Which rows the overview shows. The default shows every row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Part of the alias, without regard to case, diacritics or punctuation; empty: any.
+    pub text: String,
+    /// Only evaluations that are overdue or soon.
+    pub due_only: bool,
+    pub route: Option<RouteId>,
+    /// Only rows behind their target.
+    pub behind_only: bool,
+}
+
+/// The rows that pass the filter, in their order.
+pub fn filter_rows(rows: Vec<OverviewRow>, filter: &RowFilter) -> Vec<OverviewRow> {
+    let text = normalize(&filter.text);
+    rows.into_iter()
+        .filter(|row| {
+            let text_ok = text.is_empty()
+                || row
+                    .alias
+                    .as_deref()
+                    .is_some_and(|alias| normalize(alias).contains(&text));
+            let due_ok = !filter.due_only
+                || matches!(
+                    row.evaluation_due,
+                    EvaluationDue::Overdue | EvaluationDue::Soon
+                );
+            let route_ok = filter.route.is_none() || row.route == filter.route;
+            let behind_ok = !filter.behind_only || row.behind_target;
+            text_ok && due_ok && route_ok && behind_ok
+        })
+        .collect()
+}
+
+/// A change between two versions of a person's file, for the "compare" view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// The latest file has a completed self-test newer than the previous file's newest.
+    NewSelfTest {
+        #[serde(with = "calendar_date")]
+        completed: Date,
+    },
+    Participation {
+        from: Option<u8>,
+        to: Option<u8>,
+    },
+    Reintegration {
+        from: Option<u8>,
+        to: Option<u8>,
+    },
+    Route {
+        from: Option<RouteId>,
+        to: Option<RouteId>,
+    },
+    /// An obstacle id of the rules.
+    ObstacleAdded(String),
+    ObstacleRemoved(String),
+    /// A competence id of the catalogue, rated for the first time.
+    CompetenceNew {
+        competence: String,
+        level: u8,
+    },
+    CompetenceChanged {
+        competence: String,
+        from: u8,
+        to: u8,
+    },
+    /// Log entries in the latest file that the previous did not have (by id).
+    NewActivities {
+        count: usize,
+    },
+    /// Saved vacancies in the latest file that the previous did not have (by vacancy id).
+    NewSavedVacancies {
+        count: usize,
+    },
+    SectionShared(Section),
+    SectionNoLongerShared(Section),
+}
+
+/// What changed from `previous` to `latest`, in the order of [`Change`]'s variants.
+///
+/// A part is compared only when both files share its section: a section shared or no longer
+/// shared is reported as that, not as everything in it appearing or vanishing. Ladders, route
+/// and obstacles come from each file's newest completed self-test (what the job seeker saw
+/// as their result), not from re-scoring. Only the job seeker's sections count as shared or
+/// not: the coach's own agreements are kept apart in [`Client::agreements`].
+pub fn compare(previous: &Portfolio, latest: &Portfolio, selftest: &SelfTest) -> Vec<Change> {
+    let mut changes = Vec::new();
+
+    if previous.selftest.is_some() && latest.selftest.is_some() {
+        let before = newest_completed(previous);
+        let after = newest_completed(latest);
+        if let Some(after) = after {
+            if before.is_none_or(|before| after.completed_at > before.completed_at) {
+                changes.push(Change::NewSelfTest {
+                    completed: after.completed_at.date(),
+                });
+            }
+        }
+        let from = before.map(Standing::from_summary).unwrap_or_default();
+        let to = after.map(Standing::from_summary).unwrap_or_default();
+        if from.participation != to.participation {
+            changes.push(Change::Participation {
+                from: from.participation,
+                to: to.participation,
+            });
+        }
+        if from.reintegration != to.reintegration {
+            changes.push(Change::Reintegration {
+                from: from.reintegration,
+                to: to.reintegration,
+            });
+        }
+        if from.route != to.route {
+            changes.push(Change::Route {
+                from: from.route,
+                to: to.route,
+            });
+        }
+        let obstacles = |entry: Option<&CompletedSelfTest>| -> BTreeSet<String> {
+            entry
+                .map(|e| e.summary.obstacles.iter().cloned().collect())
+                .unwrap_or_default()
+        };
+        let (had, has) = (obstacles(before), obstacles(after));
+        let rank = |id: &String| {
+            selftest
+                .rules
+                .obstacles
+                .iter()
+                .position(|rule| &rule.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut added: Vec<&String> = has.difference(&had).collect();
+        added.sort_by_key(|id| rank(id));
+        let mut removed: Vec<&String> = had.difference(&has).collect();
+        removed.sort_by_key(|id| rank(id));
+        changes.extend(added.into_iter().cloned().map(Change::ObstacleAdded));
+        changes.extend(removed.into_iter().cloned().map(Change::ObstacleRemoved));
+    }
+
+    if let (Some(before), Some(after)) = (&previous.competences, &latest.competences) {
+        for (id, rating) in after.ratings() {
+            match before.level(id) {
+                None => changes.push(Change::CompetenceNew {
+                    competence: id.clone(),
+                    level: rating.level,
+                }),
+                Some(level) if level != rating.level => changes.push(Change::CompetenceChanged {
+                    competence: id.clone(),
+                    from: level,
+                    to: rating.level,
+                }),
+                Some(_) => {}
+            }
+        }
+    }
+
+    if let (Some(before), Some(after)) = (&previous.activities, &latest.activities) {
+        let known: BTreeSet<u32> = before.entries.iter().map(|e| e.id).collect();
+        let count = after
+            .entries
+            .iter()
+            .map(|e| e.id)
+            .collect::<BTreeSet<u32>>()
+            .difference(&known)
+            .count();
+        if count > 0 {
+            changes.push(Change::NewActivities { count });
+        }
+    }
+
+    if let (Some(before), Some(after)) = (&previous.vacancies, &latest.vacancies) {
+        let known: BTreeSet<&str> = before.saved.iter().map(|s| s.vacancy.id.as_str()).collect();
+        let count = after
+            .saved
+            .iter()
+            .map(|s| s.vacancy.id.as_str())
+            .collect::<BTreeSet<&str>>()
+            .difference(&known)
+            .count();
+        if count > 0 {
+            changes.push(Change::NewSavedVacancies { count });
+        }
+    }
+
+    let (had, has) = (previous.sections(), latest.sections());
+    for section in Section::ALL.into_iter().filter(|s| s.is_job_seekers()) {
+        match (had.contains(&section), has.contains(&section)) {
+            (false, true) => changes.push(Change::SectionShared(section)),
+            (true, false) => changes.push(Change::SectionNoLongerShared(section)),
+            _ => {}
+        }
+    }
+
+    changes
+}
+
+impl Change {
+    /// The change in plain words. Ladder rungs, routes and obstacles are named from the
+    /// self-test rules; competences from the catalogue in `content` (their id without it).
+    /// Ids the rules or catalogue do not know are shown as they are.
+    pub fn describe(
+        &self,
+        language: Language,
+        selftest: &SelfTest,
+        content: Option<&Content>,
+    ) -> String {
+        let nl = language == Language::Nl;
+        let pick = |dutch: String, english: String| if nl { dutch } else { english };
+        match self {
+            Change::NewSelfTest { completed } => {
+                let date = format_date(*completed, language);
+                pick(
+                    format!("Nieuwe zelftest gedaan op {date}"),
+                    format!("New self-test done on {date}"),
+                )
+            }
+            Change::Participation { from, to } => {
+                let rung = |level: Option<u8>| {
+                    rung_text(level, language, |l| selftest.participation_label(l))
+                };
+                pick(
+                    format!(
+                        "Meedoen (participatieladder): van {} naar {}",
+                        rung(*from),
+                        rung(*to)
+                    ),
+                    format!(
+                        "Taking part (participation ladder): from {} to {}",
+                        rung(*from),
+                        rung(*to)
+                    ),
+                )
+            }
+            Change::Reintegration { from, to } => {
+                let rung = |level: Option<u8>| {
+                    rung_text(level, language, |l| selftest.reintegration_label(l))
+                };
+                pick(
+                    format!(
+                        "Afstand tot werk (re-integratieladder, voorstel): van {} naar {}",
+                        rung(*from),
+                        rung(*to)
+                    ),
+                    format!(
+                        "Distance to work (re-integration ladder, suggestion): from {} to {}",
+                        rung(*from),
+                        rung(*to)
+                    ),
+                )
+            }
+            Change::Route { from, to } => {
+                let route = |route: Option<RouteId>| route_text(route, language, selftest);
+                pick(
+                    format!("Route: van {} naar {}", route(*from), route(*to)),
+                    format!("Route: from {} to {}", route(*from), route(*to)),
+                )
+            }
+            Change::ObstacleAdded(id) => {
+                let label = obstacle_text(id, language, selftest);
+                pick(
+                    format!("Houdt nu tegen: {label}"),
+                    format!("Now holding back: {label}"),
+                )
+            }
+            Change::ObstacleRemoved(id) => {
+                let label = obstacle_text(id, language, selftest);
+                pick(
+                    format!("Houdt niet meer tegen: {label}"),
+                    format!("No longer holding back: {label}"),
+                )
+            }
+            Change::CompetenceNew { competence, level } => {
+                let name = competence_text(competence, language, content);
+                let level = level_text(*level, language, content);
+                pick(
+                    format!("Nieuwe competentie: {name}, niveau {level}"),
+                    format!("New competence: {name}, level {level}"),
+                )
+            }
+            Change::CompetenceChanged {
+                competence,
+                from,
+                to,
+            } => {
+                let name = competence_text(competence, language, content);
+                let from = level_text(*from, language, content);
+                let to = level_text(*to, language, content);
+                pick(
+                    format!("{name}: van niveau {from} naar {to}"),
+                    format!("{name}: from level {from} to {to}"),
+                )
+            }
+            Change::NewActivities { count } => pick(
+                if *count == 1 {
+                    "1 nieuwe activiteit in het logboek".to_owned()
+                } else {
+                    format!("{count} nieuwe activiteiten in het logboek")
+                },
+                if *count == 1 {
+                    "1 new activity in the log".to_owned()
+                } else {
+                    format!("{count} new activities in the log")
+                },
+            ),
+            Change::NewSavedVacancies { count } => pick(
+                if *count == 1 {
+                    "1 nieuwe bewaarde vacature".to_owned()
+                } else {
+                    format!("{count} nieuwe bewaarde vacatures")
+                },
+                if *count == 1 {
+                    "1 new saved vacancy".to_owned()
+                } else {
+                    format!("{count} new saved vacancies")
+                },
+            ),
+            Change::SectionShared(section) => {
+                let label = section.label(language);
+                pick(
+                    format!("Deelt nu ook: {label}"),
+                    format!("Now also shared: {label}"),
+                )
+            }
+            Change::SectionNoLongerShared(section) => {
+                let label = section.label(language);
+                pick(
+                    format!("Niet meer gedeeld: {label}"),
+                    format!("No longer shared: {label}"),
+                )
+            }
+        }
+    }
+}
+
+fn unknown(language: Language) -> String {
+    match language {
+        Language::Nl => "onbekend".to_owned(),
+        Language::En => "unknown".to_owned(),
+    }
+}
+
+fn rung_text<'a>(
+    level: Option<u8>,
+    language: Language,
+    label: impl Fn(u8) -> Option<&'a crate::core::text::LocalizedText>,
+) -> String {
+    let Some(level) = level else {
+        return unknown(language);
+    };
+    let rung = match language {
+        Language::Nl => "trede",
+        Language::En => "rung",
+    };
+    match label(level) {
+        Some(text) => format!("{rung} {level} ({})", text.get(language)),
+        None => format!("{rung} {level}"),
+    }
+}
+
+fn route_text(route: Option<RouteId>, language: Language, selftest: &SelfTest) -> String {
+    let Some(route) = route else {
+        return unknown(language);
+    };
+    selftest
+        .rules
+        .routes
+        .iter()
+        .find(|rule| rule.id == route.rule_id())
+        .map(|rule| rule.title.get(language).to_owned())
+        .unwrap_or_else(|| route.rule_id().to_owned())
+}
+
+fn obstacle_text(id: &str, language: Language, selftest: &SelfTest) -> String {
+    selftest
+        .rules
+        .obstacles
+        .iter()
+        .find(|rule| rule.id == id)
+        .map(|rule| rule.label.get(language).to_owned())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn competence_text(id: &str, language: Language, content: Option<&Content>) -> String {
+    content
+        .and_then(|c| c.competences.get(id))
+        .map(|c| c.name.get(language).to_owned())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn level_text(level: u8, language: Language, content: Option<&Content>) -> String {
+    match content.and_then(|c| c.competences.level_name(level)) {
+        Some(name) => format!("{level} ({})", name.get(language)),
+        None => level.to_string(),
+    }
+}
