@@ -4,11 +4,11 @@
 //! shown as text and as a QR code that a phone reads as that same text.
 
 use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use qrcode::{EcLevel, QrCode, Version};
 use thiserror::Error;
 
 use crate::core::competence::{CompetenceCatalog, CompetenceProfile};
-use crate::core::selftest::{SelfTest, SelfTestResult};
+use crate::core::selftest::SelfTestResult;
 use crate::core::text::{format_date, Language};
 use crate::core::vacancy::Vacancy;
 
@@ -16,15 +16,18 @@ use crate::core::vacancy::Vacancy;
 const MAX_ITEMS: usize = 3;
 /// The vacancies the summary names (each on its own line, with its reference).
 pub const MAX_VACANCIES: usize = 5;
+/// The largest QR code the summary may need: version 18 at error correction M (89 × 89
+/// modules, about 560 bytes of text), which a phone camera reads off the kiosk screen when
+/// each module is 5 px. Lines are left out until the text fits ([`summary_text`]).
+pub const MAX_QR_VERSION: i16 = 18;
+/// The code is drawn with whole pixels per module and at least this wide, so that every
+/// module has sharp edges on screen (version 18: 5 px per module).
+const MIN_QR_PIXELS: u32 = 440;
 
-/// One vacancy as the summary names it: title, employer, place and its id, so it can be
-/// found again ("Orderpicker – Magazijn De Brug, Utrecht [sample-000123]").
+/// One vacancy as the summary names it: title, place and its id, so it can be found again
+/// ("Orderpicker, Utrecht [sample-000123]"); the employer stays out to keep the code small.
 pub fn vacancy_reference(vacancy: &Vacancy) -> String {
     let mut text = vacancy.title.clone();
-    if !vacancy.employer.is_empty() {
-        text.push_str(" – ");
-        text.push_str(&vacancy.employer);
-    }
     if let Some(place) = &vacancy.place {
         text.push_str(", ");
         text.push_str(place);
@@ -32,13 +35,24 @@ pub fn vacancy_reference(vacancy: &Vacancy) -> String {
     format!("{text} [{}]", vacancy.id)
 }
 
+/// The first sentence of a text ("Je wilt graag werken. Dat is een sterke start." →
+/// "Je wilt graag werken."): the fact, without the encouragement that follows it.
+fn first_sentence(text: &str) -> &str {
+    match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("the summary is too long for a QR code")]
 pub struct QrTooLong;
 
-/// The summary, one fact per line, in the visitor's language.
+/// The summary, one fact per line, in the visitor's language, small enough for a code of
+/// at most [`MAX_QR_VERSION`]. Route and ladder levels are always in; when everything does
+/// not fit, lines go in this order: the fifth and fourth vacancy, the strengths, the third
+/// vacancy, occupations and competences, the second and first vacancy.
 pub fn summary_text(
-    selftest: &SelfTest,
     result: &SelfTestResult,
     competences: Option<(&CompetenceCatalog, &CompetenceProfile)>,
     top_occupations: &[String],
@@ -47,47 +61,58 @@ pub fn summary_text(
     language: Language,
 ) -> String {
     let nl = language == Language::Nl;
-    let mut lines = vec![format!(
-        "Werkmap {} {}",
-        if nl { "zelftest" } else { "self-test" },
-        format_date(date, language)
+    // (line, how early it goes when the text is too long: higher goes first; 0 never).
+    let mut lines: Vec<(String, u8)> = vec![(
+        format!(
+            "Werkmap {} {}",
+            if nl { "zelftest" } else { "self-test" },
+            format_date(date, language)
+        ),
+        0,
     )];
-    lines.push(format!("Route: {}", result.route.title.get(language)));
+    lines.push((format!("Route: {}", result.route.title.get(language)), 0));
     if let Some(p) = &result.participation {
-        let label = selftest
-            .participation_label(p.level)
-            .map(|l| l.get(language))
-            .unwrap_or_default();
-        lines.push(format!(
-            "{}: {} {} 6 ({label})",
-            if nl { "Meedoen" } else { "Taking part" },
-            p.level,
-            if nl { "van" } else { "of" }
+        lines.push((
+            format!(
+                "{}: {} {} 6",
+                if nl { "Meedoen" } else { "Taking part" },
+                p.level,
+                if nl { "van" } else { "of" }
+            ),
+            0,
         ));
     }
     if let Some(r) = &result.reintegration {
-        lines.push(format!(
-            "{}: {} {} 6",
-            if nl {
-                "Afstand tot werk (voorstel)"
-            } else {
-                "Distance to work (suggestion)"
-            },
-            r.level,
-            if nl { "van" } else { "of" }
+        lines.push((
+            format!(
+                "{}: {} {} 6",
+                if nl {
+                    "Afstand tot werk (voorstel)"
+                } else {
+                    "Distance to work (suggestion)"
+                },
+                r.level,
+                if nl { "van" } else { "of" }
+            ),
+            0,
         ));
     }
     let strengths: Vec<&str> = result
         .strengths
         .iter()
         .take(MAX_ITEMS)
-        .map(|s| s.text.get(language))
+        .map(|s| first_sentence(s.text.get(language)))
         .collect();
-    lines.push(format!(
-        "{}: {}",
-        if nl { "Sterk" } else { "Strengths" },
-        strengths.join(" ")
-    ));
+    if !strengths.is_empty() {
+        lines.push((
+            format!(
+                "{}: {}",
+                if nl { "Sterk" } else { "Strengths" },
+                strengths.join(" ")
+            ),
+            4,
+        ));
+    }
     if let Some((catalog, profile)) = competences {
         let mut rated: Vec<(&str, u8)> = catalog
             .competences
@@ -106,49 +131,100 @@ pub fn summary_text(
                 .take(MAX_ITEMS)
                 .map(|(name, level)| format!("{name} {level}/4"))
                 .collect();
-            lines.push(format!(
-                "{}: {}",
-                if nl { "Competenties" } else { "Competences" },
-                top.join(", ")
+            lines.push((
+                format!(
+                    "{}: {}",
+                    if nl { "Competenties" } else { "Competences" },
+                    top.join(", ")
+                ),
+                2,
             ));
         }
     }
     if !top_occupations.is_empty() {
-        lines.push(format!(
-            "{}: {}",
-            if nl { "Beroepen" } else { "Occupations" },
-            top_occupations
-                .iter()
-                .take(MAX_ITEMS)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
+        lines.push((
+            format!(
+                "{}: {}",
+                if nl { "Beroepen" } else { "Occupations" },
+                top_occupations
+                    .iter()
+                    .take(MAX_ITEMS)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            2,
         ));
     }
-    for vacancy in top_vacancies.iter().take(MAX_VACANCIES) {
-        lines.push(format!(
-            "{}: {vacancy}",
-            if nl { "Vacature" } else { "Vacancy" }
+    for (rank, vacancy) in top_vacancies.iter().take(MAX_VACANCIES).enumerate() {
+        let goes = match rank {
+            0 | 1 => 1,
+            2 => 3,
+            _ => 5,
+        };
+        lines.push((
+            format!("{}: {vacancy}", if nl { "Vacature" } else { "Vacancy" }),
+            goes,
         ));
     }
-    lines.join("\n")
+    let joined = |lines: &[(String, u8)]| {
+        lines
+            .iter()
+            .map(|(line, _)| line.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    while !fits_small_code(&joined(&lines)) {
+        // The last of the lines that go first.
+        let Some(at) = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, goes))| *goes > 0)
+            .max_by_key(|(at, (_, goes))| (*goes, *at))
+            .map(|(at, _)| at)
+        else {
+            break;
+        };
+        lines.remove(at);
+    }
+    joined(&lines)
 }
 
-/// The text as a QR code in SVG (our own markup: dark squares on white, nothing else).
-pub fn qr_svg(text: &str) -> Result<String, QrTooLong> {
+fn fits_small_code(text: &str) -> bool {
+    QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .is_ok_and(|code| matches!(code.version(), Version::Normal(v) if v <= MAX_QR_VERSION))
+}
+
+/// A QR code drawn as SVG, and its width (= height) in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrImage {
+    pub svg: String,
+    pub pixels: u32,
+}
+
+/// The text as a QR code in SVG (our own markup: dark squares on white, nothing else), with
+/// whole pixels per module and the quiet zone around it.
+pub fn qr_svg(text: &str) -> Result<QrImage, QrTooLong> {
     let code =
         QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|_| QrTooLong)?;
-    Ok(code
+    // The quiet zone is four modules on each side.
+    let modules = u32::try_from(code.width()).map_err(|_| QrTooLong)? + 8;
+    let per_module = MIN_QR_PIXELS.div_ceil(modules);
+    let svg = code
         .render::<svg::Color<'_>>()
-        .min_dimensions(280, 280)
+        .module_dimensions(per_module, per_module)
         .quiet_zone(true)
-        .build())
+        .build();
+    Ok(QrImage {
+        svg,
+        pixels: modules * per_module,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::selftest::{Answer, Answers};
+    use crate::core::selftest::{Answer, Answers, SelfTest};
 
     #[test]
     fn summary_names_route_ladders_and_strengths_and_fits_a_qr_code() {
@@ -167,11 +243,10 @@ mod tests {
         let result = selftest.score(&answers);
         let date = time::macros::date!(2026 - 11 - 25);
         let text = summary_text(
-            &selftest,
             &result,
             None,
             &["Kapper".into()],
-            &["Leerling kapper (BBL) – Kapsalon Knip, Assen [sample-000007]".into()],
+            &["Leerling kapper (BBL), Assen [sample-000007]".into()],
             date,
             Language::Nl,
         );
@@ -180,16 +255,20 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Route: Eerst een diploma"), "{text}");
-        assert!(text.contains("Meedoen: 4 van 6"), "{text}");
-        assert!(text.contains("Sterk: Je wilt graag werken"), "{text}");
+        assert!(text.contains("\nMeedoen: 4 van 6\n"), "{text}");
+        assert!(text.contains("Sterk: Je wilt graag werken."), "{text}");
+        assert!(
+            !text.contains("sterke start"),
+            "only the first sentence: {text}"
+        );
         assert!(text.contains("Beroepen: Kapper"), "{text}");
         assert!(
-            text.ends_with(
-                "\nVacature: Leerling kapper (BBL) – Kapsalon Knip, Assen [sample-000007]"
-            ),
+            text.ends_with("\nVacature: Leerling kapper (BBL), Assen [sample-000007]"),
             "{text}"
         );
-        let svg = qr_svg(&text).expect("fits");
+        let image = qr_svg(&text).expect("fits");
+        let svg = image.svg;
+        assert!(image.pixels >= MIN_QR_PIXELS, "{}", image.pixels);
         assert!(
             svg.starts_with("<?xml") || svg.starts_with("<svg"),
             "{}",
@@ -200,5 +279,63 @@ mod tests {
             qr_svg(&"x".repeat(5000)).is_err(),
             "too long is an error, not a panic"
         );
+    }
+
+    #[test]
+    fn a_full_summary_stays_small_enough_for_a_phone_camera() {
+        let selftest = SelfTest::bundled().expect("bundled");
+        let mut answers = Answers::new();
+        for (q, o) in [
+            ("age_band", "23_26"),
+            ("want_work", "yes"),
+            ("work_years", "1_5"),
+            ("dutch_level", "native"),
+            ("other_languages", "english"),
+            ("driving_licence", "yes"),
+        ] {
+            let _ = answers.set(&selftest.questionnaire, q, Answer::Chosen(vec![o.into()]));
+        }
+        let result = selftest.score(&answers);
+        let catalog = CompetenceCatalog::bundled().expect("bundled");
+        let mut profile = CompetenceProfile::default();
+        for competence in catalog.competences.iter().take(6) {
+            let _ = profile.set_level(&catalog, &competence.id, 4);
+        }
+        let occupations: Vec<String> = [
+            "Medewerker klantcontactcentrum",
+            "Logistiek medewerker magazijn",
+            "Verzorgende individuele gezondheidszorg",
+        ]
+        .map(String::from)
+        .to_vec();
+        let vacancies: Vec<String> = (0..MAX_VACANCIES)
+            .map(|i| {
+                format!(
+                    "Leerling verzorgende IG (BBL) niveau 3, Alphen aan den Rijn [sample-00010{i}]"
+                )
+            })
+            .collect();
+        for language in [Language::Nl, Language::En] {
+            let text = summary_text(
+                &result,
+                Some((&catalog, &profile)),
+                &occupations,
+                &vacancies,
+                time::macros::date!(2026 - 12 - 01),
+                language,
+            );
+            assert!(text.contains("Route: "), "{text}");
+            assert!(
+                text.contains("[sample-000100]") && text.contains("[sample-000101]"),
+                "the two best vacancies stay in: {text}"
+            );
+            let code =
+                QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).expect("fits");
+            assert!(
+                matches!(code.version(), Version::Normal(v) if v <= MAX_QR_VERSION),
+                "{:?}",
+                code.version()
+            );
+        }
     }
 }

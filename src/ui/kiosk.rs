@@ -27,13 +27,6 @@ use super::{browser, offline, speech, LanguageSwitch};
 pub const KIOSK_BASE: &str = "/kiosk";
 const KIOSK_NAMESPACE: &str = "werkmap.kiosk";
 
-/// Whether this page load is a kiosk (decided once, from the address).
-pub fn is_kiosk_address() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|path| path == KIOSK_BASE || path.starts_with("/kiosk/"))
-}
-
 #[derive(Clone, Copy)]
 struct KioskContext {
     config: RwSignal<KioskConfig>,
@@ -255,7 +248,6 @@ fn HandOff() -> impl IntoView {
             let competences = (!s.competences.ratings().is_empty())
                 .then_some((&app.content.competences, &s.competences));
             summary_text(
-                app.selftest,
                 &result,
                 competences,
                 &[],
@@ -265,13 +257,14 @@ fn HandOff() -> impl IntoView {
             )
         })
     });
-    let qr_src = move || {
-        qr_svg(&summary.get()).ok().map(|svg| {
+    let qr_image = move || {
+        qr_svg(&summary.get()).ok().map(|image| {
             // Our own SVG (squares only), as an image: no markup is inserted into the page.
-            format!(
+            let src = format!(
                 "data:image/svg+xml;charset=utf-8,{}",
-                String::from(js_sys::encode_uri_component(&svg))
-            )
+                String::from(js_sys::encode_uri_component(&image.svg))
+            );
+            (src, image.pixels.to_string())
         })
     };
     view! {
@@ -304,9 +297,12 @@ fn HandOff() -> impl IntoView {
                         </button>
                     }
                 >
-                    {move || qr_src().map(|src| view! {
-                        <img class="qr" src=src width="280" height="280" alt=app.t("kiosk.qr_alt")/>
-                    })}
+                    {move || match qr_image() {
+                        Some((src, pixels)) => view! {
+                            <img class="qr" src=src width=pixels.clone() height=pixels alt=app.t("kiosk.qr_alt")/>
+                        }.into_any(),
+                        None => view! { <p class="error">{app.t("kiosk.qr_too_long")}</p> }.into_any(),
+                    }}
                 </Show>
             </Show>
         </section>
