@@ -14,13 +14,14 @@ use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use time::macros::date;
-use werkmap::core::competence::{CompetenceProfile, InterestAnswer};
+use werkmap::core::competence::CompetenceProfile;
 use werkmap::core::content::Content;
 use werkmap::core::matching::{
     explain, what_if, InterestTable, MatchProfile, RankQuery, Scorer, VacancyPool, Wishes,
 };
 use werkmap::core::place::{Places, PLACES_JSON};
-use werkmap::core::selftest::{Answer, Answers};
+use werkmap::core::portfolio::sample::benchmark_seeker;
+use werkmap::core::selftest::Answers;
 use werkmap::core::text::Language;
 use werkmap::core::vacancy::generate::{Generator, Templates, TEMPLATES_JSON};
 use werkmap::core::vacancy::jsonld::to_job_posting;
@@ -45,47 +46,11 @@ fn world() -> World {
     }
 }
 
-/// A job seeker in Utrecht, 20–31 hours, no licence, mbo 2, Dutch "good", with a dozen
-/// competences rated and the interest check done.
+/// The benchmark job seeker (`portfolio::sample::benchmark_seeker`), shared with the
+/// in-browser benchmark.
 fn job_seeker(w: &World) -> (Answers, CompetenceProfile) {
-    let q = &w.content.selftest.questionnaire;
-    let mut answers = Answers::new();
-    let mut choose = |id: &str, option: &str| {
-        let _ = answers.set(q, id, Answer::Chosen(vec![option.to_owned()]));
-    };
-    choose("hours", "20_31");
-    choose("driving_licence", "no");
-    choose("education", "mbo2");
-    choose("diploma", "yes");
-    choose("dutch_level", "good");
-    choose("age_band", "35_44");
-    let _ = answers.set(q, "postcode", Answer::Text("3511".into()));
-    let mut competences = CompetenceProfile::new();
-    for (id, level) in [
-        ("samenwerken", 3),
-        ("klantvriendelijk", 4),
-        ("nauwkeurig", 3),
-        ("betrouwbaar", 4),
-        ("fysiek_werk", 2),
-        ("plannen", 2),
-        ("digitaal", 2),
-        ("rekenen", 2),
-        ("nederlands_spreken", 3),
-        ("zorgzaam", 3),
-        ("flexibel", 3),
-        ("leren", 3),
-    ] {
-        let _ = competences.set_level(&w.content.competences, id, level);
-    }
-    for (i, item) in w.content.interests.items.iter().enumerate() {
-        let answer = [
-            InterestAnswer::Yes,
-            InterestAnswer::Maybe,
-            InterestAnswer::No,
-        ][i % 3];
-        let _ = competences.set_interest(&w.content.interests, &item.id, answer);
-    }
-    (answers, competences)
+    let state = benchmark_seeker(&w.content);
+    (state.answers, state.competences)
 }
 
 fn generated(w: &World, count: usize) -> Vec<Vacancy> {

@@ -8,6 +8,13 @@ const BUILD = "__WERKMAP_BUILD__";
 const FILES = __WERKMAP_FILES__;
 const CACHE = "werkmap-app-" + BUILD;
 
+function pageFor(path) {
+  const under = (base) => path === base || path.startsWith(base + "/");
+  if (under("/kiosk")) return "/kiosk.html";
+  if (under("/coach")) return "/coach.html";
+  return "/";
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) => cache.addAll(["/", ...FILES])).then(() => self.skipWaiting()),
@@ -35,8 +42,9 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.mode === "navigate") {
     // Pages: the network first (a new release shows at once when online), the cached
-    // app shell when offline. Every route is the same single-page app.
-    event.respondWith(fetch(request).catch(() => caches.match("/", { cacheName: CACHE })));
+    // page of the route's mode when offline (kiosk and coach are pages of their own, as
+    // in xtask/src/dist.rs `page_for`).
+    event.respondWith(fetch(request).catch(() => caches.match(pageFor(url.pathname), { cacheName: CACHE })));
     return;
   }
   // Files with a content hash in their name never change: the cache first. Others (such as

@@ -13,7 +13,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::{date, datetime};
 use time::{OffsetDateTime, UtcOffset};
-use werkmap::core::activity::{ActivityInput, ActivityKind, Outcome, SavedVacancy};
+use werkmap::core::activity::{
+    Activity, ActivityInput, ActivityKind, ActivityLog, Outcome, SavedVacancy,
+};
 use werkmap::core::competence::{
     CompetenceCatalog, CompetenceProfile, InterestAnswer, InterestCatalog,
 };
@@ -1093,6 +1095,118 @@ fn arb_state() -> impl Strategy<Value = AppState> {
             competences,
             ..AppState::default()
         })
+        .prop_flat_map(|state| {
+            (
+                Just(state),
+                arb_wishes(),
+                prop::collection::vec(arb_saved_vacancy(), 0..4),
+                arb_activity_log(),
+            )
+        })
+        .prop_map(|(mut state, wishes, saved_vacancies, activities)| {
+            state.wishes = wishes;
+            state.saved_vacancies = saved_vacancies;
+            state.activities = activities;
+            state
+        })
+}
+
+fn arb_date() -> impl Strategy<Value = time::Date> {
+    (0i32..20_000).prop_map(|day| date!(2000 - 01 - 01) + time::Duration::days(i64::from(day)))
+}
+
+fn arb_wishes() -> impl Strategy<Value = Wishes> {
+    (
+        prop::option::of(arb_text()),
+        prop::option::of(0u16..500),
+        prop::option::of((1u8..=60, 1u8..=60)),
+        prop::collection::btree_set(prop::sample::select(ContractKind::ALL.to_vec()), 0..4),
+        prop::collection::btree_set(prop::sample::select(Sector::ALL.to_vec()), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(home, max_distance_km, hours, contracts, avoid_sectors, avoid_heavy_work)| Wishes {
+                home,
+                max_distance_km,
+                hours: hours.and_then(|(a, b)| HoursRange::new(a.min(b), a.max(b))),
+                contracts,
+                avoid_sectors,
+                avoid_heavy_work,
+            },
+        )
+}
+
+/// The bundled sample vacancies: real variety of every field a saved vacancy can carry.
+fn sample_vacancies() -> &'static [werkmap::core::vacancy::Vacancy] {
+    static SAMPLE: OnceLock<Vec<werkmap::core::vacancy::Vacancy>> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/vacancies.json");
+        let json = std::fs::read_to_string(path).expect("the bundled sample is readable");
+        werkmap::core::vacancy::VacancySet::parse(&json, &common::content().competences)
+            .expect("the bundled sample parses")
+            .vacancies
+    })
+}
+
+fn arb_saved_vacancy() -> impl Strategy<Value = SavedVacancy> {
+    (
+        any::<prop::sample::Index>(),
+        prop::option::of(arb_text()),
+        arb_date(),
+        prop::option::of(1u32..50),
+    )
+        .prop_map(|(index, title, saved_on, applied)| {
+            let mut vacancy = index.get(sample_vacancies()).clone();
+            if let Some(title) = title {
+                vacancy.title = title;
+            }
+            SavedVacancy {
+                vacancy,
+                saved_on,
+                applied,
+            }
+        })
+}
+
+fn arb_activity_log() -> impl Strategy<Value = ActivityLog> {
+    (
+        prop::collection::vec(
+            (
+                arb_date(),
+                prop::sample::select(ActivityKind::ALL.to_vec()),
+                arb_text(),
+                prop::option::of(arb_text()),
+                prop::option::of("[a-z0-9-]{1,20}"),
+                prop::sample::select(Outcome::ALL.to_vec()),
+                prop::option::of(arb_text()),
+                arb_text(),
+            ),
+            0..6,
+        ),
+        prop::option::of(0u32..100),
+    )
+        .prop_map(|(entries, own_target_per_4_weeks)| ActivityLog {
+            entries: entries
+                .into_iter()
+                .zip(1u32..)
+                .map(
+                    |((date, kind, employer, vacancy, vacancy_id, outcome, reason, note), id)| {
+                        Activity {
+                            id,
+                            date,
+                            kind,
+                            employer,
+                            vacancy,
+                            vacancy_id,
+                            outcome,
+                            reason,
+                            note,
+                        }
+                    },
+                )
+                .collect(),
+            own_target_per_4_weeks,
+        })
 }
 
 fn arb_agreements() -> impl Strategy<Value = Agreements> {
@@ -1157,6 +1271,13 @@ proptest! {
         }
         if let Some(competences) = &opened.competences {
             prop_assert_eq!(competences, &state.competences);
+        }
+        if let Some(vacancies) = &opened.vacancies {
+            prop_assert_eq!(&vacancies.wishes, &state.wishes);
+            prop_assert_eq!(&vacancies.saved, &state.saved_vacancies);
+        }
+        if let Some(activities) = &opened.activities {
+            prop_assert_eq!(activities, &state.activities);
         }
         if choices.sections.contains(&Section::Agreements) {
             prop_assert_eq!(opened.agreements.clone(), Some(agreements.unwrap_or_default()));

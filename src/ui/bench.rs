@@ -1,7 +1,8 @@
 //! Measurement hooks for `tests/e2e/bench-search.mjs` (run by `cargo xtask measure`): the
 //! ESCO import, the index build and the search, timed inside the browser's WASM engine.
-//! Trunk exposes them as `window.wasmBindings.bench_esco_search` and
-//! `window.wasmBindings.bench_esco_documents`. Nothing in the app calls them.
+//! The bench page (`src/bin/werkmap-bench.rs`) exports them, and Trunk exposes them as
+//! `window.wasmBindings.bench_esco_search` and `window.wasmBindings.bench_esco_documents`.
+//! Nothing in the app calls them.
 //!
 //! Both take the CSV bytes and return JSON; on bad input they return
 //! `{"ok": false, "error": "…"}` rather than throwing.
@@ -27,7 +28,7 @@ const MAX_RUNS: u32 = 1_000;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn performance_now() -> f64;
+    pub(super) fn performance_now() -> f64;
 }
 
 #[derive(Serialize)]
@@ -36,7 +37,7 @@ struct Failure {
     error: String,
 }
 
-fn failure(error: impl Into<String>) -> String {
+pub(super) fn failure(error: impl Into<String>) -> String {
     serde_json::to_string(&Failure {
         ok: false,
         error: error.into(),
@@ -77,7 +78,7 @@ struct Report {
     queries: Vec<QueryTiming>,
 }
 
-fn median(values: &mut [f64]) -> f64 {
+pub(super) fn median(values: &mut [f64]) -> f64 {
     quantile(values, 0.5)
 }
 
@@ -94,7 +95,7 @@ fn quantile(values: &mut [f64], q: f64) -> f64 {
         .unwrap_or_default()
 }
 
-fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+pub(super) fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
     let start = performance_now();
     let value = f();
     (value, performance_now() - start)
@@ -110,7 +111,6 @@ fn import(csv: &[u8]) -> Result<(EscoCatalog, f64), String> {
 /// Imports `csv` (the ESCO occupations file), builds the search index, and times each query
 /// of `queries_json` (a JSON array of strings) `runs` times (1..=1000). Returns the report as
 /// JSON (see [`Report`]), or `{"ok": false, "error": …}`.
-#[wasm_bindgen]
 pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
     if runs == 0 || runs > MAX_RUNS {
         return failure(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
@@ -202,7 +202,6 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
 /// The search documents of `csv` (the ESCO occupations file) as a JSON array of
 /// `{key, label, terms}`: exactly what [`bench_esco_search`] indexes, so another engine can
 /// index the same data. `{"ok": false, "error": …}` when the file does not import.
-#[wasm_bindgen]
 pub fn bench_esco_documents(csv: &[u8]) -> String {
     match import(csv) {
         Ok((catalog, _)) => serde_json::to_string(&catalog.search_documents())

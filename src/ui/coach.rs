@@ -39,13 +39,6 @@ const SETTINGS: &str = "settings";
 /// Files are read in steps of this many, letting the browser paint in between.
 const FILES_PER_STEP: usize = 4;
 
-/// Whether this page load is coach mode (decided once, from the address).
-pub fn is_coach_address() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|path| path == COACH_BASE || path.starts_with("/coach/"))
-}
-
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,

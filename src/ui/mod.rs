@@ -2,7 +2,10 @@
 //! No scoring or storage rules live here.
 
 pub mod activities;
+#[cfg(feature = "bench")]
 pub mod bench;
+#[cfg(feature = "bench")]
+pub mod bench_matching;
 pub mod browser;
 pub mod browser_store;
 pub mod coach;
@@ -33,24 +36,12 @@ use crate::core::storage::KeyValueStore;
 use crate::core::text::Language;
 use state::{use_app, AppContext, Notice};
 
-/// The whole app, in home mode with browser storage.
-#[component]
-pub fn App() -> impl IntoView {
+/// The bundled content, or a plain message when it is broken (a bug caught by the tests;
+/// never a blank page).
+fn with_content(build: impl FnOnce(&'static Content) -> AnyView) -> AnyView {
     match Content::bundled() {
-        Ok(content) => {
-            let content: &'static Content = Box::leak(Box::new(content));
-            if kiosk::is_kiosk_address() {
-                return view! { <kiosk::KioskApp content=content/> }.into_any();
-            }
-            if coach::is_coach_address() {
-                offline::register_service_worker();
-                return view! { <coach::CoachApp content=content/> }.into_any();
-            }
-            let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
-            AppContext::provide(content, store, state::HOME_NAMESPACE);
-            offline::register_service_worker();
-            view! { <Shell/> }.into_any()
-        }
+        // The content lives as long as the page.
+        Ok(content) => build(Box::leak(Box::new(content))),
         Err(error) => {
             leptos::logging::error!("bundled content is broken: {error}");
             view! {
@@ -65,6 +56,34 @@ pub fn App() -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// The job seeker's app at home, with browser storage (`index.html`).
+#[component]
+pub fn App() -> impl IntoView {
+    with_content(|content| {
+        let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
+        AppContext::provide(content, store, state::HOME_NAMESPACE);
+        offline::register_service_worker();
+        view! { <Shell/> }.into_any()
+    })
+}
+
+/// Kiosk mode (`kiosk.html`, served for `/kiosk…`): its own, smaller bundle, because a
+/// kiosk's slow CPU pays for every byte at start.
+#[component]
+pub fn KioskRoot() -> impl IntoView {
+    with_content(|content| view! { <kiosk::KioskApp content=content/> }.into_any())
+}
+
+/// Coach mode (`coach.html`, served for `/coach…`): its own bundle, so job seekers do not
+/// download the coach's screens.
+#[component]
+pub fn CoachRoot() -> impl IntoView {
+    with_content(|content| {
+        offline::register_service_worker();
+        view! { <coach::CoachApp content=content/> }.into_any()
+    })
 }
 
 /// Header, navigation, storage notice and the routed screens.

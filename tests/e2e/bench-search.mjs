@@ -322,7 +322,7 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
-  await page.goto(`${BASE}/`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+  await page.goto(`${BASE}/bench`, { waitUntil: "load", timeout: TIMEOUT_MS });
   await page.waitForFunction(
     () =>
       typeof window.wasmBindings?.bench_esco_search === 'function' &&

@@ -90,7 +90,7 @@ test('a visitor completes the self-test, nothing is stored, and inactivity wipes
     assert.equal(stores.cookies, '', 'no cookies');
     assert.deepEqual(stores.indexedDB, [], 'no IndexedDB');
     for (const path of stores.cached) {
-      assert.match(path, /^\/$|\.(js|wasm|css|svg|png|webmanifest|json)$/, `Cache Storage holds app files only: ${path}`);
+      assert.match(path, /^\/$|^\/(kiosk|coach)\.html$|\.(js|wasm|css|svg|png|webmanifest|json)$/, `Cache Storage holds app files only: ${path}`);
       assert.ok(!path.includes('uitslag') && !path.includes('zelftest'), path);
     }
 

@@ -57,8 +57,14 @@ test('after one visit the app starts and the whole self-test works offline', asy
     });
     assert.ok(cached.length > 3, `app files cached: ${cached}`);
     for (const path of cached) {
-      assert.match(path, /^\/$|\.(js|wasm|css|svg|png|webmanifest)$|^\/kiosk\.json$/, `only app files in the cache: ${path}`);
+      assert.match(path, /^\/$|^\/(kiosk|coach)\.html$|\.(js|wasm|css|svg|png|webmanifest)$|^\/kiosk\.json$|^\/data\/(places|vacancies)\.json$|^\/schema\/portfolio\.schema\.json$/, `only app files in the cache: ${path}`);
+      assert.ok(!path.includes('bench') && !path.includes('vacancy_templates'), `the benchmark page is not kept: ${path}`);
     }
+    // Kiosk mode and coach mode are pages of their own, and start offline too.
+    await goto(page, '/kiosk');
+    await page.getByRole('heading', { level: 1, name: NL['kiosk.title'] }).waitFor();
+    await goto(page, '/coach');
+    await page.getByRole('heading', { level: 1, name: NL['coach.caseload_title'] }).waitFor();
     await context.setOffline(false);
     // The one failed load is the deliberate probe above.
     await assertClean(page, log, { allowConsoleErrors: [/net::ERR_FAILED/] });

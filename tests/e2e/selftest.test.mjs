@@ -297,6 +297,9 @@ test('the language switch changes every text, and the choice survives a reload',
       EN['nav.history'],
       EN['nav.competences'],
       EN['nav.occupations'],
+      EN['nav.vacancies'],
+      EN['nav.activities'],
+      EN['nav.share'],
     ]);
     assert.equal(await page.locator('footer').innerText(), EN['footer.privacy']);
     assert.equal(await toEnglish.innerText(), 'Nederlands');

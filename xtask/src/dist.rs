@@ -1,42 +1,121 @@
-//! `cargo xtask build`: `trunk build --release`, then move Trunk's inline
-//! loader script into a file so the Content-Security-Policy can forbid inline
-//! scripts.
+//! `cargo xtask build`: `trunk build --release` once per page, merged into `dist/`; each
+//! page's inline loader script moved into a file so the Content-Security-Policy can forbid
+//! inline scripts; the service worker stamped with the files to keep offline.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::util::{cmd, dist_dir, run, Result};
 
-/// Runs Trunk (tools must already be set up) and post-processes `dist/`.
+/// The pages the app is built as: one bundle each, so a mode downloads only its screens.
+/// (HTML source, page in `dist/`.) The server maps `/kiosk…` to `kiosk.html`, `/coach…` to
+/// `coach.html`, `/bench` to `bench.html`, and every other route to `index.html`
+/// ([`page_for`]).
+/// The last field says whether the page is kept for offline use (the benchmark page is not).
+pub const ENTRIES: [(&str, &str, bool); 4] = [
+    ("index.html", "index.html", true),
+    ("kiosk.html", "kiosk.html", true),
+    ("coach.html", "coach.html", true),
+    ("bench.html", "bench.html", false),
+];
+
+/// The page a client-side route belongs to.
+pub fn page_for(path: &str) -> &'static str {
+    let under = |base: &str| path == base || path.starts_with(&format!("{base}/"));
+    if under("/kiosk") {
+        "kiosk.html"
+    } else if under("/coach") {
+        "coach.html"
+    } else if under("/bench") {
+        "bench.html"
+    } else {
+        "index.html"
+    }
+}
+
+/// Runs Trunk once per page (tools must already be set up) and merges the results into
+/// `dist/`, then post-processes it.
 pub fn build() -> Result<()> {
     let dist = dist_dir();
-    run(cmd("trunk")
-        .arg("build")
-        .arg("--release")
-        .arg("--dist")
-        .arg(&dist))?;
-    let script = externalize_loader(&dist)?;
-    println!(
-        "build: moved the inline loader of dist/index.html to dist/{}",
-        script.file_name().unwrap_or_default().to_string_lossy()
-    );
-    let (build_id, files) = stamp_service_worker(&dist)?;
+    let stages = dist.with_file_name("dist-stages");
+    let _ = fs::remove_dir_all(&stages);
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    let mut offline = Vec::new();
+    let mut online_only = Vec::new();
+    for (source, page, keep_offline) in ENTRIES {
+        let stage = stages.join(page.trim_end_matches(".html"));
+        run(cmd("trunk")
+            .arg("build")
+            .arg(source)
+            .arg("--release")
+            .arg("true")
+            .arg("--dist")
+            .arg(&stage))?;
+        let script = externalize_loader(&stage)?;
+        println!(
+            "build: {page}: moved the inline loader to {}",
+            script.file_name().unwrap_or_default().to_string_lossy()
+        );
+        let merged = merge_into(&stage, &dist, page)?;
+        if keep_offline {
+            offline.extend(merged);
+        } else {
+            online_only.extend(merged);
+        }
+    }
+    let _ = fs::remove_dir_all(&stages);
+    // A file the offline pages share with the bench page (the stylesheet) stays cached.
+    online_only.retain(|name| !offline.contains(name));
+    let (build_id, files) = stamp_service_worker(&dist, &online_only)?;
     println!(
         "build: service worker stamped with build {build_id} and {files} files to keep offline"
     );
     Ok(())
 }
 
+/// Copies one stage's files into `dist/`, its `index.html` as `page`, and returns their names
+/// there. Files that several pages share (the stylesheet, icons) have the same name and
+/// content.
+fn merge_into(stage: &Path, dist: &Path, page: &str) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    list_files(stage, stage, &mut files)?;
+    let mut merged = Vec::with_capacity(files.len());
+    for file in files {
+        let target = if file == "index.html" {
+            dist.join(page)
+        } else {
+            dist.join(&file)
+        };
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::copy(stage.join(&file), &target)
+            .map_err(|e| format!("cannot copy {file} into {}: {e}", dist.display()))?;
+        merged.push(if file == "index.html" {
+            page.to_owned()
+        } else {
+            file
+        });
+    }
+    Ok(merged)
+}
+
 /// Fills `dist/sw.js`'s placeholders: the build id (a hash over every file, so any change
-/// makes a new worker and a new cache) and the list of files to keep for offline use.
-pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
+/// makes a new worker and a new cache) and the list of files to keep for offline use: every
+/// file but the worker, the `online_only` ones and [`NOT_OFFLINE`].
+pub fn stamp_service_worker(dir: &Path, online_only: &[String]) -> Result<(String, usize)> {
     let worker = dir.join("sw.js");
     let template = fs::read_to_string(&worker)
         .map_err(|e| format!("cannot read {}: {e}", worker.display()))?;
     let mut names = Vec::new();
     list_files(dir, dir, &mut names)?;
     names.retain(|name| {
-        name != "sw.js" && name != "index.html" && !NOT_OFFLINE.contains(&name.as_str())
+        name != "sw.js"
+            && name != "index.html"
+            && !NOT_OFFLINE.contains(&name.as_str())
+            && !online_only.contains(name)
     });
     names.sort();
     // The worker's own code counts too: a change to it alone is a new build.
@@ -56,8 +135,8 @@ pub fn stamp_service_worker(dir: &Path) -> Result<(String, usize)> {
     Ok((build_id, names.len()))
 }
 
-/// Files the app itself never loads, kept out of the offline cache: the vacancy templates
-/// are read only by the in-browser matching benchmark.
+/// Data the app itself never loads, kept out of the offline cache: the vacancy templates
+/// (read by the benchmark page and the generator).
 const NOT_OFFLINE: [&str; 1] = ["data/vacancy_templates.json"];
 
 /// Every file under `dir`, as a path relative to `root` with `/` separators.

@@ -174,7 +174,8 @@ fn resolve(dir: &Path, target: &str) -> Result<PathBuf, Response> {
     if file.is_file() {
         Ok(file)
     } else if Path::new(last).extension().is_none() {
-        Ok(dir.join("index.html"))
+        // A client-side route: the page of its mode.
+        Ok(dir.join(crate::dist::page_for(&decoded)))
     } else {
         Err(Response::text(404, "Not Found"))
     }

@@ -185,3 +185,51 @@ impl<'a> SamplePeople<'a> {
         build(&state, None, &choices, now)
     }
 }
+
+/// The job seeker the matching benchmarks rank for (native and in the browser alike): in
+/// Utrecht (3511), 20–31 hours, no licence, mbo 2 with a diploma, Dutch "good", a dozen
+/// competences rated and the interest check done.
+pub fn benchmark_seeker(content: &Content) -> AppState {
+    let questionnaire = &content.selftest.questionnaire;
+    let mut state = AppState::default();
+    for (question, option) in [
+        ("hours", "20_31"),
+        ("driving_licence", "no"),
+        ("education", "mbo2"),
+        ("diploma", "yes"),
+        ("dutch_level", "good"),
+        ("age_band", "35_44"),
+    ] {
+        let _ = state.answers.set(
+            questionnaire,
+            question,
+            Answer::Chosen(vec![option.to_owned()]),
+        );
+    }
+    let _ = state
+        .answers
+        .set(questionnaire, "postcode", Answer::Text("3511".into()));
+    for (id, level) in [
+        ("samenwerken", 3),
+        ("klantvriendelijk", 4),
+        ("nauwkeurig", 3),
+        ("betrouwbaar", 4),
+        ("fysiek_werk", 2),
+        ("plannen", 2),
+        ("digitaal", 2),
+        ("rekenen", 2),
+        ("nederlands_spreken", 3),
+        ("zorgzaam", 3),
+        ("flexibel", 3),
+        ("leren", 3),
+    ] {
+        let _ = state.competences.set_level(&content.competences, id, level);
+    }
+    for (i, item) in content.interests.items.iter().enumerate() {
+        let answer = InterestAnswer::ALL[i % InterestAnswer::ALL.len()];
+        let _ = state
+            .competences
+            .set_interest(&content.interests, &item.id, answer);
+    }
+    state
+}

@@ -1,0 +1,48 @@
+// Vacancy matching in the browser (release build, headless Chromium): ranking 100,000
+// generated vacancies with the top 10 explained, re-ranking the bundled sample after a wish
+// change (what the vacancy screen does on every change), "wat als", and reading a
+// 100,000-vacancy JSON-LD feed. The same generator, seed and job seeker as the native
+// `cargo bench --bench matching`. A measurement, not a test: it fails only when something
+// does not run.
+//
+//   WERKMAP_URL=http://127.0.0.1:8080 node tests/e2e/bench-matching.mjs
+//   (or `cargo xtask measure`, which builds, serves dist/ and sets the variables)
+//
+// Env: COUNT (default 100000), RUNS (default 9).
+
+import { launch } from './helpers.mjs';
+
+const BASE = (process.env.WERKMAP_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const COUNT = Number.parseInt(process.env.COUNT || '100000', 10);
+const RUNS = Number.parseInt(process.env.RUNS || '9', 10);
+
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/bench`);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_rank, null, { timeout: 30_000 });
+  const results = await page.evaluate(async ({ count, runs }) => {
+    const text = async (url) => (await fetch(url)).text();
+    const [templates, places, sample] = await Promise.all([
+      text('/data/vacancy_templates.json'), text('/data/places.json'), text('/data/vacancies.json'),
+    ]);
+    const b = window.wasmBindings;
+    const rank = JSON.parse(b.bench_rank(templates, places, count, runs));
+    const rerank = JSON.parse(b.bench_rerank(sample, places, Math.max(runs, 25)));
+    const feed = JSON.parse(b.bench_feed_import(templates, places, count));
+    return { rank, rerank, feed };
+  }, { count: COUNT, runs: RUNS });
+  for (const [name, r] of Object.entries(results)) {
+    if (!r.ok) throw new Error(`${name}: ${r.error}`);
+  }
+  const { rank, rerank, feed } = results;
+  const f = (ms) => `${ms.toFixed(1)} ms`;
+  console.log(`matching in the browser (Chromium, release build, WASM), ${rank.vacancies} generated vacancies:`);
+  console.log(`  generate ${f(rank.generate_ms)}, compile features ${f(rank.compile_ms)} (${(rank.feature_bytes / 1e6).toFixed(1)} MB, ${rank.feature_bytes / rank.vacancies} bytes each)`);
+  console.log(`  rank + top 10 explained: median ${f(rank.rank_top10_explained_ms)} over ${rank.rank_runs.length} runs (${rank.rank_runs.map((x) => x.toFixed(1)).join(', ')})`);
+  console.log(`  wat als (all changes): ${f(rank.what_if_ms)}; ${rank.eligible} meet the wishes, ${rank.good} good`);
+  console.log(`re-rank after a wish change, bundled sample (${rerank.vacancies}): median ${f(rerank.rerank_ms)} over ${rerank.runs.length} runs (max ${f(Math.max(...rerank.runs))})`);
+  console.log(`JSON-LD import: ${feed.vacancies} vacancies, ${(feed.bytes / 1e6).toFixed(1)} MB in ${f(feed.import_ms)} (${feed.megabytes_per_second.toFixed(1)} MB/s)`);
+} finally {
+  await browser.close();
+}
