@@ -8,13 +8,23 @@
 //   WERKMAP_URL=http://127.0.0.1:8080 node tests/e2e/bench-matching.mjs
 //   (or `cargo xtask measure`, which builds, serves dist/ and sets the variables)
 //
-// Env: COUNT (default 100000), RUNS (default 9).
+// With WERKMAP_CLI set (the `werkmap` binary), also a feed of FEED_COUNT vacancies imported
+// through the vacancy screen: the total time and how responsive the page stayed while the
+// feed was read step by step (the longest gap between two painted frames).
+//
+// Env: COUNT (default 100000), RUNS (default 9), FEED_COUNT (default 100000).
 
-import { launch } from './helpers.mjs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, responsivenessLine, watchResponsiveness } from './helpers.mjs';
 
 const BASE = (process.env.WERKMAP_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const COUNT = Number.parseInt(process.env.COUNT || '100000', 10);
 const RUNS = Number.parseInt(process.env.RUNS || '9', 10);
+const FEED_COUNT = Number.parseInt(process.env.FEED_COUNT || '100000', 10);
+const CLI = process.env.WERKMAP_CLI;
 
 const browser = await launch();
 try {
@@ -43,6 +53,22 @@ try {
   console.log(`  wat als (all changes): ${f(rank.what_if_ms)}; ${rank.eligible} meet the wishes, ${rank.good} good`);
   console.log(`re-rank after a wish change, bundled sample (${rerank.vacancies}): median ${f(rerank.rerank_ms)} over ${rerank.runs.length} runs (max ${f(Math.max(...rerank.runs))})`);
   console.log(`JSON-LD import: ${feed.vacancies} vacancies, ${(feed.bytes / 1e6).toFixed(1)} MB in ${f(feed.import_ms)} (${feed.megabytes_per_second.toFixed(1)} MB/s)`);
+
+  if (CLI) {
+    const file = join(mkdtempSync(join(tmpdir(), 'werkmap-feed-')), 'feed.jsonld');
+    execFileSync(CLI, ['vacancies', 'generate', '--count', String(FEED_COUNT), '--seed', '7', '--format', 'jsonld', '--out', file]);
+    const screen = await browser.newPage();
+    await screen.goto(`${BASE}/vacatures`);
+    await screen.locator('#feed-file').waitFor();
+    const stopWatching = await watchResponsiveness(screen);
+    const started = Date.now();
+    await screen.locator('#feed-file').setInputFiles(file);
+    await screen.locator('.import-status').getByText('vacatures gelezen', { exact: false }).waitFor({ timeout: 600_000 });
+    const total = Date.now() - started;
+    const watch = await stopWatching();
+    console.log(`feed of ${FEED_COUNT} vacancies (${(statSync(file).size / 1e6).toFixed(1)} MB) through the vacancy screen: ${total} ms from picking the file to the report`);
+    console.log(responsivenessLine(watch));
+  }
 } finally {
   await browser.close();
 }

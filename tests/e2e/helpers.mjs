@@ -274,7 +274,57 @@ export async function waitForTopic(page, topic, language = 'nl') {
   await page.getByRole('heading', { level: 1, name: topicTitle(topic, language), exact: true }).waitFor();
 }
 
-/** Visible text of <main>. */
+/**
+ * Visible text of <main>, once the bundled vacancies have loaded: they arrive after first paint,
+ * so a snapshot taken earlier would hold the "loading" line instead of the vacancy part.
+ */
 export async function mainText(page) {
+  const loading = [NL['vacancies.loading'], EN['vacancies.loading']];
+  await page.waitForFunction(
+    (texts) => {
+      const main = document.querySelector('main');
+      return main !== null && !texts.some((t) => main.innerText.includes(t));
+    },
+    loading,
+  );
   return page.locator('main').innerText();
+}
+
+/**
+ * Starts watching the main thread of `page`: every gap between two animation frames, and
+ * every long task (> 50 ms). The returned function stops watching and gives the figures.
+ */
+export async function watchResponsiveness(page) {
+  await page.evaluate(() => {
+    window.__gaps = [];
+    window.__longTasks = [];
+    window.__stop = false;
+    let last = performance.now();
+    const frame = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  return () =>
+    page.evaluate(() => {
+      window.__stop = true;
+      const gaps = window.__gaps.slice(1).sort((a, b) => a - b);
+      return {
+        frames: gaps.length,
+        maxGap: gaps[gaps.length - 1] || 0,
+        p95Gap: gaps[Math.floor(gaps.length * 0.95)] || 0,
+        longTasks: window.__longTasks.length,
+        longestTask: Math.max(0, ...window.__longTasks),
+      };
+    });
+}
+
+/** One line on how responsive a page stayed (see `watchResponsiveness`). */
+export function responsivenessLine(watch) {
+  return `  responsiveness: ${watch.frames} frames painted, longest gap ${watch.maxGap.toFixed(0)} ms, p95 gap ${watch.p95Gap.toFixed(0)} ms; ${watch.longTasks} long tasks (> 50 ms), longest ${watch.longestTask.toFixed(0)} ms`;
 }

@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch } from './helpers.mjs';
+import { launch, responsivenessLine, watchResponsiveness } from './helpers.mjs';
 
 const BASE = (process.env.WERKMAP_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CLI = process.env.WERKMAP_CLI || new URL('../../target/debug/werkmap', import.meta.url).pathname;
@@ -36,39 +36,15 @@ try {
 
   await page.goto(`${BASE}/coach`);
   await page.locator('main h1').waitFor();
-  // Watch the main thread: the longest gap between animation frames, and long tasks.
-  await page.evaluate(() => {
-    window.__gaps = [];
-    window.__longTasks = [];
-    let last = performance.now();
-    const frame = (t) => {
-      window.__gaps.push(t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  const stopWatching = await watchResponsiveness(page);
   const started = Date.now();
   await page.locator('#coach-files').setInputFiles(files);
   await page.getByText(`${PEOPLE} bestanden gelezen`, { exact: false }).waitFor({ timeout: 600_000 });
   const total = Date.now() - started;
-  const watch = await page.evaluate(() => {
-    window.__stop = true;
-    const gaps = window.__gaps.slice(1).sort((a, b) => a - b);
-    return {
-      frames: gaps.length,
-      maxGap: gaps[gaps.length - 1] || 0,
-      p95Gap: gaps[Math.floor(gaps.length * 0.95)] || 0,
-      longTasks: window.__longTasks.length,
-      longestTask: Math.max(0, ...window.__longTasks),
-    };
-  });
+  const watch = await stopWatching();
   const rows = await page.locator('table.caseload tbody tr').count();
   console.log(`coach import of ${PEOPLE} files through the import screen: ${total} ms in all (${(total / PEOPLE).toFixed(1)} ms a file), ${rows} clients in the table`);
-  console.log(`  responsiveness: ${watch.frames} frames painted, longest gap ${watch.maxGap.toFixed(0)} ms, p95 gap ${watch.p95Gap.toFixed(0)} ms; ${watch.longTasks} long tasks (> 50 ms), longest ${watch.longestTask.toFixed(0)} ms`);
+  console.log(responsivenessLine(watch));
   const reload = Date.now();
   await page.reload();
   await page.locator('table.caseload tbody tr').nth(PEOPLE - 1).waitFor({ timeout: 120_000 });
