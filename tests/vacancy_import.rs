@@ -16,8 +16,8 @@ use werkmap::core::place::{Places, Precision};
 use werkmap::core::text::Language;
 use werkmap::core::vacancy::import::{RecordPosition, MAX_FEED_BYTES};
 use werkmap::core::vacancy::{
-    import_feed, ContractKind, EmployerSupport, FeedError, FeedFormat, FeedImport, HoursRange,
-    LanguageLevel, LinkedBy, Linker, RecordProblem, SalaryUnit, VacancySet,
+    import_feed, ContractKind, EmployerSupport, FeedError, FeedFormat, FeedImport, FeedReader,
+    HoursRange, LanguageLevel, LinkedBy, Linker, RecordProblem, SalaryUnit, VacancySet,
 };
 use werkmap::core::vocab::EducationLevel;
 
@@ -436,18 +436,32 @@ proptest! {
     /// Mutating a valid feed byte by byte never panics either.
     #[test]
     fn mutated_feeds_never_panic(
-        which in 0usize..7,
+        which in 0..READABLE_FEEDS.len(),
         edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..20),
     ) {
-        let names = ["single.jsonld", "array.json", "graph.jsonld", "page.html", "broken-records.json", "vacancies.csv", "vacatures-nl.csv"];
-        let mut bytes = feed(names[which]);
-        for (at, byte) in edits {
-            let at = at % bytes.len().max(1);
-            if let Some(b) = bytes.get_mut(at) {
-                *b = byte;
-            }
-        }
+        let bytes = mutated_feed(which, &edits);
         let _ = import_feed(&bytes, &linker());
+    }
+
+    /// Reading a few records at a time (as the app does, to paint a progress bar) gives
+    /// exactly what reading in one go gives, on valid and on damaged feeds; progress only
+    /// goes up and reaches 1 at the end.
+    #[test]
+    fn reading_in_steps_gives_the_same_import(
+        which in 0..READABLE_FEEDS.len(),
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..6),
+        step in 1usize..4,
+    ) {
+        let bytes = mutated_feed(which, &edits);
+        let at_once = import_feed(&bytes, &linker());
+        let mut progress = Vec::new();
+        let stepped = read_in_steps(&bytes, step, &mut progress);
+        prop_assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+        prop_assert!(progress.iter().all(|p| (0.0..=1.0).contains(p)), "{progress:?}");
+        if stepped.is_ok() {
+            prop_assert_eq!(progress.last().copied(), Some(1.0));
+        }
+        prop_assert_eq!(stepped, at_once);
     }
 
     /// JSON-shaped input with random structure (the importer's own grammar) never panics.
@@ -457,6 +471,47 @@ proptest! {
         let wrapped = serde_json::json!([{ "@type": "JobPosting", "title": "Kok", "jobLocation": value.clone(), "baseSalary": value.clone(), "employmentType": value.clone(), "educationRequirements": value.clone(), "occupationalCategory": value }]);
         let _ = import_feed(wrapped.to_string().as_bytes(), &linker());
     }
+}
+
+/// Reads a feed `step` records at a time, noting the progress after each step.
+/// Feeds of `tests/fixtures/feeds` that are read, not refused: one of each shape.
+const READABLE_FEEDS: [&str; 7] = [
+    "single.jsonld",
+    "array.json",
+    "graph.jsonld",
+    "page.html",
+    "broken-records.json",
+    "vacancies.csv",
+    "vacatures-nl.csv",
+];
+
+/// Feed `which` of `READABLE_FEEDS` with the bytes at some places replaced.
+fn mutated_feed(which: usize, edits: &[(usize, u8)]) -> Vec<u8> {
+    let mut bytes = feed(READABLE_FEEDS[which]);
+    for &(at, byte) in edits {
+        let at = at % bytes.len().max(1);
+        if let Some(b) = bytes.get_mut(at) {
+            *b = byte;
+        }
+    }
+    bytes
+}
+
+fn read_in_steps(
+    bytes: &[u8],
+    step: usize,
+    progress: &mut Vec<f64>,
+) -> Result<FeedImport, FeedError> {
+    let mut reader = FeedReader::new(bytes.to_vec())?;
+    progress.push(reader.progress());
+    for _ in 0..100_000 {
+        let done = reader.step(&linker(), step)?;
+        progress.push(reader.progress());
+        if done {
+            return Ok(reader.finish());
+        }
+    }
+    panic!("the reader never came to an end");
 }
 
 fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {

@@ -1,6 +1,7 @@
 //! The vacancy feed importer (JSON-LD, HTML with JSON-LD, CSV) never panics, whatever the
 //! bytes: a feed is read (every record kept or rejected with a reason) or refused with a
-//! message in both languages. What it keeps is valid as the app's own vacancy file.
+//! message in both languages. What it keeps is valid as the app's own vacancy file. Read a
+//! few records at a time (as the app does), the result is the same.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -10,6 +11,10 @@ use werkmap::core::content::Content;
 use werkmap::core::place::{Places, PLACES_JSON};
 use werkmap::core::text::Language;
 use werkmap::core::vacancy::{import_feed, Linker, VacancySet};
+
+#[path = "shared/steps.rs"]
+mod steps;
+use steps::read_in_steps;
 
 fn world() -> &'static (Content, Places) {
     static WORLD: OnceLock<(Content, Places)> = OnceLock::new();
@@ -28,9 +33,14 @@ fuzz_target!(|data: &[u8]| {
         index: &content.occupation_index,
         places,
     };
-    match import_feed(data, &linker) {
+    let at_once = import_feed(data, &linker);
+    assert_eq!(read_in_steps(data, &linker, 3), at_once);
+    match at_once {
         Ok(report) => {
-            assert_eq!(report.records(), report.vacancies.len() + report.rejected_count);
+            assert_eq!(
+                report.records(),
+                report.vacancies.len() + report.rejected_count
+            );
             for rejected in &report.rejected {
                 assert!(!rejected.message(Language::Nl).is_empty());
             }

@@ -860,6 +860,7 @@ enum ImportStatus {
 fn FeedImport() -> impl IntoView {
     let app = use_app();
     let status = RwSignal::new(ImportStatus::Idle);
+    let progress = RwSignal::new(None::<f64>);
     let imported = move || {
         app.vacancy_data()
             .filter(|d| d.imported() > 0)
@@ -880,7 +881,10 @@ fn FeedImport() -> impl IntoView {
             status.set(ImportStatus::Working("vacancies.import_parsing"));
             browser::yield_to_browser().await;
             let language = app.language();
-            match app.import_vacancies(&bytes, file.name()) {
+            let on_progress = move |fraction: f64| progress.set(Some(fraction));
+            let outcome = app.import_vacancies(bytes, file.name(), on_progress).await;
+            progress.set(None);
+            match outcome {
                 Ok((report, saved)) => status.set(done(&report, saved.is_ok(), language)),
                 Err(error) => status.set(ImportStatus::Failed(error.message(language))),
             }
@@ -895,10 +899,20 @@ fn FeedImport() -> impl IntoView {
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
             <label for="feed-file">{move || app.t("vacancies.import_pick")}</label>
-            <input id="feed-file" type="file" accept=".json,.jsonld,.csv,.html,.htm,application/json,application/ld+json,text/csv,text/html" on:change=on_file/>
+            <input id="feed-file" type="file" accept=".json,.jsonld,.csv,.html,.htm,application/json,application/ld+json,text/csv,text/html" on:change=on_file disabled=move || matches!(status.get(), ImportStatus::Working(_))/>
             <div role="status" class="import-status">{move || match status.get() {
                 ImportStatus::Idle => ().into_any(),
-                ImportStatus::Working(key) => view! { <p>{app.t(key)}</p> }.into_any(),
+                ImportStatus::Working(key) => view! {
+                    <p>{app.t(key)}</p>
+                    {move || progress.get().map(|fraction| {
+                        let percent = (fraction * 100.0).round().clamp(0.0, 100.0) as u32;
+                        view! {
+                            <progress max="100" value=percent.to_string() aria-label=app.t("vacancies.import_progress")>
+                                {format!("{percent}%")}
+                            </progress>
+                        }
+                    })}
+                }.into_any(),
                 ImportStatus::Done { summary, rejected, saved } => view! {
                     <p>{summary}</p>
                     {(!saved).then(|| view! { <p class="error">{app.t("vacancies.import_not_saved")}</p> })}

@@ -13,7 +13,7 @@ use crate::core::content::Content;
 use crate::core::matching::{InterestTable, VacancyPool};
 use crate::core::place::Places;
 use crate::core::storage::StorageError;
-use crate::core::vacancy::{import_feed, FeedError, FeedImport, Linker, Vacancy, VacancySet};
+use crate::core::vacancy::{FeedError, FeedImport, FeedReader, Linker, Vacancy, VacancySet};
 
 use super::browser;
 use super::state::{now, AppContext};
@@ -22,6 +22,14 @@ use super::state::{now, AppContext};
 pub const IMPORTED_DOCUMENT: &str = "vacancies";
 const PLACES_URL: &str = "/data/places.json";
 const SAMPLE_URL: &str = "/data/vacancies.json";
+/// The most imported vacancies kept in local storage (about 1.6 KB each as JSON, so about
+/// 3 MB of the browser's 5 MB).
+const MAX_STORED_VACANCIES: usize = 2_000;
+/// How long the feed is read between two paints, so the page stays responsive and the
+/// progress bar moves on a slow phone as on a fast computer.
+const STEP_MS: f64 = 40.0;
+/// Records read before the clock is looked at again (a few milliseconds of work).
+const RECORDS_PER_STEP: usize = 50;
 
 /// Everything matching needs, loaded once.
 pub struct VacancyData {
@@ -136,13 +144,16 @@ impl AppContext {
         });
     }
 
-    /// Reads a feed and, when it holds any vacancy, matches with them from now on (they
-    /// replace an earlier import). The current vacancies stay as they were if it fails.
-    /// Returns the report, and whether the imported vacancies could be kept in storage.
-    pub fn import_vacancies(
+    /// Reads a feed a number of records at a time, giving the browser a moment to paint
+    /// `on_progress` (0 to 1) between the steps, and, when it holds any vacancy, matches
+    /// with them from now on (they replace an earlier import). The current vacancies stay as
+    /// they were if it fails. Returns the report, and whether the imported vacancies could
+    /// be kept in storage.
+    pub async fn import_vacancies(
         &self,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         source: String,
+        on_progress: impl Fn(f64),
     ) -> Result<(FeedImport, Result<(), StorageError>), FeedError> {
         let Some(current) = self.vacancies.with_untracked(|v| match v {
             VacancyLoad::Ready(data) => Some(data.clone()),
@@ -155,14 +166,38 @@ impl AppContext {
             index: &self.content.occupation_index,
             places: &current.places,
         };
-        let report = import_feed(bytes, &linker)?;
+        let mut reader = FeedReader::new(bytes)?;
+        let mut done = false;
+        while !done {
+            on_progress(reader.progress());
+            browser::yield_to_browser().await;
+            let started = js_sys::Date::now();
+            while !done && js_sys::Date::now() - started < STEP_MS {
+                done = reader.step(&linker, RECORDS_PER_STEP)?;
+            }
+        }
+        on_progress(1.0);
+        let report = reader.finish();
         if report.vacancies.is_empty() {
             return Ok((report, Ok(())));
         }
-        let set = VacancySet::new(source.clone(), report.vacancies.clone());
-        let saved = self.save_document(IMPORTED_DOCUMENT, &set.to_json());
-        let data = current.with_imported(self.content, set.vacancies, Some(source));
+        browser::yield_to_browser().await;
+        let data =
+            current.with_imported(self.content, report.vacancies.clone(), Some(source.clone()));
         self.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
+        browser::yield_to_browser().await;
+        // Local storage holds a few megabytes: a larger import is not even tried (writing
+        // it would freeze the page for seconds and then fail), and an earlier, smaller one
+        // is removed so that a reload shows what the job seeker was told.
+        let saved = if report.vacancies.len() <= MAX_STORED_VACANCIES {
+            let set = VacancySet::new(source, report.vacancies.clone());
+            self.save_document(IMPORTED_DOCUMENT, &set.to_json())
+        } else {
+            Err(StorageError::Full)
+        };
+        if saved.is_err() {
+            self.remove_document(IMPORTED_DOCUMENT);
+        }
         Ok((report, saved))
     }
 

@@ -17,10 +17,8 @@ use super::html::{html_to_text, tidy};
 use super::import::{
     parse_contract_text, parse_date_text, parse_education_text, parse_euros, parse_hours_text,
     parse_isco, parse_physical_text, parse_salary_unit, parse_support_text, parse_yes_no, Draft,
-    FeedError, FeedFormat, FeedImport, IdPool, RecordPosition, RecordProblem, RejectedRecord,
-    MAX_RECORDS,
+    FeedError, RecordPosition, RecordProblem, Records, RejectedRecord, MAX_RECORDS,
 };
-use super::link::Linker;
 use super::model::*;
 
 /// Column → the header names it answers to (compared without case, spaces or `_`/`-`).
@@ -187,82 +185,137 @@ fn sniff_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-pub(crate) fn import_csv(text: &str, linker: &Linker<'_>) -> Result<FeedImport, FeedError> {
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
+/// A CSV feed: its header read up front, its rows a number at a time ([`CsvPlan::step`]).
+pub(crate) struct CsvPlan {
+    delimiter: u8,
+    columns: HashMap<&'static str, usize>,
+    header_len: usize,
+    /// Where the next row starts in the text, and on which line.
+    offset: usize,
+    line: u64,
+    finished: bool,
+}
+
+impl CsvPlan {
+    /// Reads the header of the CSV text that starts at `start` (after a byte order mark).
+    pub(crate) fn new(text: &str, start: usize) -> Result<Self, FeedError> {
+        let body = &text[start..];
+        let delimiter = sniff_delimiter(body);
+        let mut reader = reader(delimiter, true, body.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|_| FeedError::UnknownFormat)?
+            .clone();
+        let mut columns: HashMap<&'static str, usize> = HashMap::new();
+        for (index, name) in headers.iter().enumerate() {
+            let key = header_key(name);
+            if let Some((column, _)) = COLUMNS
+                .iter()
+                .find(|(_, names)| names.iter().any(|n| *n == key))
+            {
+                columns.entry(column).or_insert(index);
+            }
+        }
+        // A first line that names no column we know is no vacancy table (a letter, a list).
+        if columns.is_empty() || (headers.len() < 2 && !columns.contains_key("title")) {
+            return Err(FeedError::UnknownFormat);
+        }
+        if !columns.contains_key("title") {
+            return Err(FeedError::NoTitleColumn);
+        }
+        let position = reader.position();
+        Ok(Self {
+            delimiter,
+            columns,
+            header_len: headers.len(),
+            offset: start + usize::try_from(position.byte()).unwrap_or(body.len()),
+            line: position.line(),
+            finished: false,
+        })
+    }
+
+    /// Bytes of the text read so far.
+    pub(crate) fn done(&self) -> usize {
+        self.offset
+    }
+
+    /// Reads up to `count` rows that are not blank; `true` when the text has been read.
+    pub(crate) fn step(
+        &mut self,
+        text: &str,
+        records: &mut Records<'_, '_>,
+        count: usize,
+    ) -> Result<bool, FeedError> {
+        if self.finished {
+            return Ok(true);
+        }
+        let rest = text.get(self.offset..).unwrap_or_default();
+        let mut reader = reader(self.delimiter, false, rest.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut read = 0;
+        // Lines and bytes of this step's reader count from the start of `rest`.
+        let line_of = |reader_line: u64| self.line + reader_line.saturating_sub(1);
+        while read < count {
+            let line = line_of(reader.position().line());
+            match reader.read_record(&mut record) {
+                Ok(false) => {
+                    self.finished = true;
+                    break;
+                }
+                Ok(true) => {}
+                Err(_) => return Err(FeedError::CsvBroken { line }),
+            }
+            if record.iter().all(|field| field.trim().is_empty()) {
+                continue;
+            }
+            read += 1;
+            *records.position += 1;
+            if *records.position > MAX_RECORDS {
+                return Err(FeedError::TooManyRecords { limit: MAX_RECORDS });
+            }
+            let at = RecordPosition::Line(line);
+            let row = Row {
+                columns: &self.columns,
+                record: &record,
+            };
+            let title = row.cell("title").map(|t| tidy(&html_to_text(t)));
+            if record.len() != self.header_len {
+                records.report.reject(RejectedRecord {
+                    position: at,
+                    title,
+                    problem: RecordProblem::FieldCount {
+                        expected: self.header_len,
+                        found: record.len(),
+                    },
+                });
+                continue;
+            }
+            match read_row(&row) {
+                Ok(draft) => records.keep(draft),
+                Err(problem) => records.report.reject(RejectedRecord {
+                    position: at,
+                    title,
+                    problem,
+                }),
+            }
+        }
+        let position = reader.position();
+        let line = line_of(position.line());
+        self.offset += usize::try_from(position.byte()).unwrap_or(rest.len());
+        self.line = line;
+        if self.offset >= text.len() {
+            self.finished = true;
+        }
+        Ok(self.finished)
+    }
+}
+
+fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|_| FeedError::UnknownFormat)?
-        .clone();
-    let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    for (index, name) in headers.iter().enumerate() {
-        let key = header_key(name);
-        if let Some((column, _)) = COLUMNS
-            .iter()
-            .find(|(_, names)| names.iter().any(|n| *n == key))
-        {
-            columns.entry(column).or_insert(index);
-        }
-    }
-    // A first line that names no column we know is no vacancy table (a letter, a list).
-    if columns.is_empty() || (headers.len() < 2 && !columns.contains_key("title")) {
-        return Err(FeedError::UnknownFormat);
-    }
-    if !columns.contains_key("title") {
-        return Err(FeedError::NoTitleColumn);
-    }
-    let mut report = FeedImport::new(FeedFormat::Csv);
-    let mut ids = IdPool::default();
-    let mut record = csv::StringRecord::new();
-    let mut position = 0usize;
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(_) => return Err(FeedError::CsvBroken { line }),
-        }
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
-        position += 1;
-        if position > MAX_RECORDS {
-            return Err(FeedError::TooManyRecords { limit: MAX_RECORDS });
-        }
-        let at = RecordPosition::Line(line);
-        let row = Row {
-            columns: &columns,
-            record: &record,
-        };
-        let title = row.cell("title").map(|t| tidy(&html_to_text(t)));
-        if record.len() != headers.len() {
-            report.reject(RejectedRecord {
-                position: at,
-                title,
-                problem: RecordProblem::FieldCount {
-                    expected: headers.len(),
-                    found: record.len(),
-                },
-            });
-            continue;
-        }
-        match read_row(&row) {
-            Ok(draft) => {
-                let vacancy = draft.finish(linker, &mut ids, position, &mut report);
-                report.vacancies.push(vacancy);
-            }
-            Err(problem) => report.reject(RejectedRecord {
-                position: at,
-                title,
-                problem,
-            }),
-        }
-    }
-    Ok(report)
+        .has_headers(has_headers)
+        .from_reader(bytes)
 }
 
 /// One CSV row with the header's column positions.

@@ -7,12 +7,14 @@
 //! file every record is either kept as a [`Vacancy`] or listed in
 //! [`FeedImport::rejected`] with a [`RecordProblem`]. A field that a record has but that
 //! cannot be read (a date that is no date, a salary that is no number) is left out and
-//! noted ([`FeedImport::notes`]); the record itself is kept.
+//! noted ([`FeedImport::notes`]); the record itself is kept. [`FeedReader`] reads the same
+//! way a number of records at a time, for a browser that must paint between steps.
 //!
 //! Limits: [`MAX_FEED_BYTES`] and [`MAX_RECORDS`]; nesting deeper than serde_json's
 //! recursion limit (128) is refused, not followed. Nothing here panics, whatever the bytes
 //! (proptests in `tests/vacancy_import.rs`, fuzz target `fuzz_targets/jobposting.rs`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 use time::Date;
@@ -425,24 +427,142 @@ impl std::error::Error for FeedError {}
 /// Reads a vacancy feed of any supported kind. `today` dates nothing here; it is used to
 /// give imported records without a closing date none (never invented).
 pub fn import_feed(bytes: &[u8], linker: &Linker<'_>) -> Result<FeedImport, FeedError> {
-    if bytes.len() > MAX_FEED_BYTES {
-        return Err(FeedError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_FEED_BYTES,
-        });
+    let mut reader = FeedReader::new(bytes)?;
+    while !reader.step(linker, usize::MAX)? {}
+    Ok(reader.finish())
+}
+
+/// A feed read a number of records at a time, so that a browser can paint (a progress bar)
+/// between the steps of a large feed. [`import_feed`] is this reader in one step: the result
+/// is the same however the steps are cut.
+///
+/// [`FeedReader::new`] decides the format and checks the file as a whole (size, UTF-8,
+/// nesting, JSON syntax, the CSV header), so every error about the file as a whole comes
+/// from it, except a CSV row that breaks the CSV syntax (found by the step that reaches it).
+pub struct FeedReader<'a> {
+    text: Cow<'a, str>,
+    plan: Plan,
+    report: FeedImport,
+    ids: IdPool,
+    position: usize,
+}
+
+enum Plan {
+    Json(jsonld::JsonPlan),
+    Csv(csv_feed::CsvPlan),
+}
+
+impl<'a> FeedReader<'a> {
+    /// Reads the file as a whole; the records come with [`FeedReader::step`].
+    pub fn new(bytes: impl Into<Cow<'a, [u8]>>) -> Result<Self, FeedError> {
+        let bytes = bytes.into();
+        if bytes.len() > MAX_FEED_BYTES {
+            return Err(FeedError::TooLarge {
+                size: bytes.len(),
+                limit: MAX_FEED_BYTES,
+            });
+        }
+        let text: Cow<'a, str> = match bytes {
+            Cow::Borrowed(bytes) => {
+                Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
+                    offset: e.valid_up_to(),
+                })?)
+            }
+            Cow::Owned(bytes) => {
+                Cow::Owned(String::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
+                    offset: e.utf8_error().valid_up_to(),
+                })?)
+            }
+        };
+        let after_bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let content = &text[after_bom..];
+        let start = content.trim_start();
+        if start.is_empty() {
+            return Err(FeedError::Empty);
+        }
+        let json_at = text.len() - start.len();
+        let (format, plan) = match start.as_bytes()[0] {
+            b'{' | b'[' => (
+                FeedFormat::JsonLd,
+                Plan::Json(jsonld::JsonPlan::of_json(&text, json_at)?),
+            ),
+            b'<' => (
+                FeedFormat::HtmlJsonLd,
+                Plan::Json(jsonld::JsonPlan::of_html(&text, json_at)?),
+            ),
+            _ => (
+                FeedFormat::Csv,
+                Plan::Csv(csv_feed::CsvPlan::new(&text, after_bom)?),
+            ),
+        };
+        let mut report = FeedImport::new(format);
+        if let Plan::Json(plan) = &plan {
+            report.other_nodes = plan.other_nodes();
+            if plan.total() == 0 {
+                return Err(FeedError::NoJobPostings);
+            }
+        }
+        Ok(Self {
+            text,
+            plan,
+            report,
+            ids: IdPool::default(),
+            position: 0,
+        })
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    let start = text.trim_start();
-    if start.is_empty() {
-        return Err(FeedError::Empty);
+
+    /// Reads up to `records` more records; `true` when the feed has been read to its end.
+    pub fn step(&mut self, linker: &Linker<'_>, records: usize) -> Result<bool, FeedError> {
+        let mut records_of = Records {
+            linker,
+            report: &mut self.report,
+            ids: &mut self.ids,
+            position: &mut self.position,
+        };
+        match &mut self.plan {
+            Plan::Json(plan) => Ok(plan.step(&self.text, &mut records_of, records)),
+            Plan::Csv(plan) => plan.step(&self.text, &mut records_of, records),
+        }
     }
-    match start.as_bytes()[0] {
-        b'{' | b'[' => jsonld::import_json(start, linker, FeedFormat::JsonLd),
-        b'<' => jsonld::import_html(start, linker),
-        _ => csv_feed::import_csv(text, linker),
+
+    /// How far the reading is, from 0 to 1 (by records for JSON-LD, by bytes for CSV).
+    pub fn progress(&self) -> f64 {
+        let (done, total) = match &self.plan {
+            Plan::Json(plan) => (plan.done(), plan.total()),
+            Plan::Csv(plan) => (plan.done(), self.text.len()),
+        };
+        if total == 0 {
+            1.0
+        } else {
+            done as f64 / total as f64
+        }
+    }
+
+    /// Records read so far (kept and rejected).
+    pub fn records_read(&self) -> usize {
+        self.report.records()
+    }
+
+    /// What was read. Call it after the last step; earlier it gives what was read so far.
+    pub fn finish(self) -> FeedImport {
+        self.report
+    }
+}
+
+/// What the format readers need to turn records into vacancies: shared by both.
+pub(crate) struct Records<'r, 'l> {
+    pub linker: &'r Linker<'l>,
+    pub report: &'r mut FeedImport,
+    pub ids: &'r mut IdPool,
+    /// The number of the last record read, counting from 1.
+    pub position: &'r mut usize,
+}
+
+impl Records<'_, '_> {
+    /// Keeps a record that could be read, linked and with a unique id.
+    pub fn keep(&mut self, draft: Draft) {
+        let vacancy = draft.finish(self.linker, self.ids, *self.position, self.report);
+        self.report.vacancies.push(vacancy);
     }
 }
 

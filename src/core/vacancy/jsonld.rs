@@ -8,6 +8,7 @@
 //! memory stays close to the size of the file.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -18,63 +19,204 @@ use crate::core::place::GeoPoint;
 use super::html::{html_to_text, tidy};
 use super::import::{
     parse_date_text, parse_education_text, parse_euros, parse_hours_text, parse_isco, Draft,
-    FeedError, FeedFormat, FeedImport, IdPool, RecordPosition, RecordProblem, RejectedRecord,
-    MAX_RECORDS,
+    FeedError, FeedImport, RecordPosition, RecordProblem, Records, RejectedRecord, MAX_RECORDS,
 };
-use super::link::Linker;
 use super::model::*;
 
 use crate::core::occupation::ESCO_OCCUPATION_PREFIX;
 
-/// Reads a JSON document of one or more JobPostings.
-pub(crate) fn import_json(
-    text: &str,
-    linker: &Linker<'_>,
-    format: FeedFormat,
-) -> Result<FeedImport, FeedError> {
-    let mut report = FeedImport::new(format);
-    let mut ids = IdPool::default();
-    let mut position = 0usize;
-    read_document(text, linker, &mut report, &mut ids, &mut position)?;
-    if report.records() == 0 {
-        return Err(FeedError::NoJobPostings);
-    }
-    Ok(report)
+/// The records of a JSON document (or of every JSON-LD block of an HTML page), found and
+/// checked up front and then read a number at a time ([`JsonPlan::step`]).
+pub(crate) struct JsonPlan {
+    documents: Vec<DocumentPlan>,
+    /// The document and the posting read next.
+    at: (usize, usize),
+    done: usize,
+    total: usize,
+    other_nodes: usize,
 }
 
-/// Reads every `<script type="application/ld+json">` block of an HTML page.
-pub(crate) fn import_html(text: &str, linker: &Linker<'_>) -> Result<FeedImport, FeedError> {
-    let mut report = FeedImport::new(FeedFormat::HtmlJsonLd);
-    let mut ids = IdPool::default();
-    let mut position = 0usize;
-    let lower = text.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find("<script") {
-        let tag_start = from + found;
-        let Some(tag_len) = lower[tag_start..].find('>') else {
-            break;
-        };
-        let tag = &lower[tag_start..tag_start + tag_len];
-        let body_start = tag_start + tag_len + 1;
-        let Some(body_len) = lower[body_start..].find("</script") else {
-            break;
-        };
-        from = body_start + body_len;
-        if tag.contains("ld+json") {
-            let body = text[body_start..body_start + body_len].trim();
-            // A broken block on a page is skipped; the page's other blocks still count.
-            if body.starts_with(['{', '[']) {
-                match read_document(body, linker, &mut report, &mut ids, &mut position) {
-                    Ok(()) | Err(FeedError::NotJson { .. }) => {}
-                    Err(other) => return Err(other),
+/// One JSON document: where its postings are in the text (or why one is no posting), and the
+/// other nodes they may refer to by `@id`.
+struct DocumentPlan {
+    postings: Vec<Result<Range<usize>, RecordProblem>>,
+    resolved: HashMap<String, Value>,
+}
+
+impl JsonPlan {
+    /// A JSON document starting at `start` in `text`.
+    pub(crate) fn of_json(text: &str, start: usize) -> Result<Self, FeedError> {
+        let mut plan = Self::empty();
+        plan.add(text, start..text.len())?;
+        Ok(plan)
+    }
+
+    /// Every `<script type="application/ld+json">` block of an HTML page starting at `start`.
+    /// A broken block is skipped; the page's other blocks still count.
+    pub(crate) fn of_html(text: &str, start: usize) -> Result<Self, FeedError> {
+        let mut plan = Self::empty();
+        let lower = text.to_ascii_lowercase();
+        let mut from = start;
+        while let Some(found) = lower[from..].find("<script") {
+            let tag_start = from + found;
+            let Some(tag_len) = lower[tag_start..].find('>') else {
+                break;
+            };
+            let tag = &lower[tag_start..tag_start + tag_len];
+            let body_start = tag_start + tag_len + 1;
+            let Some(body_len) = lower[body_start..].find("</script") else {
+                break;
+            };
+            from = body_start + body_len;
+            if tag.contains("ld+json") {
+                let raw = &text[body_start..body_start + body_len];
+                let body = raw.trim();
+                if body.starts_with(['{', '[']) {
+                    let body_at = body_start + (raw.len() - raw.trim_start().len());
+                    match plan.add(text, body_at..body_at + body.len()) {
+                        Ok(()) | Err(FeedError::NotJson { .. }) => {}
+                        Err(other) => return Err(other),
+                    }
                 }
             }
         }
+        Ok(plan)
     }
-    if report.records() == 0 {
-        return Err(FeedError::NoJobPostings);
+
+    fn empty() -> Self {
+        Self {
+            documents: Vec::new(),
+            at: (0, 0),
+            done: 0,
+            total: 0,
+            other_nodes: 0,
+        }
     }
-    Ok(report)
+
+    pub(crate) fn total(&self) -> usize {
+        self.total
+    }
+
+    pub(crate) fn done(&self) -> usize {
+        self.done
+    }
+
+    pub(crate) fn other_nodes(&self) -> usize {
+        self.other_nodes
+    }
+
+    /// Finds the postings of the document at `range` of `text`.
+    fn add(&mut self, text: &str, range: Range<usize>) -> Result<(), FeedError> {
+        let document = &text[range.clone()];
+        if too_deep(document) {
+            return Err(FeedError::TooDeep);
+        }
+        let is_array = document.starts_with('[');
+        let nodes: Vec<&RawValue> = if is_array {
+            serde_json::from_str(document).map_err(json_error)?
+        } else {
+            let parsed: GraphDocument<'_> = serde_json::from_str(document).map_err(json_error)?;
+            match parsed.graph {
+                Some(graph) if graph.get().trim_start().starts_with('[') => {
+                    serde_json::from_str(graph.get()).map_err(json_error)?
+                }
+                Some(graph) => vec![graph],
+                None => vec![serde_json::from_str::<&RawValue>(document).map_err(json_error)?],
+            }
+        };
+        if nodes.len() > MAX_RECORDS {
+            return Err(FeedError::TooManyRecords { limit: MAX_RECORDS });
+        }
+        // Which nodes are vacancies, and the other nodes they may refer to by @id.
+        let mut postings = Vec::new();
+        let mut references: HashMap<String, &RawValue> = HashMap::new();
+        for node in nodes {
+            match serde_json::from_str::<Head>(node.get()) {
+                Ok(head) if is_job_posting(head.kind.as_ref()) => {
+                    postings.push(place_in(text, node).ok_or(RecordProblem::NotAnObject))
+                }
+                Ok(head) => {
+                    if let Some(Value::String(id)) = head.id {
+                        references.insert(id, node);
+                    }
+                    match head.kind {
+                        // A top-level array entry of another type is a record, not a vacancy.
+                        Some(kind) if is_array => {
+                            postings.push(Err(RecordProblem::NotAJobPosting {
+                                kind: kind_name(&kind),
+                            }))
+                        }
+                        None if is_array => postings.push(Err(RecordProblem::NotAJobPosting {
+                            kind: "object".to_owned(),
+                        })),
+                        _ => self.other_nodes += 1,
+                    }
+                }
+                Err(e) if e.to_string().contains("recursion limit") => {
+                    postings.push(Err(RecordProblem::TooDeep))
+                }
+                Err(_) => postings.push(Err(RecordProblem::NotAnObject)),
+            }
+        }
+        let resolved: HashMap<String, Value> = references
+            .into_iter()
+            .filter_map(|(id, raw)| Some((id, serde_json::from_str(raw.get()).ok()?)))
+            .collect();
+        self.total += postings.len();
+        self.documents.push(DocumentPlan { postings, resolved });
+        Ok(())
+    }
+
+    /// Reads up to `count` postings; `true` when every document has been read.
+    pub(crate) fn step(&mut self, text: &str, records: &mut Records<'_, '_>, count: usize) -> bool {
+        let mut read = 0;
+        while read < count && self.done < self.total {
+            let (document, next) = self.at;
+            let Some(plan) = self.documents.get(document) else {
+                break;
+            };
+            let Some(posting) = plan.postings.get(next) else {
+                self.at = (document + 1, 0);
+                continue;
+            };
+            self.at = (document, next + 1);
+            self.done += 1;
+            read += 1;
+            *records.position += 1;
+            let at = RecordPosition::Record(*records.position);
+            let outcome = posting.clone().and_then(|range| {
+                let value: Value = serde_json::from_str(&text[range]).map_err(|e| {
+                    if e.to_string().contains("recursion limit") {
+                        RecordProblem::TooDeep
+                    } else {
+                        RecordProblem::NotAnObject
+                    }
+                })?;
+                match value {
+                    Value::Object(object) => {
+                        read_posting(&object, &Refs(&plan.resolved), records.report, at)
+                    }
+                    _ => Err(RecordProblem::NotAnObject),
+                }
+            });
+            match outcome {
+                Ok(draft) => records.keep(draft),
+                Err(problem) => records.report.reject(RejectedRecord {
+                    position: at,
+                    title: None,
+                    problem,
+                }),
+            }
+        }
+        self.done >= self.total
+    }
+}
+
+/// Where a node cut out of `text` is in it (it is a slice of it, so its address says).
+fn place_in(text: &str, node: &RawValue) -> Option<Range<usize>> {
+    let start = (node.get().as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let range = start..start + node.get().len();
+    (text.get(range.clone()) == Some(node.get())).then_some(range)
 }
 
 fn json_error(error: serde_json::Error) -> FeedError {
@@ -138,97 +280,6 @@ fn too_deep(text: &str) -> bool {
     false
 }
 
-fn read_document(
-    text: &str,
-    linker: &Linker<'_>,
-    report: &mut FeedImport,
-    ids: &mut IdPool,
-    position: &mut usize,
-) -> Result<(), FeedError> {
-    if too_deep(text) {
-        return Err(FeedError::TooDeep);
-    }
-    let nodes: Vec<&RawValue> = if text.starts_with('[') {
-        serde_json::from_str(text).map_err(json_error)?
-    } else {
-        let document: GraphDocument<'_> = serde_json::from_str(text).map_err(json_error)?;
-        match document.graph {
-            Some(graph) if graph.get().trim_start().starts_with('[') => {
-                serde_json::from_str(graph.get()).map_err(json_error)?
-            }
-            Some(graph) => vec![graph],
-            None => vec![serde_json::from_str::<&RawValue>(text).map_err(json_error)?],
-        }
-    };
-    if nodes.len() > MAX_RECORDS {
-        return Err(FeedError::TooManyRecords { limit: MAX_RECORDS });
-    }
-    // First pass: which nodes are vacancies, and the other nodes they may refer to by @id.
-    let mut postings = Vec::new();
-    let mut references: HashMap<String, &RawValue> = HashMap::new();
-    for node in nodes {
-        match serde_json::from_str::<Head>(node.get()) {
-            Ok(head) if is_job_posting(head.kind.as_ref()) => postings.push(Ok(node)),
-            Ok(head) => {
-                if let Some(Value::String(id)) = head.id {
-                    references.insert(id, node);
-                }
-                match head.kind {
-                    // A top-level array entry of another type is a record that is not a vacancy.
-                    Some(kind) if text.starts_with('[') => {
-                        postings.push(Err(RecordProblem::NotAJobPosting {
-                            kind: kind_name(&kind),
-                        }))
-                    }
-                    None if text.starts_with('[') => {
-                        postings.push(Err(RecordProblem::NotAJobPosting {
-                            kind: "object".to_owned(),
-                        }))
-                    }
-                    _ => report.other_nodes += 1,
-                }
-            }
-            Err(e) if e.to_string().contains("recursion limit") => {
-                postings.push(Err(RecordProblem::TooDeep))
-            }
-            Err(_) => postings.push(Err(RecordProblem::NotAnObject)),
-        }
-    }
-    let resolved: HashMap<&str, Value> = references
-        .iter()
-        .filter_map(|(id, raw)| Some((id.as_str(), serde_json::from_str(raw.get()).ok()?)))
-        .collect();
-    for posting in postings {
-        *position += 1;
-        let at = RecordPosition::Record(*position);
-        let outcome = posting.and_then(|raw| {
-            let value: Value = serde_json::from_str(raw.get()).map_err(|e| {
-                if e.to_string().contains("recursion limit") {
-                    RecordProblem::TooDeep
-                } else {
-                    RecordProblem::NotAnObject
-                }
-            })?;
-            match value {
-                Value::Object(object) => read_posting(&object, &Refs(&resolved), report, at),
-                _ => Err(RecordProblem::NotAnObject),
-            }
-        });
-        match outcome {
-            Ok(draft) => {
-                let vacancy = draft.finish(linker, ids, *position, report);
-                report.vacancies.push(vacancy);
-            }
-            Err(problem) => report.reject(RejectedRecord {
-                position: at,
-                title: None,
-                problem,
-            }),
-        }
-    }
-    Ok(())
-}
-
 fn is_job_posting(kind: Option<&Value>) -> bool {
     let is =
         |s: &str| s == "JobPosting" || s.ends_with("/JobPosting") || s.ends_with(":JobPosting");
@@ -253,9 +304,9 @@ fn kind_name(kind: &Value) -> String {
 }
 
 /// The other nodes of the graph, by `@id`.
-struct Refs<'a, 'b>(&'b HashMap<&'a str, Value>);
+struct Refs<'a>(&'a HashMap<String, Value>);
 
-impl Refs<'_, '_> {
+impl Refs<'_> {
     /// An object, or the node it refers to by `@id`.
     fn object<'v>(&'v self, value: &'v Value) -> Option<&'v Map<String, Value>> {
         let value = match value {
@@ -313,7 +364,7 @@ fn number_of(value: &Value) -> Option<f64> {
 
 fn read_posting(
     object: &Map<String, Value>,
-    refs: &Refs<'_, '_>,
+    refs: &Refs<'_>,
     report: &mut FeedImport,
     at: RecordPosition,
 ) -> Result<Draft, RecordProblem> {
@@ -455,7 +506,7 @@ fn short(value: &Value) -> String {
     truncate_chars(&text, 60)
 }
 
-fn read_location(location: &Value, refs: &Refs<'_, '_>, draft: &mut Draft) {
+fn read_location(location: &Value, refs: &Refs<'_>, draft: &mut Draft) {
     let place = match location {
         Value::String(s) => {
             draft.place = Some(s.clone());

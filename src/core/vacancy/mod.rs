@@ -19,7 +19,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use import::{import_feed, FeedError, FeedFormat, FeedImport, RecordProblem, RejectedRecord};
+pub use import::{
+    import_feed, FeedError, FeedFormat, FeedImport, FeedReader, RecordProblem, RejectedRecord,
+};
 pub use link::Linker;
 pub use model::*;
 
