@@ -13,8 +13,10 @@ import {
   answerTopicByMouse,
   assertClean,
   axeViolations,
+  completeSelfTestByMouse,
   goto,
   launch,
+  mainText,
   openApp,
   reload,
   waitForTopic,
@@ -149,6 +151,55 @@ test('no axe-core violations in English', async () => {
     await axe.check(page, 'history (English)');
 
     axe.assertNone();
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
+// WCAG 1.4.10 (reflow): at 320 CSS px, the width of a small phone or a 400 % zoom, no
+// screen scrolls sideways. A wide data table may scroll inside its own box.
+test('every screen fits a 320 px wide phone without sideways scrolling', async () => {
+  const { context, page, log } = await openApp(browser, { viewport: { width: 320, height: 640 } });
+  const tooWide = [];
+  async function checkReflow(label) {
+    const found = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return null;
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .filter((e) => !e.parentElement?.closest('.table-scroll'))
+        .slice(0, 3)
+        .map((e) => `<${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ''}${e.className ? ` class="${e.className}"` : ''}>`);
+      return `${document.documentElement.scrollWidth} px wide: ${culprits.join(', ')}`;
+    });
+    if (found) tooWide.push(`${label}: ${found}`);
+  }
+  async function visit(path, label = path) {
+    await page.goto(BASE + path);
+    await page.locator('main h1').first().waitFor();
+    await mainText(page);
+    await checkReflow(label);
+  }
+  try {
+    await visit('/', 'home (new)');
+    await completeSelfTestByMouse(page);
+    await checkReflow('result');
+    for (const path of ['/', '/zelftest', `/zelftest/${TOPIC_IDS[0]}`, '/geschiedenis', '/competenties',
+      '/beroepen', '/beroepen/zoeken', '/vacatures', '/activiteiten', '/mijn-werkmap', '/samenvatting']) {
+      await visit(path);
+    }
+    await visit('/vacatures');
+    const vacancy = await page.locator('main a[href^="/vacatures/"]').first().getAttribute('href');
+    await visit(vacancy, 'vacancy detail');
+    await visit('/beroepen/zoeken');
+    await page.locator('#occupation-search').fill('heftruck');
+    await checkReflow('occupation search with hits');
+    const occupation = await page.locator('ol.search-results a[href^="/beroepen/"]').first().getAttribute('href');
+    await visit(occupation, 'occupation detail');
+    await visit('/kiosk', 'kiosk start');
+    await visit('/coach', 'coach caseload (empty)');
+    assert.deepEqual(tooWide, [], `\n${tooWide.join('\n')}`);
     await assertClean(page, log);
   } finally {
     await context.close();
