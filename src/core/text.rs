@@ -97,3 +97,45 @@ pub fn format_date(date: time::Date, language: Language) -> String {
 pub fn format_short_date(date: time::Date) -> String {
     format!("{}-{}", date.day(), u8::from(date.month()))
 }
+
+/// A count as a reader expects it: "20.000" in Dutch, "20,000" in English. Numbers of up to
+/// four digits stay as they are ("3007"), as Dutch writing advice has it.
+pub fn format_count(count: usize, language: Language) -> String {
+    let digits = count.to_string();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let separator = match language {
+        Language::Nl => '.',
+        Language::En => ',',
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_five_digits_or_more_are_grouped_by_three() {
+        let cases = [
+            (0, "0", "0"),
+            (320, "320", "320"),
+            (3007, "3007", "3007"),
+            (20_000, "20.000", "20,000"),
+            (100_000, "100.000", "100,000"),
+            (1_234_567, "1.234.567", "1,234,567"),
+        ];
+        for (count, nl, en) in cases {
+            assert_eq!(format_count(count, Language::Nl), nl);
+            assert_eq!(format_count(count, Language::En), en);
+        }
+    }
+}

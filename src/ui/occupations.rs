@@ -16,7 +16,7 @@ use crate::core::esco::{import_occupations, EscoImportError};
 use crate::core::i18n;
 use crate::core::occupation::Occupation;
 use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
-use crate::core::text::Language;
+use crate::core::text::{format_count, Language};
 
 use super::browser;
 use super::competences::COMPETENCES_PER_PAGE;
@@ -515,7 +515,7 @@ fn EscoImport() -> impl IntoView {
             <h2 id="esco-title">{move || app.t("search.esco_title")}</h2>
             <p>{move || app.t("search.esco_intro")}</p>
             <p>{move || match imported_count() {
-                Some(count) => i18n::format(app.language(), "search.esco_present", &[("count", &count.to_string())]),
+                Some(count) => i18n::format(app.language(), "search.esco_present", &[("count", &format_count(count, app.language()))]),
                 None => app.t("search.esco_absent").to_owned(),
             }}</p>
             <label for="esco-file">{move || app.t("search.esco_pick")}</label>
@@ -524,7 +524,7 @@ fn EscoImport() -> impl IntoView {
                 ImportStatus::Idle => String::new(),
                 ImportStatus::Working(key) => app.t(key).to_owned(),
                 ImportStatus::Done { count, skipped } => {
-                    let mut text = i18n::format(app.language(), "search.import_done", &[("count", &count.to_string())]);
+                    let mut text = i18n::format(app.language(), "search.import_done", &[("count", &format_count(count, app.language()))]);
                     if let Some(skipped) = skipped {
                         text.push(' ');
                         text.push_str(&skipped);

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::core::i18n;
 use crate::core::selftest::scoring::{Finding, LadderPlacement, Severity};
 use crate::core::selftest::{Answers, Evidence, RouteId, SearchStatus, SelfTestResult, Truth};
-use crate::core::text::Language;
+use crate::core::text::{format_count, Language};
 
 use crate::core::matching::{Quadrant, RankQuery};
 
@@ -304,9 +304,9 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                         language,
                         "result.supply_count",
                         &[
-                            ("good", &supply.good.to_string()),
+                            ("good", &format_count(supply.good, language)),
                             ("km", &supply.distance_km.to_string()),
-                            ("total", &supply.total.to_string()),
+                            ("total", &format_count(supply.total, language)),
                         ],
                     )
                 } else {

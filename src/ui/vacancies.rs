@@ -15,7 +15,7 @@ use crate::core::matching::{
     MatchProfile, Overview, PartKind, RankQuery, Ranked, Scorer, Seeker, SortBy, Source,
     VacancyPool, Wishes,
 };
-use crate::core::text::{format_date, Language};
+use crate::core::text::{format_count, format_date, Language};
 use crate::core::vacancy::{ContractKind, EmployerSupport, FeedImport, HoursRange, Vacancy};
 use crate::core::vocab::Sector;
 
@@ -288,9 +288,9 @@ fn MatchList(
                     language,
                     "vacancies.summary",
                     &[
-                        ("eligible", &o.ranking.eligible.to_string()),
-                        ("total", &o.ranking.total.to_string()),
-                        ("good", &o.ranking.good.to_string()),
+                        ("eligible", &format_count(o.ranking.eligible, language)),
+                        ("total", &format_count(o.ranking.total, language)),
+                        ("good", &format_count(o.ranking.good, language)),
                     ],
                 )
             })
@@ -581,7 +581,7 @@ fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                 view! {
                     <li>
                         <p><strong>{w.change.describe(language)}</strong>": "
-                            {i18n::format(language, "vacancies.whatif_more", &[("count", &w.gained.to_string())])}</p>
+                            {i18n::format(language, "vacancies.whatif_more", &[("count", &format_count(w.gained, language))])}</p>
                         {why.map(|key| view! { <p class="step-why">{i18n::text(language, key)}</p> })}
                         {as_wish.map(|wishes| view! {
                             <button type="button" class="button" on:click=move |_| app.set_wishes(wishes.clone())>
@@ -895,7 +895,7 @@ fn FeedImport() -> impl IntoView {
             <h2 id="feed-title">{move || app.t("vacancies.import_title")}</h2>
             <p>{move || app.t("vacancies.import_intro")}</p>
             <p>{move || match imported() {
-                Some((count, source)) => i18n::format(app.language(), "vacancies.import_present", &[("count", &count.to_string()), ("source", &source)]),
+                Some((count, source)) => i18n::format(app.language(), "vacancies.import_present", &[("count", &format_count(count, app.language())), ("source", &source)]),
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
             <label for="feed-file">{move || app.t("vacancies.import_pick")}</label>

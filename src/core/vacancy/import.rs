@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashSet};
 use time::Date;
 
 use crate::core::place::GeoPoint;
-use crate::core::text::Language;
+use crate::core::text::{format_count, Language};
 use crate::core::vocab::{EducationLevel, PhysicalDemand};
 
 use super::link::Linker;
@@ -270,7 +270,7 @@ impl FeedImport {
         let kept = self.vacancies.len();
         match language {
             Language::Nl => {
-                let mut text = format!("{kept} vacatures gelezen");
+                let mut text = format!("{} vacatures gelezen", format_count(kept, language));
                 if self.rejected_count > 0 {
                     text.push_str(&format!(
                         ", {} overgeslagen (zie de redenen)",
@@ -281,7 +281,7 @@ impl FeedImport {
                 text
             }
             Language::En => {
-                let mut text = format!("{kept} vacancies read");
+                let mut text = format!("{} vacancies read", format_count(kept, language));
                 if self.rejected_count > 0 {
                     text.push_str(&format!(
                         ", {} left out (see the reasons)",
