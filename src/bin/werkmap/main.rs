@@ -93,6 +93,33 @@ impl Failure {
         )
     }
 
+    /// The value of `flag` as a whole number from 1 to `max`.
+    pub(crate) fn parse_count<T>(flag: &str, value: &str, max: T) -> Result<T, Self>
+    where
+        T: std::str::FromStr + PartialOrd + From<u8> + std::fmt::Display + Copy,
+    {
+        value
+            .parse()
+            .ok()
+            .filter(|n| (T::from(1)..=max).contains(n))
+            .ok_or_else(|| {
+                Self::usage(
+                    format!("{flag} moet een getal van 1 tot {max} zijn, niet {value:?}"),
+                    format!("{flag} must be a number from 1 to {max}, not {value:?}"),
+                )
+            })
+    }
+
+    /// The value of `--seed`.
+    pub(crate) fn parse_seed(value: &str) -> Result<u64, Self> {
+        value.parse().map_err(|_| {
+            Self::usage(
+                format!("--seed moet een geheel getal zijn, niet {value:?}"),
+                format!("--seed must be a whole number, not {value:?}"),
+            )
+        })
+    }
+
     fn esco(error: &EscoImportError) -> Self {
         Self::new(error.message(Language::Nl), error.message(Language::En))
     }
@@ -267,17 +294,7 @@ fn search(args: &[&str]) -> Result<(), Failure> {
             }
             "--top" => {
                 let value = rest.next().ok_or_else(|| Failure::needs_value(arg))?;
-                top = match value.parse::<usize>() {
-                    Ok(n) if (1..=MAX_TOP).contains(&n) => n,
-                    _ => {
-                        return Err(Failure::usage(
-                            format!(
-                                "--top moet een getal van 1 tot {MAX_TOP} zijn, niet {value:?}"
-                            ),
-                            format!("--top must be a number from 1 to {MAX_TOP}, not {value:?}"),
-                        ))
-                    }
-                };
+                top = Failure::parse_count(arg, value, MAX_TOP)?;
             }
             "--json" => json = true,
             flag if flag.starts_with("--") => {

@@ -8,8 +8,8 @@ use time::Date;
 use werkmap::core::competence::CompetenceProfile;
 use werkmap::core::content::Content;
 use werkmap::core::matching::{
-    explain, format_km, what_if, InterestTable, JobSupply, MatchProfile, Quadrant, RankQuery,
-    Scorer, VacancyPool, Wishes,
+    format_km, is_youth, overview, InterestTable, MatchProfile, Quadrant, RankQuery, Seeker,
+    VacancyPool, Wishes,
 };
 use werkmap::core::portfolio;
 use werkmap::core::selftest::Answers;
@@ -77,19 +77,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
         match arg {
             "--portfolio" => portfolio_path = Some(value()?),
             "--vacancies" => vacancies_path = Some(value()?),
-            "--top" => {
-                let v = value()?;
-                top = v
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=MAX_TOP).contains(n))
-                    .ok_or_else(|| {
-                        Failure::usage(
-                            format!("--top moet een getal van 1 tot {MAX_TOP} zijn, niet {v:?}"),
-                            format!("--top must be a number from 1 to {MAX_TOP}, not {v:?}"),
-                        )
-                    })?;
-            }
+            "--top" => top = Failure::parse_count(arg, value()?, MAX_TOP)?,
             "--json" => json = true,
             "--lang" => {
                 language = Some(match value()? {
@@ -167,29 +155,25 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
     let places = places()?;
     let vacancies = load_vacancies(vacancies_path, &content, &places, today)?;
     let rules = &content.matching;
-    let profile = MatchProfile::build(rules, &places, &answers, &competences, &wishes, today);
     let pool = VacancyPool::new(vacancies, &content);
     let interests = InterestTable::new(&content, &competences);
-    let scorer = Scorer::new(&profile, rules, &content, &interests);
-    let ranking = scorer.rank(
-        &pool,
-        &RankQuery {
-            top,
-            learning_first: profile.youth,
-            ..RankQuery::default()
-        },
+    let seeker = Seeker {
+        answers: &answers,
+        competences: &competences,
+        wishes: &wishes,
+    };
+    let query = RankQuery {
+        top,
+        learning_first: is_youth(rules, &answers),
+        ..RankQuery::default()
+    };
+    // The CLI shows no near misses, so none are looked for.
+    let overview = overview(
+        &content, &places, &pool, &interests, seeker, &query, 0, today, language,
     );
-    let changes = what_if(&profile, rules, &content, &interests, &pool);
     let search = content.selftest.score(&answers).search.status;
-    let supply = JobSupply::new(
-        ranking.good,
-        pool.len(),
-        profile.max_distance_km,
-        profile.home.is_some(),
-        rules,
-    );
     let quadrant = file.selftest.is_some().then(|| {
-        Quadrant::of(&supply, search)
+        Quadrant::of(&overview.supply, search)
             .text(rules)
             .title
             .get(language)
@@ -197,11 +181,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
     });
 
     let mut matches = Vec::new();
-    for ranked in &ranking.top {
-        let Some(explanation) = explain(&scorer, &profile, &content, &pool, ranked.index, language)
-        else {
-            continue;
-        };
+    for (ranked, explanation) in &overview.top {
         let Some(vacancy) = pool.get(ranked.index) else {
             continue;
         };
@@ -226,7 +206,8 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
             fits: explanation.strengths(&content, language),
         });
     }
-    let what_if: Vec<JsonWhatIf> = changes
+    let what_if: Vec<JsonWhatIf> = overview
+        .what_if
         .iter()
         .take(WHAT_IF_SHOWN)
         .map(|w| JsonWhatIf {
@@ -236,8 +217,8 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
         .collect();
     let output = JsonOutput {
         vacancies: pool.len(),
-        meet_wishes: ranking.eligible,
-        good: ranking.good,
+        meet_wishes: overview.ranking.eligible,
+        good: overview.ranking.good,
         quadrant,
         matches,
         what_if,
@@ -247,7 +228,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
             .map_err(|e| Failure::new(e.to_string(), e.to_string()))?;
         println!("{text}");
     } else {
-        print_text(&output, &profile, language);
+        print_text(&output, &overview.profile, language);
     }
     Ok(())
 }

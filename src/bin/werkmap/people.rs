@@ -26,29 +26,8 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::needs_value(arg))
         };
         match arg {
-            "--count" => {
-                let v = value()?;
-                count = Some(
-                    v.parse()
-                        .ok()
-                        .filter(|n| (1..=MAX_PEOPLE).contains(n))
-                        .ok_or_else(|| {
-                            Failure::usage(
-                        format!("--count moet een getal van 1 tot {MAX_PEOPLE} zijn, niet {v:?}"),
-                        format!("--count must be a number from 1 to {MAX_PEOPLE}, not {v:?}"),
-                    )
-                        })?,
-                );
-            }
-            "--seed" => {
-                let v = value()?;
-                seed = v.parse().map_err(|_| {
-                    Failure::usage(
-                        format!("--seed moet een geheel getal zijn, niet {v:?}"),
-                        format!("--seed must be a whole number, not {v:?}"),
-                    )
-                })?;
-            }
+            "--count" => count = Some(Failure::parse_count(arg, value()?, MAX_PEOPLE)?),
+            "--seed" => seed = Failure::parse_seed(value()?)?,
             "--heavy" => size = Size::HEAVY,
             "--out-dir" => out = Some(value()?),
             other => {

@@ -132,29 +132,8 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::needs_value(arg))
         };
         match arg {
-            "--count" => {
-                let v = value()?;
-                count = Some(
-                    v.parse()
-                        .ok()
-                        .filter(|n| (1..=MAX_GENERATE).contains(n))
-                        .ok_or_else(|| {
-                            Failure::usage(
-                        format!("--count moet een getal van 1 tot {MAX_GENERATE} zijn, niet {v:?}"),
-                        format!("--count must be a number from 1 to {MAX_GENERATE}, not {v:?}"),
-                    )
-                        })?,
-                );
-            }
-            "--seed" => {
-                let v = value()?;
-                seed = v.parse().map_err(|_| {
-                    Failure::usage(
-                        format!("--seed moet een geheel getal zijn, niet {v:?}"),
-                        format!("--seed must be a whole number, not {v:?}"),
-                    )
-                })?;
-            }
+            "--count" => count = Some(Failure::parse_count(arg, value()?, MAX_GENERATE)?),
+            "--seed" => seed = Failure::parse_seed(value()?)?,
             "--out" => out = Some(value()?),
             "--format" => {
                 format = match value()? {
