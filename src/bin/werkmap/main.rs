@@ -93,6 +93,14 @@ impl Failure {
         )
     }
 
+    /// A flag the command does not know.
+    pub(crate) fn unknown_option(flag: &str) -> Self {
+        Self::usage(
+            format!("onbekende optie {flag}"),
+            format!("unknown option {flag}"),
+        )
+    }
+
     /// The value of `flag` as a whole number from 1 to `max`.
     pub(crate) fn parse_count<T>(flag: &str, value: &str, max: T) -> Result<T, Self>
     where
@@ -297,12 +305,7 @@ fn search(args: &[&str]) -> Result<(), Failure> {
                 top = Failure::parse_count(arg, value, MAX_TOP)?;
             }
             "--json" => json = true,
-            flag if flag.starts_with("--") => {
-                return Err(Failure::usage(
-                    format!("onbekende optie {flag}"),
-                    format!("unknown option {flag}"),
-                ))
-            }
+            flag if flag.starts_with("--") => return Err(Failure::unknown_option(flag)),
             word => words.push(word),
         }
     }
@@ -400,12 +403,7 @@ fn portfolio_validate(args: &[&str]) -> Result<(), Failure> {
                 })?;
                 passphrase = Some(value);
             }
-            flag if flag.starts_with("--") => {
-                return Err(Failure::usage(
-                    format!("onbekende optie {flag}"),
-                    format!("unknown option {flag}"),
-                ))
-            }
+            flag if flag.starts_with("--") => return Err(Failure::unknown_option(flag)),
             file => files.push(file),
         }
     }

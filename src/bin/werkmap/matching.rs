@@ -111,12 +111,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
                     )
                 })?);
             }
-            other => {
-                return Err(Failure::usage(
-                    format!("onbekende optie {other}"),
-                    format!("unknown option {other}"),
-                ))
-            }
+            other => return Err(Failure::unknown_option(other)),
         }
     }
     let Some(portfolio_path) = portfolio_path else {

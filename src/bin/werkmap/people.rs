@@ -30,12 +30,7 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
             "--seed" => seed = Failure::parse_seed(value()?)?,
             "--heavy" => size = Size::HEAVY,
             "--out-dir" => out = Some(value()?),
-            other => {
-                return Err(Failure::usage(
-                    format!("onbekende optie {other}"),
-                    format!("unknown option {other}"),
-                ))
-            }
+            other => return Err(Failure::unknown_option(other)),
         }
     }
     let (Some(count), Some(out)) = (count, out) else {

@@ -148,12 +148,7 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
                     }
                 }
             }
-            other => {
-                return Err(Failure::usage(
-                    format!("onbekende optie {other}"),
-                    format!("unknown option {other}"),
-                ))
-            }
+            other => return Err(Failure::unknown_option(other)),
         }
     }
     let (Some(count), Some(out)) = (count, out) else {
