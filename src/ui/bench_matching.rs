@@ -37,6 +37,17 @@ fn world(places_json: &str) -> Result<World, String> {
     })
 }
 
+/// The world and the generator's templates, for the benchmarks on generated vacancies.
+fn world_and_templates(
+    templates_json: &str,
+    places_json: &str,
+) -> Result<(World, Templates), String> {
+    let w = world(places_json)?;
+    let templates =
+        Templates::parse(templates_json, &w.content.occupations).map_err(|e| e.to_string())?;
+    Ok((w, templates))
+}
+
 #[derive(Serialize)]
 struct RankReport {
     ok: bool,
@@ -57,13 +68,9 @@ pub fn bench_rank(templates_json: &str, places_json: &str, count: u32, runs: u32
     if count == 0 || count > MAX_COUNT || runs == 0 || runs > MAX_RUNS {
         return failure(format!("count 1..={MAX_COUNT}, runs 1..={MAX_RUNS}"));
     }
-    let w = match world(places_json) {
-        Ok(w) => w,
+    let (w, templates) = match world_and_templates(templates_json, places_json) {
+        Ok(found) => found,
         Err(e) => return failure(e),
-    };
-    let templates = match Templates::parse(templates_json, &w.content.occupations) {
-        Ok(t) => t,
-        Err(e) => return failure(e.to_string()),
     };
     let today = now().date();
     let generator = Generator::new(&templates, &w.content.occupations, &w.places, 7, today);
@@ -203,13 +210,9 @@ pub fn bench_feed_import(templates_json: &str, places_json: &str, count: u32) ->
     if count == 0 || count > MAX_COUNT {
         return failure(format!("count 1..={MAX_COUNT}"));
     }
-    let w = match world(places_json) {
-        Ok(w) => w,
+    let (w, templates) = match world_and_templates(templates_json, places_json) {
+        Ok(found) => found,
         Err(e) => return failure(e),
-    };
-    let templates = match Templates::parse(templates_json, &w.content.occupations) {
-        Ok(t) => t,
-        Err(e) => return failure(e.to_string()),
     };
     let generator = Generator::new(
         &templates,

@@ -71,18 +71,8 @@ fn file_name(alias: &str, date: time::Date) -> String {
 #[component]
 fn ExportCard() -> impl IntoView {
     let app = use_app();
-    let chosen = RwSignal::new(
-        [
-            Section::Profile,
-            Section::Selftest,
-            Section::Competences,
-            Section::Vacancies,
-            Section::Activities,
-            Section::Agreements,
-        ]
-        .into_iter()
-        .collect::<BTreeSet<_>>(),
-    );
+    // Everything is ticked at first; the job seeker unticks what stays private.
+    let chosen = RwSignal::new(Section::ALL.into_iter().collect::<BTreeSet<_>>());
     let alias = RwSignal::new(String::new());
     let age_band = RwSignal::new(false);
     let postcode = RwSignal::new(false);
@@ -410,21 +400,6 @@ fn ImportCard() -> impl IntoView {
             )),
         }
     };
-    let preview_view = move |preview: &Preview, language: Language| {
-        let whose = preview
-            .whose
-            .clone()
-            .unwrap_or_else(|| i18n::text(language, "share.no_name").to_owned());
-        let sections: Vec<&str> = preview.sections.iter().map(|s| s.label(language)).collect();
-        view! {
-            <dl class="facts-list preview">
-                <dt>{i18n::text(language, "share.whose")}</dt><dd>{whose}</dd>
-                <dt>{i18n::text(language, "share.started")}</dt><dd>{format_date(preview.created.date(), language)}</dd>
-                <dt>{i18n::text(language, "share.written")}</dt><dd>{format_date(preview.modified.date(), language)}</dd>
-                <dt>{i18n::text(language, "share.holds")}</dt><dd>{sections.join(", ")}</dd>
-            </dl>
-        }
-    };
     view! {
         <section class="card" aria-labelledby="import-title">
             <h2 id="import-title">{move || app.t("share.import_title")}</h2>
@@ -447,36 +422,26 @@ fn ImportCard() -> impl IntoView {
                     }.into_any(),
                     Opened::Own(portfolio, preview) => {
                         let portfolio = *portfolio;
-                        view! {
-                            <p><strong>{i18n::text(language, "share.own_file")}</strong></p>
-                            {preview_view(&preview, language)}
-                            <p>{i18n::text(language, "share.replace_warning")}</p>
-                            <div class="actions">
-                                <button type="button" class="button primary" on:click=move |_| replace(portfolio.clone())>
-                                    {i18n::text(language, "share.replace")}
-                                </button>
-                                <button type="button" class="button" on:click=move |_| opened.set(Opened::None)>
-                                    {i18n::text(language, "share.cancel")}
-                                </button>
-                            </div>
-                        }.into_any()
+                        import_choice(
+                            i18n::text(language, "share.own_file").to_owned(),
+                            &preview,
+                            ("share.replace_warning", "share.replace"),
+                            move || replace(portfolio.clone()),
+                            move || opened.set(Opened::None),
+                            language,
+                        )
                     }
                     Opened::Reply(portfolio, preview) => {
                         let count = portfolio.agreements.as_ref().map_or(0, |a| a.items.len());
                         let portfolio = *portfolio;
-                        view! {
-                            <p><strong>{i18n::format(language, "share.reply_file", &[("count", &count.to_string())])}</strong></p>
-                            {preview_view(&preview, language)}
-                            <p>{i18n::text(language, "share.reply_only")}</p>
-                            <div class="actions">
-                                <button type="button" class="button primary" on:click=move |_| take_reply(portfolio.clone())>
-                                    {i18n::text(language, "share.take_reply")}
-                                </button>
-                                <button type="button" class="button" on:click=move |_| opened.set(Opened::None)>
-                                    {i18n::text(language, "share.cancel")}
-                                </button>
-                            </div>
-                        }.into_any()
+                        import_choice(
+                            i18n::format(language, "share.reply_file", &[("count", &count.to_string())]),
+                            &preview,
+                            ("share.reply_only", "share.take_reply"),
+                            move || take_reply(portfolio.clone()),
+                            move || opened.set(Opened::None),
+                            language,
+                        )
                     }
                     Opened::Refused(message) => view! { <p class="error">{message}</p> }.into_any(),
                     Opened::Done(message) => view! { <p class="done">{message}</p> }.into_any(),
@@ -491,6 +456,49 @@ fn ImportCard() -> impl IntoView {
 }
 
 /// The agreements with the coach, from the last reply taken in.
+/// An opened file before it is taken in: whose it is and what it holds, what taking it in
+/// does (`texts.0`), and the choice to do it (`texts.1`) or not.
+fn import_choice(
+    title: String,
+    preview: &Preview,
+    texts: (&'static str, &'static str),
+    on_confirm: impl Fn() + 'static,
+    on_cancel: impl Fn() + 'static,
+    language: Language,
+) -> AnyView {
+    let (explanation, confirm) = texts;
+    view! {
+        <p><strong>{title}</strong></p>
+        {preview_list(preview, language)}
+        <p>{i18n::text(language, explanation)}</p>
+        <div class="actions">
+            <button type="button" class="button primary" on:click=move |_| on_confirm()>
+                {i18n::text(language, confirm)}
+            </button>
+            <button type="button" class="button" on:click=move |_| on_cancel()>
+                {i18n::text(language, "share.cancel")}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+fn preview_list(preview: &Preview, language: Language) -> impl IntoView {
+    let whose = preview
+        .whose
+        .clone()
+        .unwrap_or_else(|| i18n::text(language, "share.no_name").to_owned());
+    let sections: Vec<&str> = preview.sections.iter().map(|s| s.label(language)).collect();
+    view! {
+        <dl class="facts-list preview">
+            <dt>{i18n::text(language, "share.whose")}</dt><dd>{whose}</dd>
+            <dt>{i18n::text(language, "share.started")}</dt><dd>{format_date(preview.created.date(), language)}</dd>
+            <dt>{i18n::text(language, "share.written")}</dt><dd>{format_date(preview.modified.date(), language)}</dd>
+            <dt>{i18n::text(language, "share.holds")}</dt><dd>{sections.join(", ")}</dd>
+        </dl>
+    }
+}
+
 #[component]
 fn AgreementsCard() -> impl IntoView {
     let app = use_app();
