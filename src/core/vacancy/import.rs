@@ -424,8 +424,8 @@ impl std::fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-/// Reads a vacancy feed of any supported kind. `today` dates nothing here; it is used to
-/// give imported records without a closing date none (never invented).
+/// Reads a vacancy feed of any supported kind, all at once. A record without a closing date
+/// gets none (never an invented one).
 pub fn import_feed(bytes: &[u8], linker: &Linker<'_>) -> Result<FeedImport, FeedError> {
     let mut reader = FeedReader::new(bytes)?;
     while !reader.step(linker, usize::MAX)? {}
@@ -536,11 +536,6 @@ impl<'a> FeedReader<'a> {
         } else {
             done as f64 / total as f64
         }
-    }
-
-    /// Records read so far (kept and rejected).
-    pub fn records_read(&self) -> usize {
-        self.report.records()
     }
 
     /// What was read. Call it after the last step; earlier it gives what was read so far.
