@@ -308,13 +308,11 @@ fn competence_text(
     // What already fits comes first; what is not there yet is said as room to grow.
     let mut sentences = Vec::new();
     if met > 0 {
-        sentences.push(i18n::format(
+        sentences.push(i18n::plural(
             language,
             "match.part_competences",
-            &[
-                ("met", &met.to_string()),
-                ("total", &demands.len().to_string()),
-            ],
+            demands.len(),
+            &[("met", &met.to_string())],
         ));
     }
     if below > 0 {
