@@ -337,7 +337,10 @@ fn ImportCard() -> impl IntoView {
         }
         backup.set(Some(current));
         let mut replaced = Vec::new();
-        app.state.update(|s| replaced = take_in(s, &portfolio));
+        app.state.update(|s| {
+            replaced = take_in(s, &portfolio);
+            s.clean(app.content);
+        });
         let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
         opened.set(Opened::Done(i18n::format(
             language,
