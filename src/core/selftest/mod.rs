@@ -125,12 +125,11 @@ impl SelfTest {
                 Condition::Fact(name) if !self.rules.facts.contains_key(name) => {
                     problems.push(format!("{context}: unknown fact `{name}`"))
                 }
-                Condition::Number { question, .. } => {
+                Condition::Number { question, .. }
                     if self.questionnaire.question(question).map(|q| q.kind)
-                        != Some(QuestionKind::Number)
-                    {
-                        problems.push(format!("{context}: `{question}` is not a number question"));
-                    }
+                        != Some(QuestionKind::Number) =>
+                {
+                    problems.push(format!("{context}: `{question}` is not a number question"));
                 }
                 _ => {}
             });
