@@ -869,3 +869,45 @@ fn the_matching_rules_refuse_broken_data() {
     assert!(MatchingRules::parse(&rising).is_err());
     assert!(MatchingRules::parse("{").is_err());
 }
+
+/// "Net niet" is one wish missed by little, nearest first: jobs 172, 61 and 48 km away are
+/// not nearly within 20 km (a job seeker saw them listed first).
+#[test]
+fn near_misses_are_near() {
+    let wishes = Wishes {
+        max_distance_km: Some(20),
+        ..Wishes::default()
+    };
+    let p = profile_with(&answers(), &CompetenceProfile::new(), &wishes);
+    // Utrecht is home; move each vacancy north by a distance.
+    let at_km = |id: &str, km: f64| {
+        let mut v = plain_vacancy(id);
+        v.location = Some(GeoPoint {
+            lat: 52.0907 + km / 111.2,
+            lon: 5.1214,
+        });
+        v
+    };
+    let mut hours = at_km("hours-only", 5.0);
+    hours.hours = HoursRange::new(36, 40);
+    let mut two = at_km("two-misses", 23.0);
+    two.hours = HoursRange::new(36, 40);
+    let vacancies = vec![
+        at_km("far-172", 172.0),
+        at_km("far-61", 61.0),
+        at_km("far-48", 48.0),
+        at_km("over-by-2", 22.0),
+        at_km("over-by-8", 28.0),
+        two,
+        hours,
+        at_km("fits", 3.0),
+    ];
+    let w = world(vacancies, &p.competences);
+    let scorer = Scorer::new(&p, &content().matching, content(), &w.interests);
+    let ids: Vec<String> = scorer
+        .near_misses(&w.pool, 10)
+        .into_iter()
+        .map(|(r, _)| w.pool.vacancies()[r.index].id.clone())
+        .collect();
+    assert_eq!(ids, ["hours-only", "over-by-2", "over-by-8"]);
+}

@@ -644,6 +644,44 @@ fn private_answers_stay_out_unless_chosen() {
     assert!(text.contains("obstacle_addiction"));
 }
 
+/// Unticked, age and postcode are nowhere in the file: not in the profile and not among the
+/// self-test's answers (current or kept), and the consent screen's texts say so.
+#[test]
+fn age_and_postcode_stay_out_unless_chosen() {
+    let state = sample_state();
+    let mut choices = everything();
+    choices.profile.age_band = false;
+    choices.profile.postcode = false;
+    let text = export(&state, None, &choices, NOW);
+    assert!(!text.contains("27_34"), "no age band: {text}");
+    assert!(!text.contains("3511"), "no postcode: {text}");
+    let opened = open(text.as_bytes(), None).unwrap();
+    let selftest_section = opened.selftest.as_ref().unwrap();
+    assert!(selftest_section.current.get("age_band").is_none());
+    assert!(selftest_section
+        .history
+        .iter()
+        .all(|h| h.answers.get("postcode").is_none()));
+    assert!(
+        selftest_section.current.get("channels").is_some(),
+        "the rest stays"
+    );
+    let says = |section, profile: &ProfileChoices| {
+        werkmap::core::portfolio::section_contents(&state, section, profile, Language::Nl).unwrap()
+    };
+    assert!(
+        says(Section::Profile, &choices.profile).contains("Niet je leeftijd en niet je postcode")
+    );
+    assert!(says(Section::Selftest, &choices.profile)
+        .contains("Zonder je leeftijd en zonder je postcode"));
+    // Ticked, both are in.
+    choices.profile.age_band = true;
+    choices.profile.postcode = true;
+    let text = export(&state, None, &choices, NOW);
+    assert!(text.contains("27_34") && text.contains("3511"));
+    assert!(!says(Section::Selftest, &choices.profile).contains("Zonder"));
+}
+
 /// The version-2 file: every section, vacancies and activities included. Written from
 /// [`sample_state`] with `UPDATE_FIXTURES=1` when the version is new; kept as it is after.
 #[test]

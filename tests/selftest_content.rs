@@ -311,9 +311,28 @@ fn broken_content_is_refused_with_a_clear_error() {
         Broken {
             name: "a topic without questions",
             file: File::Questions,
-            breaks: |q| q["topics"][4]["questions"] = json!([]),
+            breaks: |q| {
+                q["topics"][4]["questions"] = json!([]);
+                q["topics"][4]["pages"] = json!(null);
+            },
             json_error: false,
             message: "topic `meedoen` has no questions",
+        },
+        Broken {
+            name: "pages out of order",
+            file: File::Questions,
+            breaks: |q| {
+                q["topics"][3]["pages"] = json!([["expect_work", "want_work", "know_strengths"]])
+            },
+            json_error: false,
+            message: "pages must list its questions in order",
+        },
+        Broken {
+            name: "pages that leave a question out",
+            file: File::Questions,
+            breaks: |q| q["topics"][3]["pages"] = json!([["want_work", "expect_work"]]),
+            json_error: false,
+            message: "its pages leave questions out",
         },
         Broken {
             name: "a route reads a question that does not exist",
@@ -519,7 +538,8 @@ fn broken_content_is_refused_with_a_clear_error() {
                 q["topics"][2]["questions"]
                     .as_array_mut()
                     .unwrap()
-                    .retain(|question| question["id"] != "cv_ready")
+                    .retain(|question| question["id"] != "cv_ready");
+                q["topics"][2]["pages"] = json!(null);
             },
             json_error: false,
             message: "search cv: unknown question `cv_ready`",

@@ -24,15 +24,20 @@ pub const MAX_QR_VERSION: i16 = 18;
 /// module has sharp edges on screen (version 18: 5 px per module).
 const MIN_QR_PIXELS: u32 = 440;
 
-/// One vacancy as the summary names it: title, place and its id, so it can be found again
-/// ("Orderpicker, Utrecht [sample-000123]"); the employer stays out to keep the code small.
+/// One vacancy as the summary names it, the way a person finds it again: title, employer
+/// and place ("Orderpicker – Van Dijk Logistiek, Utrecht"). No internal id: it means nothing
+/// to the person reading it on their phone.
 pub fn vacancy_reference(vacancy: &Vacancy) -> String {
     let mut text = vacancy.title.clone();
+    if !vacancy.employer.trim().is_empty() {
+        text.push_str(" – ");
+        text.push_str(&vacancy.employer);
+    }
     if let Some(place) = &vacancy.place {
         text.push_str(", ");
         text.push_str(place);
     }
-    format!("{text} [{}]", vacancy.id)
+    text
 }
 
 /// The first sentence of a text ("Je wilt graag werken. Dat is een sterke start." →

@@ -12,6 +12,7 @@ use crate::core::text::{format_date, format_short_date};
 
 use super::browser;
 use super::state::{now, use_app, AppContext};
+use super::table::{DataTable, Row};
 
 /// How many weeks the table shows.
 const WEEKS: usize = 8;
@@ -89,16 +90,18 @@ fn TargetCard() -> impl IntoView {
                     format_short_date(week.from),
                     format_short_date(week.to)
                 );
-                view! {
-                    <tr>
-                        <th scope="row">{range}</th>
-                        <td>{week.counted.to_string()}</td>
-                        <td>{week.target.map_or("–".to_owned(), |t| t.to_string())}</td>
-                        <td>{(week.all - week.counted).to_string()}</td>
-                    </tr>
+                Row {
+                    head: range.into_any(),
+                    cells: vec![
+                        week.counted.to_string().into_any(),
+                        week.target
+                            .map_or("–".to_owned(), |t| t.to_string())
+                            .into_any(),
+                        (week.all - week.counted).to_string().into_any(),
+                    ],
                 }
             })
-            .collect_view();
+            .collect::<Vec<_>>();
         view! {
             <section class="card" aria-labelledby="target-title">
                 <h2 id="target-title">{i18n::text(language, "log.target_title")}</h2>
@@ -119,18 +122,17 @@ fn TargetCard() -> impl IntoView {
                         </div>
                     }.into_any(),
                 }}
-                <div class="table-scroll" role="region" aria-labelledby="weeks-caption" tabindex="0">
-                    <table class="history">
-                        <caption id="weeks-caption">{i18n::text(language, "log.weeks_caption")}</caption>
-                        <thead><tr>
-                            <th scope="col">{i18n::text(language, "log.week")}</th>
-                            <th scope="col">{i18n::text(language, "log.counted")}</th>
-                            <th scope="col">{i18n::text(language, "log.week_target")}</th>
-                            <th scope="col">{i18n::text(language, "log.other")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable
+                    id="weeks-caption"
+                    caption=i18n::text(language, "log.weeks_caption").to_owned()
+                    headers=vec![
+                        i18n::text(language, "log.week").to_owned(),
+                        i18n::text(language, "log.counted").to_owned(),
+                        i18n::text(language, "log.week_target").to_owned(),
+                        i18n::text(language, "log.other").to_owned(),
+                    ]
+                    rows=rows
+                />
             </section>
         }
     }

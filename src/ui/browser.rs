@@ -70,3 +70,33 @@ pub fn download(name: &str, mime: &str, contents: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Random bytes from the browser's cryptographic generator (salts and nonces).
+pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
+    let mut bytes = [0u8; N];
+    web_sys::window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+/// `text` sealed with `passphrase` (Argon2id + XChaCha20-Poly1305, from `core::portfolio`),
+/// or as it is when the passphrase is empty. Yields to the browser first: the key derivation
+/// takes a moment on a slow device, and the "working" message should show.
+/// An error is given as the message to show, in `language`.
+pub async fn sealed(
+    text: String,
+    passphrase: &str,
+    language: crate::core::text::Language,
+) -> Result<String, String> {
+    if passphrase.is_empty() {
+        return Ok(text);
+    }
+    yield_to_browser().await;
+    let (Some(salt), Some(nonce)) = (random_bytes::<16>(), random_bytes::<24>()) else {
+        return Err(crate::core::i18n::text(language, "share.no_random").to_owned());
+    };
+    crate::core::portfolio::encrypt(&text, passphrase, salt, nonce).map_err(|e| e.message(language))
+}

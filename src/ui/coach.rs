@@ -30,6 +30,7 @@ use super::history::{Chart, HistoryTable};
 use super::idb::Idb;
 use super::result::result_parts;
 use super::state::{now, use_app, AppContext};
+use super::table::{DataTable, Row};
 use super::LanguageSwitch;
 
 pub const COACH_BASE: &str = "/coach";
@@ -649,17 +650,21 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
                 let rating = profile.rating(&c.id)?;
                 let places = rating.shown_in.iter().map(|p| p.label().get(language).to_owned()).collect::<Vec<_>>().join(", ");
                 let level = app.content.competences.level_name(rating.level).map(|l| l.get(language).to_owned()).unwrap_or_default();
-                Some(view! { <tr><th scope="row">{c.name.get(language).to_owned()}</th><td>{format!("{} – {level}", rating.level)}</td><td>{places}</td></tr> })
-            }).collect_view();
+                Some(Row {
+                    head: c.name.get(language).to_owned().into_any(),
+                    cells: vec![format!("{} – {level}", rating.level).into_any(), places.into_any()],
+                })
+            }).collect::<Vec<_>>();
             view! {
                 <section aria-labelledby="client-competences">
                     <h2 id="client-competences">{Section::Competences.label(language)}</h2>
-                    <div class="table-scroll" role="region" aria-labelledby="client-competences" tabindex="0">
-                        <table class="history">
-                            <thead><tr><th scope="col">{t("occupations.competence")}</th><th scope="col">{t("occupations.level")}</th><th scope="col">{t("occupations.shown_in")}</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    <DataTable
+                        id="client-competences-caption"
+                        caption=Section::Competences.label(language).to_owned()
+                        caption_hidden=true
+                        headers=vec![t("occupations.competence").to_owned(), t("occupations.level").to_owned(), t("occupations.shown_in").to_owned()]
+                        rows=rows
+                    />
                 </section>
             }
         })}
@@ -743,6 +748,7 @@ fn AgreementsEditor(key: String) -> impl IntoView {
         });
         text.set(String::new());
     };
+    let reply_pass = RwSignal::new(String::new());
     let reply = move |_| {
         let language = app.language();
         let k = key.get_value();
@@ -760,12 +766,28 @@ fn AgreementsEditor(key: String) -> impl IntoView {
                 .filter(|c| c.is_alphanumeric())
                 .take(30)
                 .collect();
-            browser::download(
-                &format!("werkmap-antwoord-{safe}-{}.werkmap.json", now().date()),
-                "application/json",
-                &file,
-            );
-            message.set(Some(i18n::text(language, "coach.reply_saved").to_owned()));
+            let pass = reply_pass.get_untracked();
+            if !pass.is_empty() {
+                message.set(Some(i18n::text(language, "share.encrypting").to_owned()));
+            }
+            spawn_local(async move {
+                match browser::sealed(file, &pass, language).await {
+                    Ok(file) => {
+                        browser::download(
+                            &format!("werkmap-antwoord-{safe}-{}.werkmap.json", now().date()),
+                            "application/json",
+                            &file,
+                        );
+                        let key = if pass.is_empty() {
+                            "coach.reply_saved"
+                        } else {
+                            "coach.reply_saved_encrypted"
+                        };
+                        message.set(Some(i18n::text(language, key).to_owned()));
+                    }
+                    Err(error) => message.set(Some(error)),
+                }
+            });
         }
     };
     view! {
@@ -804,6 +826,12 @@ fn AgreementsEditor(key: String) -> impl IntoView {
                         let value = crate::core::vacancy::import::parse_date_text(&event_target_value(&e));
                         change(&|a| a.next_evaluation = value);
                     }/>
+            </div>
+            <div class="field">
+                <label for="reply-pass">{move || app.t("coach.reply_pass")}</label>
+                <p class="hint" id="reply-pass-hint">{move || app.t("coach.reply_pass_hint")}</p>
+                <input id="reply-pass" type="password" autocomplete="new-password" aria-describedby="reply-pass-hint"
+                    prop:value=move || reply_pass.get() on:input=move |e| reply_pass.set(event_target_value(&e))/>
             </div>
             <button type="button" class="button primary" on:click=reply>{move || app.t("coach.reply")}</button>
             <p class="hint">{move || app.t("coach.reply_hint")}</p>

@@ -10,7 +10,7 @@ use crate::core::vocab::EvidenceContext;
 
 use super::interests::INTEREST_PAGES_HREF;
 use super::paging::{focused_heading, page_count, page_items, use_page_param};
-use super::speech;
+use super::selftest::QuestionTools;
 use super::state::use_app;
 
 pub const COMPETENCES_PER_PAGE: usize = 5;
@@ -105,7 +105,7 @@ pub fn CompetenceView(competence: &'static Competence) -> impl IntoView {
     let cid: &'static str = &competence.id;
     let legend_id = format!("comp-{cid}-legend");
     let level = move || app.state.with(|s| s.competences.level(cid));
-    let read_aloud = move |_| {
+    let spoken = move || {
         let language = app.language();
         let mut text = format!(
             "{}. {}",
@@ -116,7 +116,7 @@ pub fn CompetenceView(competence: &'static Competence) -> impl IntoView {
             text.push_str(". ");
             text.push_str(anchor.get(language));
         }
-        speech::speak(&text, language);
+        text
     };
     let levels = competence
         .anchors
@@ -169,19 +169,15 @@ pub fn CompetenceView(competence: &'static Competence) -> impl IntoView {
     view! {
         <fieldset class="question competence">
             <legend id=legend_id.clone()>{move || competence.name.get(app.language())}</legend>
+            <QuestionTools
+                text=spoken
+                described_by=legend_id.clone()
+                answered=move || level().is_some()
+                clear=move || app.clear_competence(cid)
+            />
             <p class="help">{move || competence.explanation.get(app.language())}</p>
-            <Show when=speech::is_available>
-                <button type="button" class="read-aloud" aria-describedby=legend_id.clone() on:click=read_aloud>
-                    {move || app.t("question.read_aloud")}
-                </button>
-            </Show>
             {levels}
             {shown_in}
-            <Show when=move || level().is_some()>
-                <button type="button" class="link-button" on:click=move |_| app.clear_competence(cid)>
-                    {move || app.t("question.clear")}
-                </button>
-            </Show>
         </fieldset>
     }
 }

@@ -10,6 +10,7 @@ use crate::core::storage::CompletedSelfTest;
 use crate::core::text::{format_date, format_short_date, Language};
 
 use super::state::use_app;
+use super::table::{DataTable, Row};
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 180.0;
@@ -138,34 +139,30 @@ pub fn HistoryTable(history: Vec<CompletedSelfTest>, language: Language) -> impl
                 SearchStatus::Incomplete => "history.search_incomplete",
                 SearchStatus::Unknown => "history.search_unknown",
             };
-            view! {
-                <tr>
-                    <th scope="row">{format_date(test.completed_at.date(), language)}</th>
-                    <td>{level(test.summary.participation)}</td>
-                    <td>{level(test.summary.reintegration)}</td>
-                    <td>{route}</td>
-                    <td>{i18n::text(language, search)}</td>
-                </tr>
+            Row {
+                head: format_date(test.completed_at.date(), language).into_any(),
+                cells: vec![
+                    level(test.summary.participation).into_any(),
+                    level(test.summary.reintegration).into_any(),
+                    route.to_owned().into_any(),
+                    i18n::text(language, search).into_any(),
+                ],
             }
         })
-        .collect_view();
+        .collect::<Vec<_>>();
+    let t = |key| i18n::text(language, key).to_owned();
     view! {
-        // Scrolls sideways on narrow phones rather than breaking words; focusable so keyboard
-        // users can scroll it too.
-        <div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
-        <table class="history">
-            <caption id="history-caption">{i18n::text(language, "history.table_caption")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{i18n::text(language, "history.date")}</th>
-                    <th scope="col">{i18n::text(language, "history.participation")}</th>
-                    <th scope="col">{i18n::text(language, "history.reintegration")}</th>
-                    <th scope="col">{i18n::text(language, "history.route")}</th>
-                    <th scope="col">{i18n::text(language, "history.search")}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        </div>
+        <DataTable
+            id="history-caption"
+            caption=t("history.table_caption")
+            headers=vec![
+                t("history.date"),
+                t("history.participation"),
+                t("history.reintegration"),
+                t("history.route"),
+                t("history.search"),
+            ]
+            rows=rows
+        />
     }
 }

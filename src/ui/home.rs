@@ -16,7 +16,7 @@ pub fn HomeScreen() -> impl IntoView {
         <h1>{move || app.t("home.title")}</h1>
         <p class="lead">{move || app.t("home.intro")}</p>
         <div class="actions">
-            <A href="/zelftest" attr:class="button primary">
+            <A href="/zelftest" attr:class="button primary" attr:data-primary="true">
                 {move || if has_answers() { app.t("home.continue") } else { app.t("home.start") }}
             </A>
             <Show when=has_history>

@@ -7,6 +7,7 @@ use crate::core::competence::{InterestAnswer, InterestItem};
 use crate::core::i18n;
 
 use super::paging::{focused_heading, page_count, page_items, use_page_param};
+use super::selftest::QuestionTools;
 use super::state::use_app;
 
 pub const ITEMS_PER_PAGE: usize = 6;
@@ -87,15 +88,26 @@ fn InterestView(item: &'static InterestItem) -> impl IntoView {
             }
         })
         .collect_view();
+    let legend_id = format!("interest-{iid}-legend");
+    let spoken = move || {
+        let language = app.language();
+        let mut text = item.text.get(language).to_owned();
+        for choice in InterestAnswer::ALL {
+            text.push_str(". ");
+            text.push_str(app.content.interests.answers.get(choice).get(language));
+        }
+        text
+    };
     view! {
         <fieldset class="question interest">
-            <legend>{move || item.text.get(app.language())}</legend>
+            <legend id=legend_id.clone()>{move || item.text.get(app.language())}</legend>
+            <QuestionTools
+                text=spoken
+                described_by=legend_id
+                answered=move || answer().is_some()
+                clear=move || app.clear_interest(iid)
+            />
             <div class="inline-options">{options}</div>
-            <Show when=move || answer().is_some()>
-                <button type="button" class="link-button" on:click=move |_| app.clear_interest(iid)>
-                    {move || app.t("question.clear")}
-                </button>
-            </Show>
         </fieldset>
     }
 }

@@ -15,7 +15,6 @@ use crate::core::handoff::{qr_svg, summary_text, vacancy_reference, MAX_VACANCIE
 use crate::core::i18n;
 use crate::core::kiosk::KioskConfig;
 use crate::core::matching::{format_km, is_youth, Overview, RankQuery};
-use crate::core::portfolio::{export, ExportChoices};
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
 use super::result::ResultView;
@@ -96,6 +95,7 @@ fn KioskShell() -> impl IntoView {
                     <Route path=path!("/kiosk") view=KioskStart/>
                     <Route path=path!("/kiosk/zelftest") view=SelfTestStart/>
                     <Route path=path!("/kiosk/zelftest/:topic") view=TopicRoute/>
+                    <Route path=path!("/kiosk/zelftest/:topic/:page") view=TopicRoute/>
                     <Route path=path!("/kiosk/uitslag") view=KioskResult/>
                     <Route path=path!("/kiosk/personeel") view=StaffExit/>
                 </Routes>
@@ -124,11 +124,26 @@ fn KioskStart() -> impl IntoView {
             .first()
             .map_or("", |t| t.id.as_str())
     ));
+    let steps = [
+        ("kiosk.step_questions", "kiosk.step_questions_more"),
+        ("kiosk.step_result", "kiosk.step_result_more"),
+        ("kiosk.step_take_home", "kiosk.step_take_home_more"),
+    ];
     view! {
-        <h1>{move || app.t("kiosk.title")}</h1>
-        <p class="lead">{move || app.t("kiosk.intro")}</p>
-        <p>{move || i18n::plural(app.language(), "kiosk.wipe_info", minutes(), &[])}</p>
-        <A href=first_topic attr:class="button primary big">{move || app.t("home.start")}</A>
+        <div class="kiosk-start">
+            <h1>{move || app.t("kiosk.title")}</h1>
+            <p class="lead">{move || app.t("kiosk.intro")}</p>
+            <ol class="kiosk-steps">
+                {steps.into_iter().map(|(title, more)| view! {
+                    <li>
+                        <strong>{move || app.t(title)}</strong>
+                        <span>{move || app.t(more)}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <A href=first_topic attr:class="button primary huge" attr:data-primary="true">{move || app.t("home.start")}</A>
+            <p class="kiosk-privacy">{move || i18n::plural(app.language(), "kiosk.wipe_info", minutes(), &[])}</p>
+        </div>
     }
 }
 
@@ -277,35 +292,57 @@ fn HandOff() -> impl IntoView {
                         let _ = window.print();
                     }
                 }>{move || app.t("kiosk.print")}</button>
-                <button type="button" class="button" on:click=move |_| show_text.set(true)>
+                <button type="button" class="button primary" on:click=move |_| show_text.set(true)>
                     {move || app.t("kiosk.qr")}
                 </button>
-                <button type="button" class="button" on:click=move |_| download_portfolio(app)>
-                    {move || app.t("kiosk.download")}
-                </button>
             </div>
-            <p class="hint">{move || app.t("kiosk.download_note")}</p>
+            // A shared screen keeps no files: a download would stay in its downloads folder
+            // for the next visitor, where "wis alles" cannot reach it.
+            <p class="hint">{move || app.t("kiosk.no_files")}</p>
             <Show when=move || show_text.get()>
                 <p>{move || app.t("kiosk.qr_contains")}</p>
                 <pre class="qr-text" id="qr-text">{move || summary.get()}</pre>
                 <p>{move || app.t("kiosk.qr_private")}</p>
-                <Show
-                    when=move || show_code.get()
-                    fallback=move || view! {
-                        <button type="button" class="button primary" on:click=move |_| show_code.set(true)>
-                            {move || app.t("kiosk.qr_show")}
-                        </button>
-                    }
-                >
-                    {move || match qr_image() {
-                        Some((src, pixels)) => view! {
-                            <img class="qr" src=src width=pixels.clone() height=pixels alt=app.t("kiosk.qr_alt")/>
-                        }.into_any(),
-                        None => view! { <p class="error">{app.t("kiosk.qr_too_long")}</p> }.into_any(),
-                    }}
-                </Show>
+                <button type="button" class="button primary" on:click=move |_| show_code.set(true)>
+                    {move || app.t("kiosk.qr_show")}
+                </button>
+            </Show>
+            <Show when=move || show_code.get()>
+                <QrDialog image=qr_image close=move || show_code.set(false)/>
             </Show>
         </section>
+    }
+}
+
+/// The QR code over the whole screen, so it is in view without scrolling and large enough
+/// for a phone camera; "Sluit" goes back.
+#[component]
+fn QrDialog(
+    image: impl Fn() -> Option<(String, String)> + Send + Sync + 'static,
+    close: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_button.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="qr-title">
+            <div class="overlay-box qr-box">
+                <h2 id="qr-title">{move || app.t("kiosk.qr_scan")}</h2>
+                {move || match image() {
+                    Some((src, pixels)) => view! {
+                        <img class="qr" src=src width=pixels.clone() height=pixels alt=app.t("kiosk.qr_alt")/>
+                    }.into_any(),
+                    None => view! { <p class="error">{app.t("kiosk.qr_too_long")}</p> }.into_any(),
+                }}
+                <button type="button" class="button big" node_ref=close_button on:click=move |_| close()>
+                    {move || app.t("kiosk.qr_close")}
+                </button>
+            </div>
+        </div>
     }
 }
 
@@ -430,16 +467,4 @@ fn StaffExit() -> impl IntoView {
         </Show>
         <p><A href=KIOSK_BASE>{move || app.t("notfound.home")}</A></p>
     }
-}
-
-/// Saves the visitor's work map as a portfolio file (to a USB stick or their phone). The file
-/// holds the self-test (and competences when done); no name, age or postcode in the profile.
-fn download_portfolio(app: AppContext) {
-    let now = super::state::now();
-    let json = app.state.with(|state| {
-        let choices = ExportChoices::everything(None);
-        export(state, None, &choices, now)
-    });
-    let name = format!("werkmap-{}.werkmap.json", now.date());
-    browser::download(&name, "application/json", &json);
 }

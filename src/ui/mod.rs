@@ -23,7 +23,9 @@ pub mod portfolio;
 pub mod result;
 pub mod selftest;
 pub mod speech;
+pub mod staff;
 pub mod state;
+pub mod table;
 pub mod vacancies;
 pub mod vacancy_data;
 
@@ -103,28 +105,14 @@ pub fn Shell() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#inhoud">{move || app.t("nav.skip")}</a>
-            <header class="app-header">
-                <A href="/" attr:class="brand">{move || app.t("app.name")}</A>
-                <nav aria-label=move || app.t("nav.label")>
-                    <ul>
-                        <li><A href="/zelftest">{move || app.t("nav.selftest")}</A></li>
-                        <li><A href="/uitslag">{move || app.t("nav.result")}</A></li>
-                        <li><A href="/geschiedenis">{move || app.t("nav.history")}</A></li>
-                        <li><A href="/competenties">{move || app.t("nav.competences")}</A></li>
-                        <li><A href="/beroepen">{move || app.t("nav.occupations")}</A></li>
-                        <li><A href="/vacatures">{move || app.t("nav.vacancies")}</A></li>
-                        <li><A href="/activiteiten">{move || app.t("nav.activities")}</A></li>
-                        <li><A href="/mijn-werkmap">{move || app.t("nav.share")}</A></li>
-                    </ul>
-                </nav>
-                <LanguageSwitch/>
-            </header>
+            <AppHeader/>
             <StorageNotice/>
             <main id="inhoud" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home::HomeScreen/>
                     <Route path=path!("/zelftest") view=selftest::SelfTestStart/>
                     <Route path=path!("/zelftest/:topic") view=selftest::TopicRoute/>
+                    <Route path=path!("/zelftest/:topic/:page") view=selftest::TopicRoute/>
                     <Route path=path!("/uitslag") view=result::ResultScreen/>
                     <Route path=path!("/geschiedenis") view=history::HistoryScreen/>
                     <Route path=path!("/competenties") view=competences::CompetenceStart/>
@@ -138,12 +126,63 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/activiteiten") view=activities::ActivitiesScreen/>
                     <Route path=path!("/mijn-werkmap") view=portfolio::PortfolioScreen/>
                     <Route path=path!("/samenvatting") view=portfolio::SummaryScreen/>
+                    <Route path=path!("/beheer") view=staff::StaffScreen/>
                 </Routes>
             </main>
             <footer class="app-footer">
                 <p>{move || app.t("footer.privacy")}</p>
+                <p><A href="/beheer">{move || app.t("staff.link")}</A></p>
             </footer>
         </Router>
+    }
+}
+
+/// The app's header: one compact bar on a phone (name, menu button, language), the menu
+/// opened by the button; on a wide screen the menu is always shown in the bar.
+#[component]
+fn AppHeader() -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    // Going somewhere closes the menu, so the new screen is not hidden behind it.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let links: [(&'static str, &'static str); 8] = [
+        ("/zelftest", "nav.selftest"),
+        ("/uitslag", "nav.result"),
+        ("/geschiedenis", "nav.history"),
+        ("/competenties", "nav.competences"),
+        ("/beroepen", "nav.occupations"),
+        ("/vacatures", "nav.vacancies"),
+        ("/activiteiten", "nav.activities"),
+        ("/mijn-werkmap", "nav.share"),
+    ];
+    view! {
+        <header class="app-header" class:menu-open=move || open.get()>
+            <A href="/" attr:class="brand">{move || app.t("app.name")}</A>
+            <button
+                type="button"
+                class="menu-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="hoofdmenu"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                    <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/>
+                </svg>
+                {move || app.t("nav.menu")}
+            </button>
+            <LanguageSwitch/>
+            <nav id="hoofdmenu" aria-label=move || app.t("nav.label")>
+                <ul>
+                    {links.into_iter().map(|(href, key)| view! {
+                        <li><A href=href>{move || app.t(key)}</A></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
     }
 }
 

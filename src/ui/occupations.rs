@@ -16,11 +16,12 @@ use crate::core::esco::{import_occupations, EscoImportError};
 use crate::core::i18n;
 use crate::core::occupation::Occupation;
 use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
-use crate::core::text::{format_count, Language};
+use crate::core::text::Language;
 
 use super::browser;
 use super::competences::COMPETENCES_PER_PAGE;
 use super::state::{use_app, AppContext, ImportedEsco};
+use super::table::{DataTable, Row};
 
 const TOP: usize = 10;
 
@@ -71,16 +72,19 @@ fn CompetenceChart() -> impl IntoView {
                 })
                 .collect()
         });
-        let row_height = 22.0;
-        let height = row_height * rated.len() as f64 + 8.0;
+        // One row per competence: its name above a bar as wide as the card, so the bars keep
+        // their length on a 360 px phone (side by side, long names squeezed them to nothing).
         let bars = rated
             .iter()
-            .enumerate()
-            .map(|(i, (_, level, _))| {
-                let y = 4.0 + row_height * i as f64;
+            .map(|(name, level, _)| {
                 view! {
-                    <rect x="0" y=y width="240" height="14" class="bar-track"/>
-                    <rect x="0" y=y width=60.0 * f64::from(*level) height="14" class="bar"/>
+                    <li>
+                        <span class="bar-label">{*name}</span>
+                        <svg class="bar-svg" viewBox="0 0 4 1" preserveAspectRatio="none" width="100%" height="14" focusable="false">
+                            <rect x="0" y="0" width="4" height="1" class="bar-track"/>
+                            <rect x="0" y="0" width=f64::from(*level) height="1" class="bar"/>
+                        </svg>
+                    </li>
                 }
             })
             .collect_view();
@@ -91,37 +95,36 @@ fn CompetenceChart() -> impl IntoView {
                     .level_name(*level)
                     .map(|l| l.get(language))
                     .unwrap_or_default();
-                view! {
-                    <tr>
-                        <th scope="row">{*name}</th>
-                        <td>{format!("{level} – {level_name}")}</td>
-                        <td>{if places.is_empty() { "–".to_owned() } else { places.clone() }}</td>
-                    </tr>
+                Row {
+                    head: (*name).into_any(),
+                    cells: vec![
+                        format!("{level} – {level_name}").into_any(),
+                        (if places.is_empty() {
+                            "–".to_owned()
+                        } else {
+                            places.clone()
+                        })
+                        .into_any(),
+                    ],
                 }
             })
-            .collect_view();
+            .collect::<Vec<_>>();
         view! {
             <section class="card" aria-labelledby="profile-title">
                 <h2 id="profile-title">{i18n::text(language, "occupations.profile")}</h2>
                 {(!rated.is_empty()).then(|| view! {
-                    <div class="bars">
-                        <ul class="bar-labels" aria-hidden="true">
-                            {rated.iter().map(|(name, _, _)| view! { <li>{*name}</li> }).collect_view()}
-                        </ul>
-                        <svg viewBox=format!("0 0 240 {height}") width="240" height=height aria-hidden="true" focusable="false">{bars}</svg>
-                    </div>
+                    <ul class="bar-chart chart" aria-hidden="true">{bars}</ul>
                 })}
-                <div class="table-scroll" role="region" aria-labelledby="profile-caption" tabindex="0">
-                    <table class="history">
-                        <caption id="profile-caption">{i18n::text(language, "occupations.profile_caption")}</caption>
-                        <thead><tr>
-                            <th scope="col">{i18n::text(language, "occupations.competence")}</th>
-                            <th scope="col">{i18n::text(language, "occupations.level")}</th>
-                            <th scope="col">{i18n::text(language, "occupations.shown_in")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable
+                    id="profile-caption"
+                    caption=i18n::text(language, "occupations.profile_caption").to_owned()
+                    headers=vec![
+                        i18n::text(language, "occupations.competence").to_owned(),
+                        i18n::text(language, "occupations.level").to_owned(),
+                        i18n::text(language, "occupations.shown_in").to_owned(),
+                    ]
+                    rows=rows
+                />
             </section>
         }
     }
@@ -426,7 +429,11 @@ pub fn SearchScreen() -> impl IntoView {
                 {move || hits.get().into_iter().map(|(hit, source)| search_result(app, hit, source)).collect_view()}
             </ol>
         </div>
-        <EscoImport/>
+        // Staff read in the European list on their page (`/beheer`); here it only says so.
+        <p class="hint">{move || match esco.get() {
+            Some(count) => i18n::plural(app.language(), "search.esco_present", count, &[]),
+            None => app.t("search.esco_absent").to_owned(),
+        }}</p>
     }
 }
 
@@ -464,8 +471,9 @@ fn search_result(app: AppContext, hit: SearchHit, source: Source) -> impl IntoVi
     view! { <li>{link}{matched_other}{related}</li> }
 }
 
+/// Reading in the European list of occupations (staff page).
 #[component]
-fn EscoImport() -> impl IntoView {
+pub fn EscoImport() -> impl IntoView {
     let app = use_app();
     let status = RwSignal::new(ImportStatus::Idle);
     let imported_count = move || {

@@ -13,9 +13,9 @@ use leptos_router::components::A;
 use crate::core::cv::{json_resume, CvChoices};
 use crate::core::i18n;
 use crate::core::portfolio::{
-    encrypt, export, inspect, merge_coach_reply, open, preview, section_contents, take_in,
-    ExportChoices, Inspected, MergeOutcome, Portfolio, PortfolioError, Preview, PrivateParts,
-    ProfileChoices, Section,
+    export, inspect, merge_coach_reply, open, preview, section_contents, take_in, ExportChoices,
+    Inspected, MergeOutcome, Portfolio, PortfolioError, Preview, PrivateParts, ProfileChoices,
+    Section,
 };
 use crate::core::storage::{parse_state, ReceivedAgreements};
 use crate::core::text::{format_date, Language};
@@ -42,17 +42,6 @@ pub fn PortfolioScreen() -> impl IntoView {
             <CvForm/>
         </section>
     }
-}
-
-/// Random bytes from the browser's cryptographic generator.
-fn random_bytes<const N: usize>() -> Option<[u8; N]> {
-    let mut bytes = [0u8; N];
-    web_sys::window()?
-        .crypto()
-        .ok()?
-        .get_random_values_with_u8_array(&mut bytes)
-        .ok()?;
-    Some(bytes)
 }
 
 fn file_name(alias: &str, date: time::Date) -> String {
@@ -137,16 +126,7 @@ fn ExportCard() -> impl IntoView {
             i18n::text(language, "share.encrypting").to_owned(),
         )));
         spawn_local(async move {
-            // Let the message show: the key derivation takes a moment on a slow phone.
-            browser::yield_to_browser().await;
-            let (Some(salt), Some(nonce)) = (random_bytes::<16>(), random_bytes::<24>()) else {
-                status.set(Some((
-                    false,
-                    i18n::text(language, "share.no_random").to_owned(),
-                )));
-                return;
-            };
-            match encrypt(&text, &pass, salt, nonce) {
+            match browser::sealed(text, &pass, language).await {
                 Ok(sealed) => {
                     browser::download(&name, "application/json", &sealed);
                     status.set(Some((
@@ -154,15 +134,21 @@ fn ExportCard() -> impl IntoView {
                         i18n::text(language, "share.saved_encrypted").to_owned(),
                     )));
                 }
-                Err(error) => status.set(Some((false, error.message(language)))),
+                Err(message) => status.set(Some((false, message))),
             }
         });
     };
     let section_row = move |section: Section| {
         let id = format!("share-{}", section.key());
         let contents = move || {
-            app.state
-                .with(|s| section_contents(s, section, app.language()))
+            app.state.with(|s| {
+                let profile = ProfileChoices {
+                    alias: None,
+                    age_band: age_band.get(),
+                    postcode: postcode.get(),
+                };
+                section_contents(s, section, &profile, app.language())
+            })
         };
         let for_label = id.clone();
         view! {
@@ -200,16 +186,6 @@ fn ExportCard() -> impl IntoView {
                         <input id="share-alias" type="text" autocomplete="nickname" maxlength="100"
                             prop:value=move || alias.get()
                             on:input=move |e| alias.set(event_target_value(&e))/>
-                        <div class="option">
-                            <input type="checkbox" id="share-age" prop:checked=move || age_band.get()
-                                on:change=move |_| age_band.update(|v| *v = !*v)/>
-                            <label for="share-age">{move || app.t("share.age")}</label>
-                        </div>
-                        <div class="option">
-                            <input type="checkbox" id="share-postcode" prop:checked=move || postcode.get()
-                                on:change=move |_| postcode.update(|v| *v = !*v)/>
-                            <label for="share-postcode">{move || app.t("share.postcode")}</label>
-                        </div>
                     </div>
                 </Show>
                 {section_row(Section::Selftest)}
@@ -225,6 +201,23 @@ fn ExportCard() -> impl IntoView {
                 {section_row(Section::Activities)}
                 {section_row(Section::Agreements)}
             </fieldset>
+            // Age and postcode are asked once, for the whole file: unticked, they are in no
+            // section at all (the section texts above say so).
+            <Show when=move || chosen.with(|c| c.contains(&Section::Profile) || c.contains(&Section::Selftest))>
+                <fieldset class="field">
+                    <legend>{move || app.t("share.age_postcode")}</legend>
+                    <div class="option">
+                        <input type="checkbox" id="share-age" prop:checked=move || age_band.get()
+                            on:change=move |_| age_band.update(|v| *v = !*v)/>
+                        <label for="share-age">{move || app.t("share.age")}</label>
+                    </div>
+                    <div class="option">
+                        <input type="checkbox" id="share-postcode" prop:checked=move || postcode.get()
+                            on:change=move |_| postcode.update(|v| *v = !*v)/>
+                        <label for="share-postcode">{move || app.t("share.postcode")}</label>
+                    </div>
+                </fieldset>
+            </Show>
             <fieldset class="field">
                 <legend>{move || app.t("share.pass_title")}</legend>
                 <p class="hint">{move || app.t("share.pass_hint")}</p>
@@ -255,17 +248,9 @@ enum Opened {
     Done(String),
 }
 
-fn is_reply(portfolio: &Portfolio) -> bool {
-    portfolio.agreements.is_some()
-        && portfolio
-            .sections()
-            .iter()
-            .all(|s| matches!(s, Section::Profile | Section::Agreements))
-}
-
 fn classify(portfolio: Portfolio, from_file: Option<Preview>) -> Opened {
     let preview = from_file.unwrap_or_else(|| preview(&portfolio));
-    if is_reply(&portfolio) {
+    if preview.is_coach_reply() {
         Opened::Reply(Box::new(portfolio), preview)
     } else {
         Opened::Own(Box::new(portfolio), preview)
@@ -359,7 +344,8 @@ fn ImportCard() -> impl IntoView {
                 replied_at,
                 ..
             } => {
-                let from = portfolio.profile.as_ref().and_then(|p| p.alias.clone());
+                // From the coach who wrote them, not the job seeker's own alias on the file.
+                let from = portfolio.agreements.as_ref().and_then(|a| a.author());
                 app.state.update(|s| {
                     s.agreements = Some(ReceivedAgreements {
                         agreements,
@@ -492,9 +478,22 @@ fn preview_list(preview: &Preview, language: Language) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| i18n::text(language, "share.no_name").to_owned());
     let sections: Vec<&str> = preview.sections.iter().map(|s| s.label(language)).collect();
+    // A reply is from the coach, for the job seeker (whose alias it carries).
+    let from = preview.is_coach_reply().then(|| {
+        preview
+            .coach
+            .clone()
+            .unwrap_or_else(|| i18n::text(language, "share.your_coach").to_owned())
+    });
     view! {
         <dl class="facts-list preview">
-            <dt>{i18n::text(language, "share.whose")}</dt><dd>{whose}</dd>
+            {match from {
+                Some(coach) => view! {
+                    <dt>{i18n::text(language, "share.from_coach")}</dt><dd>{coach}</dd>
+                    <dt>{i18n::text(language, "share.for_whom")}</dt><dd>{whose}</dd>
+                }.into_any(),
+                None => view! { <dt>{i18n::text(language, "share.whose")}</dt><dd>{whose}</dd> }.into_any(),
+            }}
             <dt>{i18n::text(language, "share.started")}</dt><dd>{format_date(preview.created.date(), language)}</dd>
             <dt>{i18n::text(language, "share.written")}</dt><dd>{format_date(preview.modified.date(), language)}</dd>
             <dt>{i18n::text(language, "share.holds")}</dt><dd>{sections.join(", ")}</dd>

@@ -6,12 +6,15 @@ use leptos_router::components::A;
 
 use crate::core::i18n;
 use crate::core::selftest::scoring::{Finding, LadderPlacement, Severity};
-use crate::core::selftest::{Answers, Evidence, RouteId, SearchStatus, SelfTestResult, Truth};
+use crate::core::selftest::{
+    Answer, Answers, Evidence, RouteId, SearchStatus, SelfTestResult, Truth,
+};
 use crate::core::text::{format_count, Language};
 
 use crate::core::matching::{Quadrant, RankQuery};
 
 use super::ladder::LadderPicture;
+use super::selftest::question_href;
 use super::state::{use_app, AppContext};
 use super::vacancies::use_overview;
 
@@ -45,15 +48,24 @@ pub fn ResultView() -> impl IntoView {
         view! {
             <h1>{app.t("result.title")}</h1>
             <p class="disclaimer">{app.t("result.disclaimer")}</p>
-            {incomplete_notice(app, &result, language)}
-            {result_parts(result, answers, language, true)}
-            <div class="actions">
+            // The way on, in view at once: at the kiosk taking the result home, at home the
+            // work that fits.
+            <div class="actions top-actions">
+                {if app.is_kiosk() {
+                    view! { <a href="#handoff-title" class="button primary" data-primary="true">{app.t("kiosk.handoff")}</a> }.into_any()
+                } else {
+                    view! { <A href="/vacatures" attr:class="button primary" attr:data-primary="true">{app.t("result.to_vacancies")}</A> }.into_any()
+                }}
                 <A href=app.href("/zelftest") attr:class="button">{app.t("result.edit_answers")}</A>
-                // A kiosk keeps no history: every visitor is new.
-                {(!app.is_kiosk()).then(|| view! {
-                    <A href="/geschiedenis" attr:class="button">{app.t("home.view_history")}</A>
-                })}
             </div>
+            {incomplete_notice(app, &result, &answers, language)}
+            {result_parts(result, answers, language, true)}
+            // A kiosk keeps no history: every visitor is new.
+            {(!app.is_kiosk()).then(|| view! {
+                <div class="actions">
+                    <A href="/geschiedenis" attr:class="button">{app.t("home.view_history")}</A>
+                </div>
+            })}
         }
     }
 }
@@ -66,33 +78,75 @@ pub fn result_parts(
     language: Language,
     with_job_supply: bool,
 ) -> impl IntoView {
-    let search = result.search.status;
+    let quadrant_result = result.clone();
     view! {
         <Strengths result=result.clone() answers=answers.clone() language=language/>
         <YouthSection result=result.clone() answers=answers.clone() language=language/>
         <RouteSection result=result.clone() answers=answers.clone() language=language/>
         <LadderSection result=result.clone() answers=answers.clone() language=language/>
         <SearchSection result=result.clone() answers=answers.clone() language=language/>
-        {with_job_supply.then(|| view! { <QuadrantSection search=search language=language/> })}
+        {with_job_supply.then(|| view! { <QuadrantSection result=quadrant_result language=language/> })}
         <NextSteps result=result answers=answers language=language/>
     }
 }
 
+/// "Je hebt 1 vraag niet ingevuld": which one, with a link to where it is asked.
 fn incomplete_notice(
     app: AppContext,
     result: &SelfTestResult,
+    answers: &Answers,
     language: Language,
 ) -> Option<impl IntoView> {
     let missing = result.unanswered.len();
     (missing > 0).then(|| {
         view! {
-            <p class="incomplete">
-                {i18n::plural(language, "result.incomplete", missing, &[])}
-                " "
-                <A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A>
-            </p>
+            <div class="incomplete">
+                <p>{i18n::plural(language, "result.incomplete", missing, &[])}</p>
+                <MissingQuestions missing=result.unanswered.clone() answers=answers.clone() language=language/>
+                {(!app.is_kiosk() || missing > SHOWN_MISSING).then(|| view! {
+                    <p><A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A></p>
+                })}
+            </div>
         }
     })
+}
+
+/// At most this many open questions are named one by one.
+const SHOWN_MISSING: usize = 5;
+
+/// The questions that would tell more, named, each linked to where it is asked; a question
+/// the person chose not to answer is named as such ("je zei: liever niet"), without a push.
+#[component]
+fn MissingQuestions(missing: Vec<String>, answers: Answers, language: Language) -> impl IntoView {
+    let app = use_app();
+    let more = missing.len().saturating_sub(SHOWN_MISSING);
+    let items = missing
+        .into_iter()
+        .take(SHOWN_MISSING)
+        .filter_map(|id| {
+            let question = app.selftest.questionnaire.question(&id)?;
+            let text = question.text.get(language).to_owned();
+            let declined = matches!(answers.get(&id), Some(Answer::PreferNotToSay));
+            Some(if declined || app.is_coach() {
+                let mark = if declined {
+                    i18n::text(language, "result.declined_mark")
+                } else {
+                    ""
+                };
+                view! {
+                    <li>{text}" "<span class="hint">{mark}</span></li>
+                }
+                .into_any()
+            } else {
+                let href = question_href(app, &id).unwrap_or_else(|| app.href("/zelftest"));
+                view! { <li><A href=href>{text}</A></li> }.into_any()
+            })
+        })
+        .collect_view();
+    view! {
+        <ul class="missing">{items}</ul>
+        {(more > 0).then(|| view! { <p>{i18n::plural(language, "result.missing_more", more, &[])}</p> })}
+    }
 }
 
 /// "Waarom zie ik dit?": the answers behind one part of the result.
@@ -161,13 +215,20 @@ fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) ->
             i18n::format(language, key, &[("obstacle", o.label.get(language))])
         })
         .collect();
-    let unchecked: Vec<&'static str> = route
+    let app = use_app();
+    let unchecked: Vec<(String, Vec<String>)> = route
         .unchecked
         .iter()
-        .map(|r| match r {
-            RouteId::DiplomaFirst => "result.unchecked_diploma",
-            RouteId::SupportFirst => "result.unchecked_support",
-            RouteId::SelfSearch => "result.unchecked_self",
+        .map(|u| {
+            let title = app
+                .selftest
+                .rules
+                .routes
+                .iter()
+                .find(|r| RouteId::from_rule_id(&r.id) == Some(u.item))
+                .map(|r| r.title.get(language).to_owned())
+                .unwrap_or_default();
+            (title, u.missing.clone())
         })
         .collect();
     view! {
@@ -179,7 +240,9 @@ fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) ->
                 <p>{i18n::text(language, "result.obstacles_intro")}</p>
                 <ul>{obstacles.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
             })}
-            {unchecked.into_iter().map(|key| view! { <p class="unchecked">{i18n::text(language, key)}</p> }).collect_view()}
+            {unchecked.into_iter().map(|(title, missing)| view! {
+                <Unchecked text=i18n::format(language, "result.unchecked_route", &[("route", &title)]) missing=missing answers=answers.clone() language=language/>
+            }).collect_view()}
             <Why because=route.because answers=answers.clone() language=language/>
             {route.also.into_iter().map(|also| view! {
                 <h3>{i18n::text(language, "result.also")}" "{also.title.get(language).to_owned()}</h3>
@@ -187,6 +250,30 @@ fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) ->
                 <Why because=also.because answers=answers.clone() language=language/>
             }).collect_view()}
         </section>
+    }
+}
+
+/// "Misschien past … beter": what could fit better, and the questions that would tell.
+#[component]
+fn Unchecked(
+    text: String,
+    missing: Vec<String>,
+    answers: Answers,
+    language: Language,
+) -> impl IntoView {
+    let all_declined = missing
+        .iter()
+        .all(|id| matches!(answers.get(id), Some(Answer::PreferNotToSay)));
+    let tail = if all_declined {
+        "result.unchecked_declined"
+    } else {
+        "result.unchecked_open"
+    };
+    view! {
+        <div class="unchecked">
+            <p>{text}" "{i18n::text(language, tail)}</p>
+            <MissingQuestions missing=missing answers=answers language=language/>
+        </div>
     }
 }
 
@@ -280,7 +367,8 @@ fn SearchSection(result: SelfTestResult, answers: Answers, language: Language) -
 /// The kwadrantenmodel: job supply (good vacancies nearby, from matching) crossed with the
 /// search behaviour, with the quadrant's next steps.
 #[component]
-fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
+fn QuadrantSection(result: SelfTestResult, language: Language) -> impl IntoView {
+    let search = result.search.status;
     let app = use_app();
     let query = Signal::derive(|| RankQuery {
         top: 0,
@@ -299,6 +387,8 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 let rules = &app.content.matching;
                 let quadrant = Quadrant::of(&supply, search);
                 let text = quadrant.text(rules);
+                let steps = quadrant.steps(rules, &result);
+                let support_first = result.route.route == RouteId::SupportFirst;
                 let count = if supply.known {
                     i18n::plural(
                         language,
@@ -312,6 +402,13 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 } else {
                     t("result.supply_no_home").to_owned()
                 };
+                // The count depends on the vacancy wishes: say which, so a changed count
+                // is never a mystery.
+                let wishes = i18n::format(
+                    language,
+                    "result.supply_wishes",
+                    &[("wishes", &overview.profile.wishes_in_words(language))],
+                );
                 let level = if supply.sufficient {
                     "result.supply_enough"
                 } else {
@@ -319,12 +416,16 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 };
                 view! {
                     <p>{count}</p>
+                    <p class="hint">{wishes}" "
+                        {(!app.is_kiosk()).then(|| view! { <A href="/vacatures">{t("result.change_wishes")}</A> })}
+                    </p>
                     {supply.known.then(|| view! { <p><strong>{t(level)}</strong></p> })}
                     <h3>{text.title.get(language).to_owned()}</h3>
                     <p>{text.summary.get(language).to_owned()}</p>
-                    {(!text.steps.is_empty()).then(|| view! {
+                    {support_first.then(|| view! { <p>{t("result.quadrant_support_first")}</p> })}
+                    {(!steps.is_empty()).then(|| view! {
                         <ul class="findings">
-                            {text.steps.iter().map(|step| view! {
+                            {steps.iter().map(|step| view! {
                                 <li>
                                     <p class="step">{step.text.get(language).to_owned()}</p>
                                     <p class="step-why">{t("result.step_why")}" "{step.why.get(language).to_owned()}</p>
@@ -400,14 +501,37 @@ fn YouthSection(result: SelfTestResult, answers: Answers, language: Language) ->
     let app = use_app();
     let ladder = app.selftest.rules.youth_ladder.as_ref();
     result.youth.zip(ladder).map(|(youth, ladder)| {
-        let current = &ladder.steps[youth.step.min(ladder.steps.len().saturating_sub(1))];
+        let current = youth.step.and_then(|step| ladder.steps.get(step));
+        let step_name = |index: usize| {
+            ladder
+                .steps
+                .get(index)
+                .map(|s| format!("{} ({})", s.id, s.label.get(language)))
+                .unwrap_or_default()
+        };
+        let unchecked: Vec<(String, Vec<String>)> = youth
+            .unchecked
+            .iter()
+            .map(|u| (step_name(u.item), u.missing.clone()))
+            .collect();
+        let all_missing: Vec<String> = {
+            let mut all: Vec<String> = Vec::new();
+            for (_, missing) in &unchecked {
+                for id in missing {
+                    if !all.contains(id) {
+                        all.push(id.clone());
+                    }
+                }
+            }
+            all
+        };
         view! {
             <section class="card youth" aria-labelledby="youth-title">
                 <h2 id="youth-title">{i18n::text(language, "result.youth")}</h2>
                 <p>{i18n::text(language, "result.youth_intro")}</p>
                 <ol class="youth-steps">
                     {ladder.steps.iter().map(|step| {
-                        let is_current = step.id == current.id;
+                        let is_current = current.is_some_and(|c| c.id == step.id);
                         view! {
                             <li class:current=is_current aria-current=is_current.then_some("step")>
                                 <span class="rung-number">{step.id.clone()}</span>" "
@@ -419,7 +543,17 @@ fn YouthSection(result: SelfTestResult, answers: Answers, language: Language) ->
                         }
                     }).collect_view()}
                 </ol>
-                <p class="step">{current.explanation.get(language).to_owned()}</p>
+                {match current {
+                    Some(current) => view! {
+                        <p class="step">{current.explanation.get(language).to_owned()}</p>
+                        {unchecked.into_iter().map(|(name, missing)| view! {
+                            <Unchecked text=i18n::format(language, "result.youth_unchecked", &[("step", &name)]) missing=missing answers=answers.clone() language=language/>
+                        }).collect_view()}
+                    }.into_any(),
+                    None => view! {
+                        <Unchecked text=i18n::text(language, "result.youth_unknown").to_owned() missing=all_missing answers=answers.clone() language=language/>
+                    }.into_any(),
+                }}
                 <Why because=youth.because answers=answers language=language/>
             </section>
         }

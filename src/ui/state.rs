@@ -179,7 +179,12 @@ impl AppContext {
     }
 
     pub fn is_kiosk(&self) -> bool {
-        !self.base.is_empty()
+        self.base == "/kiosk"
+    }
+
+    /// Coach mode: the answers on screen are a client's, not the user's own.
+    pub fn is_coach(&self) -> bool {
+        self.base == "/coach"
     }
 
     pub fn language(&self) -> Language {

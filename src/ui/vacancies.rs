@@ -21,6 +21,7 @@ use crate::core::vocab::Sector;
 
 use super::browser;
 use super::state::{now, use_app, AppContext};
+use super::table::{DataTable, Row};
 use super::vacancy_data::{Interests, VacancyData};
 
 /// How many vacancies the list shows.
@@ -84,6 +85,7 @@ pub fn VacanciesScreen() -> impl IntoView {
         learning_first: false,
     });
     let overview = use_overview(app, query, NEAR_MISSES);
+    keep_scroll_position(overview);
     view! {
         <h1>{move || app.t("vacancies.title")}</h1>
         <p class="lead">{move || app.t("vacancies.intro")}</p>
@@ -96,16 +98,86 @@ pub fn VacanciesScreen() -> impl IntoView {
                 None
             }
         }}
-        <WishesForm overview=overview/>
+        <WishesPanel overview=overview/>
         <MatchList overview=overview sort=sort filter=filter/>
         <WhatIfSection overview=overview/>
         <NearMisses overview=overview/>
-        <FeedImport/>
     }
+}
+
+thread_local! {
+    /// Where the list was scrolled to when the job seeker left it (for a vacancy, say).
+    static LIST_SCROLL: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Coming back to the list (from a vacancy, with "terug" or the back button) lands where the
+/// job seeker was, not at the top: the position is kept while the list is shown and put
+/// back once the list has been drawn again.
+fn keep_scroll_position(overview: Memo<Option<Arc<Overview>>>) {
+    let listener = window_event_listener(leptos::ev::scroll, |_| {
+        if let Some(window) = web_sys::window() {
+            LIST_SCROLL.set(window.scroll_y().ok());
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let restore = LIST_SCROLL.take();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || overview.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        if let Some(y) = restore.filter(|y| *y > 0.0) {
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, y);
+                }
+            });
+        }
+        true
+    });
 }
 
 fn contract_label(kind: ContractKind, language: Language) -> String {
     kind.label().get(language).to_owned()
+}
+
+/// The wishes in one line, so the list is in view at once on a phone, and the form to change
+/// them behind one button. Open at first when the home is not known yet: without it there is
+/// no "nearby".
+#[component]
+fn WishesPanel(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(None::<bool>);
+    let home_known = move || overview.with(|o| o.as_ref().map(|o| o.profile.home.is_some()));
+    let is_open = move || open.get().unwrap_or_else(|| home_known() == Some(false));
+    let line = move || {
+        let language = app.language();
+        overview.with(|o| {
+            o.as_ref().map(|o| {
+                i18n::format(
+                    language,
+                    "vacancies.wishes_line",
+                    &[("wishes", &o.profile.wishes_in_words(language))],
+                )
+            })
+        })
+    };
+    view! {
+        <div class="wishes-line">
+            <p>{line}</p>
+            <button
+                type="button"
+                class="button"
+                aria-expanded=move || if is_open() { "true" } else { "false" }
+                aria-controls="wishes-form"
+                on:click=move |_| open.set(Some(!is_open()))
+            >
+                {move || app.t("vacancies.change_wishes")}
+            </button>
+        </div>
+        <Show when=is_open>
+            <WishesForm overview=overview/>
+        </Show>
+    }
 }
 
 /// The wishes: where from, how far, how many hours, which kinds of work, sectors to avoid.
@@ -163,7 +235,7 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
     };
     let number = |event: &leptos::ev::Event| event_target_value(event).trim().parse::<u8>().ok();
     view! {
-        <section class="card wishes" aria-labelledby="wishes-title">
+        <section class="card wishes" id="wishes-form" aria-labelledby="wishes-title">
             <h2 id="wishes-title">{move || app.t("vacancies.wishes")}</h2>
             <p class="hint">{move || app.t("vacancies.wishes_intro")}</p>
             <div class="field">
@@ -380,8 +452,8 @@ fn MatchList(
                 } else {
                     view! {
                         <ol class="vacancy-list">
-                            {overview.top.iter().map(|(ranked, explanation)| {
-                                vacancy_card(app, &data, *ranked, explanation, language)
+                            {overview.top.iter().enumerate().map(|(i, (ranked, explanation))| {
+                                vacancy_card(app, &data, *ranked, explanation, i == 0, language)
                             }).collect_view()}
                         </ol>
                     }
@@ -454,6 +526,7 @@ fn vacancy_card(
     data: &VacancyData,
     ranked: Ranked,
     explanation: &MatchExplanation,
+    first: bool,
     language: Language,
 ) -> impl IntoView {
     let vacancy = data.pool.get(ranked.index).cloned();
@@ -466,7 +539,8 @@ fn vacancy_card(
     let meta = meta_line(&vacancy, ranked.distance_km, language);
     view! {
         <li class="vacancy">
-            <h3><A href=href>{title}</A></h3>
+            // The best match is where the screen leads.
+            <h3><A href=href attr:data-primary=first.then_some("true")>{title}</A></h3>
             <p class="meta">{meta}</p>
             {score_view(ranked.score, language)}
             {(!strengths.is_empty()).then(|| view! {
@@ -561,7 +635,24 @@ fn SaveAndApply(vacancy: Vacancy) -> impl IntoView {
 #[component]
 fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
     let app = use_app();
-    move || {
+    // The last "probeer dit": what changed, the wishes before it, and the count before.
+    let tried: RwSignal<Option<(Change, Wishes, usize)>> = RwSignal::new(None);
+    let tried_status = move || {
+        let (change, before, good_before) = tried.get()?;
+        let good_now = overview.with(|o| o.as_ref().map(|o| o.ranking.good))?;
+        let language = app.language();
+        Some(view! {
+            <div class="notice-inline tried" role="status">
+                <p>{i18n::format(language, "vacancies.whatif_tried", &[("change", &change.describe(language))])}" "
+                    {i18n::plural(language, "vacancies.whatif_now_good", good_now, &[("before", &format_count(good_before, language))])}</p>
+                <button type="button" class="button" on:click=move |_| {
+                    app.set_wishes(before.clone());
+                    tried.set(None);
+                }>{i18n::text(language, "vacancies.whatif_undo")}</button>
+            </div>
+        })
+    };
+    let list = move || {
         let overview = overview.get()?;
         let language = app.language();
         let items = overview
@@ -584,10 +675,18 @@ fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                         <p><strong>{w.change.describe(language)}</strong>": "
                             {i18n::plural(language, "vacancies.whatif_more", w.gained, &[])}</p>
                         {why.map(|key| view! { <p class="step-why">{i18n::text(language, key)}</p> })}
-                        {as_wish.map(|wishes| view! {
-                            <button type="button" class="button" on:click=move |_| app.set_wishes(wishes.clone())>
-                                {i18n::text(language, "vacancies.whatif_try")}
-                            </button>
+                        {as_wish.map(|wishes| {
+                            let change = change.clone();
+                            let good_before = overview.ranking.good;
+                            view! {
+                                <button type="button" class="button" on:click=move |_| {
+                                    let before = app.state.with_untracked(|s| s.wishes.clone());
+                                    tried.set(Some((change.clone(), before, good_before)));
+                                    app.set_wishes(wishes.clone());
+                                }>
+                                    {i18n::text(language, "vacancies.whatif_try")}
+                                </button>
+                            }
                         })}
                     </li>
                 }
@@ -606,6 +705,10 @@ fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                 }}
             </section>
         })
+    };
+    view! {
+        {tried_status}
+        {list}
     }
 }
 
@@ -766,7 +869,12 @@ fn vacancy_detail(
             .map(|c| c.name.get(language).to_owned())
             .unwrap_or_else(|| id.to_owned())
     };
-    let rows = explanation
+    let unrated = explanation
+        .competences
+        .iter()
+        .filter(|d| d.have.is_none())
+        .count();
+    let rows: Vec<Row> = explanation
         .competences
         .iter()
         .map(|d| {
@@ -775,17 +883,21 @@ fn vacancy_detail(
                 Some(_) => t("vacancies.comp_below"),
                 None => t("vacancies.comp_unknown"),
             };
-            view! {
-                <tr>
-                    <th scope="row">{name(&d.competence)}
-                        {(!d.required).then(|| view! { <span class="hint">" ("{t("vacancies.nice_to_have")}")"</span> })}</th>
-                    <td>{d.need.to_string()}</td>
-                    <td>{d.have.map_or("–".to_owned(), |h| h.to_string())}</td>
-                    <td>{status}</td>
-                </tr>
+            let required = d.required;
+            Row {
+                head: view! {
+                    {name(&d.competence)}
+                    {(!required).then(|| view! { <span class="hint">" ("{t("vacancies.nice_to_have")}")"</span> })}
+                }
+                .into_any(),
+                cells: vec![
+                    d.need.to_string().into_any(),
+                    d.have.map_or("–".to_owned(), |h| h.to_string()).into_any(),
+                    status.into_any(),
+                ],
             }
         })
-        .collect_view();
+        .collect();
     let failures: Vec<Failure> = explanation.failures.clone();
     let place_line = meta_line(&vacancy, explanation.distance_km, language);
     view! {
@@ -813,18 +925,22 @@ fn vacancy_detail(
             <section class="card" aria-labelledby="comp-title">
                 <h2 id="comp-title">{t("vacancies.competences")}</h2>
                 {explanation.competences_from_occupation.then(|| view! { <p class="hint">{t("vacancies.competences_from_occupation")}</p> })}
-                <div class="table-scroll" role="region" aria-labelledby="comp-title" tabindex="0">
-                    <table class="history">
-                        <thead><tr>
-                            <th scope="col">{t("vacancies.comp_name")}</th>
-                            <th scope="col">{t("vacancies.comp_asked")}</th>
-                            <th scope="col">{t("vacancies.comp_you")}</th>
-                            <th scope="col">{t("vacancies.comp_status")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <p><A href="/competenties">{t("vacancies.rate_competences")}</A></p>
+                <DataTable
+                    id="comp-caption"
+                    caption=t("vacancies.competences").to_owned()
+                    caption_hidden=true
+                    headers=vec![
+                        t("vacancies.comp_name").to_owned(),
+                        t("vacancies.comp_asked").to_owned(),
+                        t("vacancies.comp_you").to_owned(),
+                        t("vacancies.comp_status").to_owned(),
+                    ]
+                    rows=rows
+                />
+                // Only when something asked is not rated yet.
+                {(unrated > 0).then(|| view! {
+                    <p><A href="/competenties">{i18n::plural(language, "vacancies.rate_competences", unrated, &[])}</A></p>
+                })}
             </section>
         })}
         <section aria-labelledby="facts-title">
@@ -856,9 +972,9 @@ enum ImportStatus {
     Failed(String),
 }
 
-/// Importing a vacancy feed (JSON-LD or CSV) from a file.
+/// Importing a vacancy feed (JSON-LD or CSV) from a file (staff page).
 #[component]
-fn FeedImport() -> impl IntoView {
+pub fn FeedImport() -> impl IntoView {
     let app = use_app();
     let status = RwSignal::new(ImportStatus::Idle);
     let progress = RwSignal::new(None::<f64>);

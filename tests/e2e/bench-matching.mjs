@@ -58,7 +58,7 @@ try {
     const file = join(mkdtempSync(join(tmpdir(), 'werkmap-feed-')), 'feed.jsonld');
     execFileSync(CLI, ['vacancies', 'generate', '--count', String(FEED_COUNT), '--seed', '7', '--format', 'jsonld', '--out', file]);
     const screen = await browser.newPage();
-    await screen.goto(`${BASE}/vacatures`);
+    await screen.goto(`${BASE}/beheer`);
     await screen.locator('#feed-file').waitFor();
     const stopWatching = await watchResponsiveness(screen);
     const started = Date.now();

@@ -121,7 +121,10 @@ test('occupation search copes with gendered forms and fragments in the bundled c
 test('the ESCO file imports in the browser and "heftruck" finds heftruckchauffeur; bad files are refused', { skip: !existsSync(ESCO_CSV) && 'SKIPPED: ../shared/data/esco/occupations_nl.csv not found (only CI and developer machines have it)' }, async () => {
   const { context, page, log } = await openApp(browser);
   try {
+    // Staff read the European list in on their page; the search screen says what it searches.
     await goto(page, '/beroepen/zoeken');
+    assert.ok((await page.locator('main').innerText()).includes(NL['search.esco_absent']));
+    await goto(page, '/beheer');
     // A file that is not the ESCO file is refused and changes nothing.
     await page.locator('#esco-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('<html><body>hallo</body></html>') });
     await page.locator('.import-status').filter({ hasText: 'Je beroepen zijn niet veranderd' }).waitFor();
@@ -131,6 +134,7 @@ test('the ESCO file imports in the browser and "heftruck" finds heftruckchauffeu
     await page.locator('#esco-file').setInputFiles(ESCO_CSV);
     await page.locator('.import-status').filter({ hasText: '3007' }).waitFor({ timeout: 60_000 });
     console.log(`# ESCO import in the browser (pick → searchable): ${Date.now() - started} ms`);
+    await goto(page, '/beroepen/zoeken');
 
     await page.locator('#occupation-search').fill('heftruck');
     await page.locator('ol.search-results > li').first().waitFor();

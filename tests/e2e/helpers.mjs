@@ -193,7 +193,7 @@ export const ANSWERS = {
     other_languages: ['english'],
     driving_licence: 'no',
     transport: ['bike', 'public'],
-    hours: '32_plus',
+    hours: 40,
     time_without_work: 'less_6m',
     income: 'family',
   },
@@ -234,33 +234,85 @@ export const EXPECTED = {
   strength: 'Je wilt graag werken. Dat is een sterke start.',
 };
 
-/** Fills in one topic screen with the mouse (for tests that are not about the keyboard). */
-export async function answerTopicByMouse(page, topic) {
-  for (const [qid, value] of Object.entries(ANSWERS[topic])) {
-    if (qid === 'postcode') {
-      await page.locator('#postcode-input').fill(value);
-      await page.locator('#postcode-input').press('Tab');
-    } else {
-      for (const v of Array.isArray(value) ? value : [value]) {
-        await page.locator(`[id="${qid}-${v}"]`).check();
-      }
-    }
+/** The answers of `ANSWERS`-shaped objects by question id. */
+export function flatAnswers(answers = ANSWERS) {
+  return Object.assign({}, ...Object.values(answers));
+}
+
+/** The value `DECLINE` answers a sensitive question with "zeg ik liever niet". */
+export const DECLINE = Symbol('decline');
+
+/**
+ * Answers one question shown on the current screen, as a person would: typing a postcode or
+ * a number and leaving the field, or picking options (tapping their labels when `tap`).
+ */
+export async function answerQuestion(page, qid, value, { tap = false } = {}) {
+  const press = (locator) => (tap ? locator.tap() : locator.click());
+  if (value === DECLINE) {
+    await press(page.locator(`label[for="${qid}-decline"]`));
+    return;
   }
+  if (qid === 'postcode' || typeof value === 'number') {
+    const input = page.locator(`#${qid}-input`);
+    if (tap) await input.tap();
+    await input.fill(String(value));
+    await input.press('Tab');
+    return;
+  }
+  for (const v of Array.isArray(value) ? value : [value]) {
+    const input = page.locator(`[id="${qid}-${v}"]`);
+    if (!(await input.isChecked())) await press(page.locator(`label[for="${qid}-${v}"]`));
+  }
+}
+
+/** The ids of the questions on the current screen. */
+export async function questionsOnScreen(page) {
+  await page.locator('main fieldset.question').first().waitFor();
+  return page
+    .locator('main fieldset.question')
+    .evaluateAll((fieldsets) => fieldsets.map((f) => f.id.replace(/^vraag-/, '')));
+}
+
+/**
+ * Goes through the self-test from the current screen to the result, answering what
+ * `answers` holds (by question id) and skipping the rest, with "Volgende" on every screen.
+ * `onScreen(page, ids)` is called on each screen before it is answered. Returns the number of
+ * screens and of taps/clicks used.
+ */
+export async function answerScreens(page, answers, { base = '', tap = false, texts = NL, onScreen } = {}) {
+  const press = (locator) => (tap ? locator.tap() : locator.click());
+  let screens = 0;
+  let taps = 0;
+  for (;;) {
+    const ids = await questionsOnScreen(page);
+    screens += 1;
+    if (onScreen) await onScreen(page, ids);
+    for (const qid of ids) {
+      if (!(qid in answers)) continue;
+      const value = answers[qid];
+      await answerQuestion(page, qid, value, { tap });
+      taps += value === DECLINE || typeof value !== 'object' ? 1 : value.length;
+    }
+    const finish = page.getByRole('button', { name: texts['selftest.finish'], exact: true });
+    taps += 1;
+    if (await finish.count()) {
+      await press(finish);
+      break;
+    }
+    const before = page.url();
+    await press(page.getByRole('link', { name: texts['selftest.next'], exact: true }));
+    await page.waitForURL((url) => url.href !== before);
+    if (screens > 100) throw new Error('the self-test does not end');
+  }
+  await page.waitForURL(`${BASE}${base}/uitslag`);
+  await page.getByRole('heading', { level: 1, name: texts['result.title'] }).waitFor();
+  return { screens, taps };
 }
 
 /** Answers the whole self-test with the mouse and opens the result via "Bekijk je uitslag". */
 export async function completeSelfTestByMouse(page) {
   await goto(page, `/zelftest/${TOPIC_IDS[0]}`);
-  for (const [index, topic] of TOPIC_IDS.entries()) {
-    await waitForTopic(page, topic);
-    await answerTopicByMouse(page, topic);
-    if (index + 1 < TOPIC_IDS.length) {
-      await page.getByRole('link', { name: NL['selftest.next'], exact: true }).click();
-    }
-  }
-  await page.getByRole('button', { name: NL['selftest.finish'] }).click();
-  await page.waitForURL(`${BASE}/uitslag`);
-  await page.getByRole('heading', { level: 1, name: NL['result.title'] }).waitFor();
+  await answerScreens(page, flatAnswers());
 }
 
 /** The title of a topic, as its screen's heading shows it. */
@@ -268,7 +320,7 @@ export function topicTitle(topic, language = 'nl') {
   return QUESTIONS.topics.find((t) => t.id === topic).title[language];
 }
 
-/** Waits until the screen of `topic` is shown (URL and heading: the old screen is gone). */
+/** Waits until the first screen of `topic` is shown (URL and heading: the old screen is gone). */
 export async function waitForTopic(page, topic, language = 'nl') {
   await page.waitForURL(`${BASE}/zelftest/${topic}`);
   await page.getByRole('heading', { level: 1, name: topicTitle(topic, language), exact: true }).waitFor();

@@ -43,7 +43,22 @@ pub fn build() -> Result<()> {
     fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
     let mut offline = Vec::new();
     let mut online_only = Vec::new();
+    // A development shortcut: `WERKMAP_PAGES=index,kiosk cargo xtask build` builds just those
+    // pages (each page is a Trunk build of its own, minutes on two cores).
+    let only: Option<Vec<String>> = std::env::var("WERKMAP_PAGES").ok().map(|pages| {
+        pages
+            .split(',')
+            .map(|p| format!("{}.html", p.trim()))
+            .collect()
+    });
     for (source, page, keep_offline) in ENTRIES {
+        if only
+            .as_ref()
+            .is_some_and(|only| !only.iter().any(|p| p == page))
+        {
+            println!("build: {page} skipped (WERKMAP_PAGES)");
+            continue;
+        }
         let stage = stages.join(page.trim_end_matches(".html"));
         run(cmd("trunk")
             .arg("build")

@@ -621,15 +621,29 @@ impl<'r> Scorer<'r> {
     /// "Net niet": vacancies that miss one or more wishes, fewest misses first, then the
     /// best score. For the "waarom niet" list.
     pub fn near_misses(&self, pool: &VacancyPool, limit: usize) -> Vec<(Ranked, u16)> {
+        // "Net niet" is one wish missed, and by little: a job 172 km away is not nearly
+        // within 20 km. Beyond the travel distance, only up to half of it again (at least
+        // 10 km) counts, and nearer comes first.
+        let slack_km = (self.max_km * 0.5).max(10.0);
         let mut best: Vec<(u64, u32)> = Vec::with_capacity(limit + 1);
         for (index, f) in pool.features.iter().enumerate() {
             let e = self.evaluate(f);
-            if e.fails == 0 || e.fails & fail::CLOSED != 0 || limit == 0 {
+            if e.fails == 0 || e.fails & fail::CLOSED != 0 || e.fails.count_ones() > 1 || limit == 0
+            {
                 continue;
             }
-            let fewer = u64::from(16 - e.fails.count_ones());
+            let over_km = if e.fails & fail::DISTANCE != 0 {
+                match e.distance_km {
+                    Some(km) if km - self.max_km <= slack_km => km - self.max_km,
+                    _ => continue,
+                }
+            } else {
+                0.0
+            };
+            // Nearest miss first (0.1 km steps), then the best score.
+            let nearer = u64::from(u16::MAX - (over_km.max(0.0) * 10.0).min(65_000.0) as u16);
             let key =
-                (fewer << 40) | (u64::from(e.score) << 32) | u64::from(u32::MAX - index as u32);
+                (nearer << 40) | (u64::from(e.score) << 32) | u64::from(u32::MAX - index as u32);
             if best.len() == limit && best.last().is_some_and(|(k, _)| *k >= key) {
                 continue;
             }

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::core::competence::CompetenceProfile;
+use crate::core::i18n;
 use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
 use crate::core::selftest::{Answer, Answers};
+use crate::core::text::Language;
 use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
 
@@ -198,5 +200,43 @@ impl MatchProfile {
             youth,
             today,
         }
+    }
+}
+
+impl MatchProfile {
+    /// The wishes this profile matches on, in words, so a count of vacancies always says
+    /// what it was counted for ("binnen 20 km van 3511 (Utrecht), hoogstens 24 uur per
+    /// week, alle soorten werk").
+    pub fn wishes_in_words(&self, language: Language) -> String {
+        let mut parts = Vec::new();
+        match &self.home {
+            Some(home) => parts.push(i18n::format(
+                language,
+                "match.wishes_distance",
+                &[
+                    ("km", &self.max_distance_km.to_string()),
+                    ("home", &home.label),
+                ],
+            )),
+            None => parts.push(i18n::text(language, "match.wishes_no_home").to_owned()),
+        }
+        match self.hours {
+            Some(hours) => parts.push(hours.describe(language)),
+            None => parts.push(i18n::text(language, "match.wishes_any_hours").to_owned()),
+        }
+        if self.contracts.is_empty() {
+            parts.push(i18n::text(language, "match.wishes_any_kind").to_owned());
+        } else {
+            let kinds: Vec<String> = self
+                .contracts
+                .iter()
+                .map(|k| k.label().get(language).to_lowercase())
+                .collect();
+            parts.push(kinds.join(", "));
+        }
+        if !self.avoid_sectors.is_empty() || self.avoid_heavy_work {
+            parts.push(i18n::text(language, "match.wishes_some_left_out").to_owned());
+        }
+        parts.join("; ")
     }
 }

@@ -105,10 +105,26 @@ pub struct ProfileChoices {
     /// A name or alias typed for this file (trimmed; empty means none; cut to
     /// [`super::format::MAX_ALIAS_CHARS`] characters).
     pub alias: Option<String>,
-    /// Copy the self-test's age band answer.
+    /// Share the age band: in the profile, and as the self-test's answer. Without it the
+    /// age is nowhere in the file.
     pub age_band: bool,
-    /// Copy the self-test's postcode answer.
+    /// Share the postcode: in the profile, and as the self-test's answer. Without it the
+    /// postcode is nowhere in the file.
     pub postcode: bool,
+}
+
+impl ProfileChoices {
+    /// The self-test questions this choice keeps out of the file.
+    fn withheld(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if !self.age_band {
+            out.push(AGE_BAND_QUESTION);
+        }
+        if !self.postcode {
+            out.push(POSTCODE_QUESTION);
+        }
+        out
+    }
 }
 
 impl ExportChoices {
@@ -131,8 +147,8 @@ impl ExportChoices {
 /// any, the section is present and empty.
 ///
 /// `created` is the first completed self-test, or `now` when there is none; `modified` is
-/// `now`. Note: the self-test section holds all answers, including age band and postcode;
-/// the consent screen should say so.
+/// `now`. Age band and postcode are in the file only when chosen: unticked, they are left
+/// out of the self-test's answers too, so the consent screen means what it says.
 pub fn build(
     state: &AppState,
     agreements: Option<&Agreements>,
@@ -155,9 +171,15 @@ pub fn build(
         language: state.language,
         shared: Vec::new(),
         profile: chosen(Section::Profile).then(|| profile(state, &choices.profile)),
-        selftest: chosen(Section::Selftest).then(|| SelftestSection {
-            current: choices.leave_out.strip(&state.answers),
-            history: choices.leave_out.strip_history(&state.history),
+        selftest: chosen(Section::Selftest).then(|| {
+            let mut leave_out = choices.leave_out.clone();
+            leave_out
+                .questions
+                .extend(choices.profile.withheld().into_iter().map(str::to_owned));
+            SelftestSection {
+                current: leave_out.strip(&state.answers),
+                history: leave_out.strip_history(&state.history),
+            }
         }),
         competences: chosen(Section::Competences).then(|| state.competences.clone()),
         vacancies: chosen(Section::Vacancies).then(|| VacanciesSection {
@@ -240,19 +262,46 @@ fn clean_alias(alias: Option<&str>) -> Option<String> {
     (!alias.is_empty()).then(|| alias.to_owned())
 }
 
-/// What a section would hold, in words, for the consent screen ("3 keer gedaan, de laatste
-/// op 1 december 2026"). `None` when the section would be empty: there is nothing to share.
-pub fn section_contents(state: &AppState, section: Section, language: Language) -> Option<String> {
+/// What a section would hold with these choices, in words, for the consent screen ("3 keer
+/// gedaan, de laatste op 1 december 2026; zonder je leeftijd"). `None` when the section would
+/// be empty: there is nothing to share. It follows every choice, so the screen never says a
+/// section holds what was unticked.
+pub fn section_contents(
+    state: &AppState,
+    section: Section,
+    profile: &ProfileChoices,
+    language: Language,
+) -> Option<String> {
+    let t = |key: &'static str| i18n::text(language, key);
     match section {
-        Section::Profile => Some(i18n::text(language, "share.contents_profile").to_owned()),
+        Section::Profile => Some(
+            match (profile.age_band, profile.postcode) {
+                (true, true) => t("share.contents_profile_age_postcode"),
+                (true, false) => t("share.contents_profile_age"),
+                (false, true) => t("share.contents_profile_postcode"),
+                (false, false) => t("share.contents_profile"),
+            }
+            .to_owned(),
+        ),
         Section::Selftest => {
             let last = state.history.last()?;
-            Some(i18n::plural(
+            let mut text = i18n::plural(
                 language,
                 "share.contents_selftest",
                 state.history.len(),
                 &[("last", &format_date(last.completed_at.date(), language))],
-            ))
+            );
+            let without = match (profile.age_band, profile.postcode) {
+                (true, true) => None,
+                (false, true) => Some("share.without_age"),
+                (true, false) => Some("share.without_postcode"),
+                (false, false) => Some("share.without_age_postcode"),
+            };
+            if let Some(key) = without {
+                text.push(' ');
+                text.push_str(t(key));
+            }
+            Some(text)
         }
         Section::Competences => {
             let rated = state.competences.ratings().len();

@@ -225,6 +225,16 @@ pub struct Agreements {
 }
 
 impl Agreements {
+    /// Who wrote the newest agreement, when it names someone: the coach of a reply.
+    pub fn author(&self) -> Option<String> {
+        self.items
+            .iter()
+            .rev()
+            .map(|a| a.by.trim())
+            .find(|by| !by.is_empty())
+            .map(str::to_owned)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
             && self.application_target_per_4_weeks.is_none()

@@ -15,7 +15,9 @@ use time::OffsetDateTime;
 use crate::core::text::Language;
 
 use super::crypto::{self, ENCRYPTED_FORMAT};
-use super::format::{checksum_of, Portfolio, Section, FORMAT, MAX_ALIAS_CHARS, VERSION};
+use super::format::{
+    checksum_of, Agreements, Portfolio, Section, FORMAT, MAX_ALIAS_CHARS, VERSION,
+};
 
 /// The largest file read: 16 MiB. A heavy portfolio (three years of activities) is well under
 /// 2 MB; the limit leaves room for the encrypted form (base64 adds a third).
@@ -169,12 +171,29 @@ pub enum Inspected {
 pub struct Preview {
     /// The alias the job seeker chose, if they shared one.
     pub whose: Option<String>,
+    /// Who wrote the newest agreement (the coach, in a coach's reply), if named.
+    pub coach: Option<String>,
     pub created: OffsetDateTime,
     pub modified: OffsetDateTime,
     pub app_version: String,
     /// The version the file was written in (older versions were migrated).
     pub file_version: u32,
     pub sections: Vec<Section>,
+}
+
+impl Preview {
+    /// A coach's reply: agreements, and at most the alias of whom it is for.
+    pub fn is_coach_reply(&self) -> bool {
+        is_coach_reply(&self.sections)
+    }
+}
+
+/// Whether a file with these sections is a coach's reply (agreements, at most a profile).
+pub fn is_coach_reply(sections: &[Section]) -> bool {
+    sections.contains(&Section::Agreements)
+        && sections
+            .iter()
+            .all(|s| matches!(s, Section::Profile | Section::Agreements))
 }
 
 /// The preview of an opened portfolio. `file_version` is the current version here; use the
@@ -185,6 +204,7 @@ pub fn preview(portfolio: &Portfolio) -> Preview {
             .profile
             .as_ref()
             .and_then(|profile| profile.alias.clone()),
+        coach: portfolio.agreements.as_ref().and_then(Agreements::author),
         created: portfolio.created,
         modified: portfolio.modified,
         app_version: portfolio.app_version.clone(),

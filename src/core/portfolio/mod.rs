@@ -29,5 +29,7 @@ pub use format::{
     checksum_of, json_schema, Agreement, Agreements, Portfolio, ProfileSection, Section,
     SelftestSection, VacanciesSection, FORMAT, VERSION,
 };
-pub use import::{inspect, open, preview, Inspected, PortfolioError, Preview, MAX_FILE_BYTES};
+pub use import::{
+    inspect, is_coach_reply, open, preview, Inspected, PortfolioError, Preview, MAX_FILE_BYTES,
+};
 pub use merge::{merge_coach_reply, take_in, MergeOutcome};

@@ -9,7 +9,9 @@ pub mod scoring;
 use thiserror::Error;
 
 pub use answers::{Answer, AnswerError, Answers};
-pub use questionnaire::{AnswerOption, Question, QuestionKind, Questionnaire, Topic};
+pub use questionnaire::{
+    AnswerOption, Layout, NumberSpec, Question, QuestionKind, Questionnaire, Topic,
+};
 pub use rules::{Condition, Evidence, Rules, Truth};
 pub use scoring::{ReasonLine, ResultSummary, RouteId, SearchStatus, SelfTestResult, Severity};
 

@@ -70,11 +70,33 @@ impl Question {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Topic {
-    /// Also the URL slug of the topic's screen.
+    /// Also the URL slug of the topic's screens.
     pub id: String,
     pub title: LocalizedText,
     pub intro: LocalizedText,
     pub questions: Vec<Question>,
+    /// How the questions are grouped on screens where a few fit together (a phone, a
+    /// computer): indices into `questions`, in order, each question once.
+    pub pages: Vec<Vec<usize>>,
+}
+
+/// How many questions one screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The topic's pages: a few questions that belong together (at home).
+    Grouped,
+    /// One question per screen, with large answers (a shared kiosk).
+    OnePerScreen,
+}
+
+impl Topic {
+    /// The screens of this topic: each a list of question indices.
+    pub fn screens(&self, layout: Layout) -> Vec<Vec<usize>> {
+        match layout {
+            Layout::Grouped => self.pages.clone(),
+            Layout::OnePerScreen => (0..self.questions.len()).map(|i| vec![i]).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +126,18 @@ impl Questionnaire {
     pub fn topic_index(&self, id: &str) -> Option<usize> {
         self.topics.iter().position(|topic| topic.id == id)
     }
+
+    /// Where a question is asked: its topic and the 1-based screen within it.
+    pub fn screen_of(&self, question_id: &str, layout: Layout) -> Option<(&Topic, usize)> {
+        self.topics.iter().find_map(|topic| {
+            let index = topic.questions.iter().position(|q| q.id == question_id)?;
+            let screen = topic
+                .screens(layout)
+                .iter()
+                .position(|screen| screen.contains(&index))?;
+            Some((topic, screen + 1))
+        })
+    }
 }
 
 // The file format allows shared option sets (the nine obstacle questions share one scale);
@@ -124,6 +158,9 @@ struct RawTopic {
     title: LocalizedText,
     intro: LocalizedText,
     questions: Vec<RawQuestion>,
+    /// Question ids per screen; without it, one screen holds the whole topic.
+    #[serde(default)]
+    pages: Option<Vec<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -225,11 +262,47 @@ impl RawQuestionnaire {
                     number: raw.number,
                 });
             }
+            let pages = match raw_topic.pages {
+                None => vec![(0..questions.len()).collect()],
+                Some(pages) => {
+                    let mut next = 0;
+                    let mut resolved = Vec::with_capacity(pages.len());
+                    for page in pages {
+                        let mut indices = Vec::with_capacity(page.len());
+                        for id in page {
+                            // In order and each once: the pages walk the topic front to back.
+                            if questions.get(next).map(|q| &q.id) != Some(&id) {
+                                return Err(invalid(format!(
+                                    "topic `{}`: pages must list its questions in order, each once (at `{id}`)",
+                                    raw_topic.id
+                                )));
+                            }
+                            indices.push(next);
+                            next += 1;
+                        }
+                        if indices.is_empty() {
+                            return Err(invalid(format!(
+                                "topic `{}` has an empty page",
+                                raw_topic.id
+                            )));
+                        }
+                        resolved.push(indices);
+                    }
+                    if next != questions.len() {
+                        return Err(invalid(format!(
+                            "topic `{}`: its pages leave questions out",
+                            raw_topic.id
+                        )));
+                    }
+                    resolved
+                }
+            };
             topics.push(Topic {
                 id: raw_topic.id,
                 title: raw_topic.title,
                 intro: raw_topic.intro,
                 questions,
+                pages,
             });
         }
         Ok(Questionnaire {
