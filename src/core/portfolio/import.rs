@@ -351,7 +351,7 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     if stated != checksum_of(&value) {
         return Err(PortfolioError::ChecksumMismatch);
     }
-    check_texts(&value, "$")?;
+    check_texts(&value)?;
     for section in Section::ALL {
         let name = section.key();
         if value.get(name).is_some_and(Value::is_null) {
@@ -406,28 +406,58 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), PortfolioError> {
     Ok(())
 }
 
-/// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included).
-fn check_texts(value: &Value, path: &str) -> Result<(), PortfolioError> {
-    let too_long =
-        |text: &str| text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS;
-    match value {
-        Value::String(text) if too_long(text) => Err(PortfolioError::Damaged(format!(
-            "the text at {path} is longer than {MAX_TEXT_CHARS} characters"
-        ))),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, item)| check_texts(item, &format!("{path}[{i}]"))),
-        Value::Object(members) => members.iter().try_for_each(|(key, member)| {
-            if too_long(key) {
-                return Err(PortfolioError::Damaged(format!(
-                    "a key in {path} is longer than {MAX_TEXT_CHARS} characters"
-                )));
-            }
-            check_texts(member, &format!("{path}.{key}"))
-        }),
-        _ => Ok(()),
+/// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included). The path to a text is
+/// only written out for the message, so the check stays linear in the file however long
+/// and deep its keys are.
+fn check_texts(value: &Value) -> Result<(), PortfolioError> {
+    fn too_long(text: &str) -> bool {
+        text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
     }
+    enum Step<'v> {
+        Key(&'v str),
+        Index(usize),
+    }
+    fn path(steps: &[Step<'_>]) -> String {
+        let mut out = String::from("$");
+        for step in steps {
+            match step {
+                Step::Key(key) => {
+                    out.push('.');
+                    out.push_str(&crate::core::text::truncate_middle(key, 40));
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+    fn walk<'v>(value: &'v Value, steps: &mut Vec<Step<'v>>) -> Result<(), PortfolioError> {
+        match value {
+            Value::String(text) if too_long(text) => Err(PortfolioError::Damaged(format!(
+                "the text at {} is longer than {MAX_TEXT_CHARS} characters",
+                path(steps)
+            ))),
+            Value::Array(items) => items.iter().enumerate().try_for_each(|(i, item)| {
+                steps.push(Step::Index(i));
+                walk(item, steps)?;
+                steps.pop();
+                Ok(())
+            }),
+            Value::Object(members) => members.iter().try_for_each(|(key, member)| {
+                if too_long(key) {
+                    return Err(PortfolioError::Damaged(format!(
+                        "a key in {} is longer than {MAX_TEXT_CHARS} characters",
+                        path(steps)
+                    )));
+                }
+                steps.push(Step::Key(key));
+                walk(member, steps)?;
+                steps.pop();
+                Ok(())
+            }),
+            _ => Ok(()),
+        }
+    }
+    walk(value, &mut Vec::new())
 }
 
 /// Checks that the shape alone does not: `shared` lists exactly the sections present, the

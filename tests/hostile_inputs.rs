@@ -1,0 +1,176 @@
+//! Hostile inputs are read in linear time (issue 15): for every parser of untrusted input,
+//! the shape that makes naive work grow faster than the input, at a size where quadratic
+//! work would take minutes and linear work takes milliseconds.
+//!
+//! These are complexity guards, the one kind of timed assertion the project allows: each
+//! limit is about 100 times what the linear code needs in a debug build on a slow machine,
+//! and about 100 times less than what the quadratic code needed, so the test is not flaky in
+//! either direction. `benches/hostile.rs` measures the same shapes at doubling sizes.
+
+mod common;
+#[path = "hostile/shapes.rs"]
+mod shapes;
+
+use std::time::{Duration, Instant};
+
+use common::content;
+use werkmap::core::esco::import_occupations;
+use werkmap::core::place::{Places, PLACES_JSON};
+use werkmap::core::portfolio::{inspect, PortfolioError};
+use werkmap::core::search::SearchIndex;
+use werkmap::core::vacancy::html::html_to_text;
+use werkmap::core::vacancy::{import_feed, FeedError, Linker};
+
+/// Runs `work`, and fails when it took longer than `limit`.
+fn guard<T>(what: &str, limit: Duration, work: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let result = work();
+    let took = started.elapsed();
+    eprintln!("{what}: {took:?} (limit {limit:?})");
+    assert!(
+        took < limit,
+        "{what} took {took:?}, more than {limit:?}: work grows faster than the input"
+    );
+    result
+}
+
+fn places() -> &'static Places {
+    static PLACES: std::sync::OnceLock<Places> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| Places::parse(PLACES_JSON).expect("bundled places"))
+}
+
+fn linker() -> Linker<'static> {
+    let c = content();
+    Linker {
+        occupations: &c.occupations,
+        index: &c.occupation_index,
+        places: places(),
+    }
+}
+
+#[test]
+fn html_with_a_quarter_million_unclosed_comments() {
+    // 1.25 MB. Rescanning to the end at every `<!--` did 250,000 × 0.6 MB on average.
+    let html = shapes::unclosed_comments(250_000);
+    let text = guard("unclosed comments", Duration::from_secs(3), || {
+        html_to_text(&html)
+    });
+    assert!(text.starts_with("x<!--x<!--"), "the text stays as it is");
+}
+
+#[test]
+fn html_with_a_hundred_thousand_unclosed_quotes() {
+    let html = shapes::unclosed_quotes(100_000);
+    let text = guard("unclosed quotes", Duration::from_secs(3), || {
+        html_to_text(&html)
+    });
+    assert!(text.starts_with("<a \"<b '"), "{}", &text[..20]);
+}
+
+#[test]
+fn esco_row_with_two_hundred_thousand_labels() {
+    // 2.2 MB. Comparing each label with every kept one did 2 × 10^10 comparisons.
+    let file = shapes::esco_many_labels(200_000);
+    let catalog = guard("ESCO labels", Duration::from_secs(5), || {
+        import_occupations(&file)
+    })
+    .expect("imports");
+    assert_eq!(catalog.occupations[0].alt_labels.len(), 200_000);
+}
+
+#[test]
+fn graph_node_shared_by_every_posting_is_read_once() {
+    // 2,000 postings refer to an organisation and a place with 2 MB names: converting them
+    // per posting was 2,000 × 10 MB of text.
+    let feed = shapes::graph_shared_node(2_000, 2_000_000);
+    let report = guard("@graph shared node", Duration::from_secs(8), || {
+        import_feed(&feed, &linker())
+    })
+    .expect("reads");
+    assert_eq!(report.vacancies.len(), 2_000);
+    assert!(report
+        .vacancies
+        .iter()
+        .all(|v| v.employer.starts_with("Bedrijf B.V.")));
+    assert!(report
+        .vacancies
+        .iter()
+        .all(|v| v.employer.chars().count() <= 200));
+}
+
+#[test]
+fn csv_feed_where_every_row_has_the_same_id() {
+    // The guard on the id pool itself is `import::tests::a_hundred_thousand_repeats_of_one_id`
+    // (linking each row's title costs more than the ids here).
+    let feed = shapes::csv_repeated_ids(2_000);
+    let report = import_feed(&feed, &linker()).expect("reads");
+    let ids: std::collections::HashSet<&str> =
+        report.vacancies.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids.len(), 2_000, "every id is unique");
+    assert!(ids.contains("x") && ids.contains("x-2") && ids.contains("x-2000"));
+}
+
+#[test]
+fn csv_title_of_a_megabyte_of_unclosed_comments() {
+    let mut feed = String::from("title;place\n\"");
+    feed.push_str(&shapes::unclosed_comments(200_000));
+    feed.push_str("\";Utrecht\n");
+    let report = guard("CSV title", Duration::from_secs(3), || {
+        import_feed(feed.as_bytes(), &linker())
+    })
+    .expect("reads");
+    assert_eq!(report.vacancies.len(), 1);
+}
+
+#[test]
+fn html_page_with_a_hundred_thousand_blocks() {
+    let page = shapes::html_many_blocks(100_000);
+    let report = guard("JSON-LD blocks", Duration::from_secs(5), || {
+        import_feed(&page, &linker())
+    })
+    .expect("reads");
+    assert_eq!(report.vacancies.len(), 1);
+    assert_eq!(report.other_nodes, 100_000);
+}
+
+#[test]
+fn portfolio_with_long_deep_keys_and_a_long_array() {
+    // Keys of 15,000 characters nested 30 deep, and 300,000 items under them: writing the
+    // path of every item was 300,000 × 450 KB.
+    let file = shapes::portfolio_long_keys(30, 15_000, 300_000);
+    let result = guard("portfolio paths", Duration::from_secs(5), || inspect(&file));
+    assert!(
+        matches!(result, Err(PortfolioError::Damaged(_))),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn search_with_a_four_megabyte_query() {
+    let index: &SearchIndex = &content().occupation_index;
+    let query = shapes::long_query(200_000);
+    let hits = guard("long query", Duration::from_secs(2), || {
+        index.search(&query, 10)
+    });
+    assert!(hits.len() <= 10);
+}
+
+#[test]
+fn esco_labels_of_a_large_row_are_searchable_in_linear_time() {
+    let file = shapes::esco_many_labels(100_000);
+    let catalog = import_occupations(&file).expect("imports");
+    let index = guard("index of many labels", Duration::from_secs(10), || {
+        SearchIndex::new(catalog.search_documents())
+    });
+    assert!(!index.search("naam 99999", 5).is_empty());
+}
+
+#[test]
+fn refused_feeds_are_refused_quickly() {
+    // A feed of a million `[` is refused on its depth before any parser recurses.
+    let deep = "[".repeat(1_000_000);
+    let result = guard("deep feed", Duration::from_secs(2), || {
+        import_feed(deep.as_bytes(), &linker())
+    });
+    assert!(matches!(result, Err(FeedError::TooDeep)), "{result:?}");
+}
