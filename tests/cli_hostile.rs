@@ -50,9 +50,9 @@ fn run(args: &[&str], limit: Duration) -> Output {
 
 fn no_control_bytes(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes);
-    !text.chars().any(|c| {
-        c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
-    })
+    !text
+        .chars()
+        .any(|c| c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)))
 }
 
 fn scratch(name: &str, contents: &[u8]) -> String {
@@ -76,7 +76,10 @@ fn a_device_without_a_size_is_read_through_the_limit() {
     );
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("te groot") && stdout.contains("too large"), "{stdout}");
+    assert!(
+        stdout.contains("te groot") && stdout.contains("too large"),
+        "{stdout}"
+    );
 
     let out = std::env::temp_dir().join("werkmap-cli-hostile-never.json");
     for args in [
@@ -109,7 +112,11 @@ fn control_characters_from_files_never_reach_the_terminal() {
         Duration::from_secs(60),
     );
     assert!(output.status.success(), "{output:?}");
-    assert!(no_control_bytes(&output.stderr), "{:?}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        no_control_bytes(&output.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(no_control_bytes(&output.stdout));
     assert!(String::from_utf8_lossy(&output.stderr).contains("\\u{1b}]0;pwned"));
 
@@ -121,7 +128,11 @@ fn control_characters_from_files_never_reach_the_terminal() {
     let path = scratch("p.werkmap.json", portfolio.as_bytes());
     let output = run(&["portfolio", "validate", &path], Duration::from_secs(60));
     assert_eq!(output.status.code(), Some(1), "{output:?}");
-    assert!(no_control_bytes(&output.stdout), "{:?}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        no_control_bytes(&output.stdout),
+        "{:?}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(no_control_bytes(&output.stderr));
 
     // A file name is input too.

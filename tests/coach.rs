@@ -1215,7 +1215,7 @@ fn the_reply_carries_the_coachs_agreements_and_is_noted() {
     assert_eq!(client.replied_at, Some(june(20)));
     let reply = open(text.as_bytes(), None).expect("the reply opens");
     assert_eq!(reply.profile.and_then(|p| p.alias).as_deref(), Some("Sam"));
-    match merge_coach_reply(&open(text.as_bytes(), None).unwrap(), None) {
+    match merge_coach_reply(&open(text.as_bytes(), None).unwrap(), None, june(20)) {
         MergeOutcome::Updated { agreements, .. } => assert_eq!(agreements, client.agreements),
         other => panic!("expected the agreements, got {other:?}"),
     }

@@ -23,11 +23,12 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::core::activity::ActivityLog;
 use crate::core::content::Content;
+use crate::core::portfolio::import::dated_in_the_future;
 use crate::core::portfolio::{export_coach_reply, Agreements, Portfolio, Section};
 use crate::core::search::normalize::normalize;
 use crate::core::selftest::{RouteId, SelfTest};
 use crate::core::storage::{CompletedSelfTest, TargetSource};
-use crate::core::text::{calendar_date, format_date, Language};
+use crate::core::text::{calendar_date, clean_name, format_date, Language};
 
 /// Version of the stored caseload records ([`Client`]). Bump it together with a step in
 /// `migrate` (below) and keep a record of the old version as a test fixture, as `storage.rs`
@@ -96,7 +97,7 @@ pub fn client_key(portfolio: &Portfolio) -> String {
 }
 
 fn normalize_alias(alias: &str) -> String {
-    alias
+    clean_name(alias)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -171,6 +172,9 @@ pub enum ImportOutcome {
     /// The file's `modified` is older than the newest kept version: kept out, so an old
     /// file opened by mistake does not hide the newer one.
     Older,
+    /// The file's `modified` is more than a day after this device's clock: kept out, so it
+    /// cannot make every real file after it look older.
+    FromTheFuture,
 }
 
 impl ImportOutcome {
@@ -192,6 +196,12 @@ impl ImportOutcome {
             (ImportOutcome::Older, Language::En) => {
                 "This file is older than the version you already have. It was not kept."
             }
+            (ImportOutcome::FromTheFuture, Language::Nl) => {
+                "De datum van dit bestand ligt in de toekomst. De klok van het apparaat waarop het is gemaakt staat verkeerd. Het is niet bewaard."
+            }
+            (ImportOutcome::FromTheFuture, Language::En) => {
+                "This file is dated in the future: the clock of the device that made it is wrong. It was not kept."
+            }
         }
     }
 }
@@ -210,8 +220,14 @@ impl Caseload {
     /// Takes in a job seeker's file (already opened and checked by
     /// [`portfolio::open`](crate::core::portfolio::open)). Returns the person's key and
     /// what happened.
+    /// A file dated more than a day after `now` is refused ([`ImportOutcome::FromTheFuture`]),
+    /// and a kept version with such a date (stored before this check) does not count as
+    /// newer than anything.
     pub fn import(&mut self, portfolio: Portfolio, now: OffsetDateTime) -> (String, ImportOutcome) {
         let key = client_key(&portfolio);
+        if dated_in_the_future(portfolio.modified, now) {
+            return (key, ImportOutcome::FromTheFuture);
+        }
         let Some(client) = self.clients.iter_mut().find(|c| c.key == key) else {
             self.clients.push(Client::new(key.clone(), portfolio, now));
             return (key, ImportOutcome::New);
@@ -220,7 +236,7 @@ impl Caseload {
             if same_content(newest, &portfolio) {
                 return (key, ImportOutcome::Unchanged);
             }
-            if portfolio.modified < newest.modified {
+            if portfolio.modified < newest.modified && !dated_in_the_future(newest.modified, now) {
                 return (key, ImportOutcome::Older);
             }
         }
@@ -305,12 +321,14 @@ impl Client {
     }
 
     /// The alias as the job seeker typed it, from the newest version that has one.
-    pub fn alias(&self) -> Option<&str> {
+    /// Cleaned as every name a person reads ([`clean_name`]).
+    pub fn alias(&self) -> Option<String> {
         self.versions.iter().rev().find_map(|v| {
             v.portfolio
                 .profile
                 .as_ref()
                 .and_then(|p| p.alias.as_deref())
+                .map(clean_name)
         })
     }
 
@@ -338,7 +356,8 @@ impl Client {
     /// The reply file for this person (the coach's agreements and the job seeker's alias, so
     /// they see it is theirs), and notes when it was made.
     pub fn reply(&mut self, language: Language, now: OffsetDateTime) -> String {
-        let text = export_coach_reply(&self.agreements, self.alias(), language, now);
+        let alias = self.alias();
+        let text = export_coach_reply(&self.agreements, alias.as_deref(), language, now);
         self.replied_at = Some(now);
         text
     }
@@ -383,7 +402,7 @@ impl Client {
         let next_evaluation = self.agreements.next_evaluation;
         Some(OverviewRow {
             key: self.key.clone(),
-            alias: self.alias().map(str::to_owned),
+            alias: self.alias(),
             last_update: latest.modified,
             route: standing.route,
             participation: standing.participation,

@@ -585,7 +585,6 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
     };
     let name = client
         .alias()
-        .map(str::to_owned)
         .unwrap_or_else(|| t("share.no_name").to_owned());
     let changes = client.changes(app.selftest);
     let has_previous = client.previous().is_some();
@@ -748,7 +747,7 @@ fn AgreementsEditor(key: String) -> impl IntoView {
         let mut out = None;
         coach.caseload.update(|c| {
             if let Some(client) = c.get_mut(&k) {
-                let name = client.alias().map(str::to_owned).unwrap_or_default();
+                let name = client.alias().unwrap_or_default();
                 out = Some((client.reply(language, now()), name));
             }
         });

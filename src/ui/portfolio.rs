@@ -337,7 +337,8 @@ fn ImportCard() -> impl IntoView {
         }
         backup.set(Some(current));
         let mut replaced = Vec::new();
-        app.state.update(|s| replaced = take_in(s, &portfolio));
+        app.state
+            .update(|s| replaced = take_in(s, &portfolio, now()));
         let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
         opened.set(Opened::Done(i18n::format(
             language,
@@ -350,7 +351,7 @@ fn ImportCard() -> impl IntoView {
         let taken_at = app
             .state
             .with_untracked(|s| s.agreements.as_ref().map(|a| a.replied_at));
-        match merge_coach_reply(&portfolio, taken_at) {
+        match merge_coach_reply(&portfolio, taken_at, now()) {
             MergeOutcome::Updated {
                 agreements,
                 replied_at,
@@ -376,6 +377,13 @@ fn ImportCard() -> impl IntoView {
             MergeOutcome::NoAgreements => opened.set(Opened::Refused(
                 i18n::text(language, "share.reply_none").to_owned(),
             )),
+            MergeOutcome::FromTheFuture { replied_at } => {
+                opened.set(Opened::Refused(i18n::format(
+                    language,
+                    "share.reply_future",
+                    &[("date", &format_date(replied_at.date(), language))],
+                )))
+            }
         }
     };
     let restore = move |_| {

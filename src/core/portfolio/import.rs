@@ -184,7 +184,8 @@ pub fn preview(portfolio: &Portfolio) -> Preview {
         whose: portfolio
             .profile
             .as_ref()
-            .and_then(|profile| profile.alias.clone()),
+            .and_then(|profile| profile.alias.as_deref())
+            .map(crate::core::text::clean_name),
         created: portfolio.created,
         modified: portfolio.modified,
         app_version: portfolio.app_version.clone(),
@@ -334,7 +335,7 @@ fn too_deep(bytes: &[u8], limit: usize) -> bool {
 
 /// Checks the checksum, migrates, reads the shape and checks the content.
 /// Returns the portfolio and the version the file was written in.
-fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
+fn read_plain(value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     let version = match value.get("version") {
         Some(Value::Number(n)) => n
             .as_u64()
@@ -347,10 +348,6 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     if version > VERSION {
         return Err(PortfolioError::NewerVersion(version));
     }
-    let stated = value.get("checksum").and_then(Value::as_str).unwrap_or("");
-    if stated != checksum_of(&value) {
-        return Err(PortfolioError::ChecksumMismatch);
-    }
     check_texts(&value)?;
     for section in Section::ALL {
         let name = section.key();
@@ -360,9 +357,32 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
             )));
         }
     }
-    migrate(&mut value, version)?;
-    let portfolio: Portfolio =
+    let Some(stated) = value
+        .get("checksum")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
+        return Err(PortfolioError::ChecksumMismatch);
+    };
+    // The checksum covers the content, not how the file writes it: the document is read into
+    // its types and written again (`"alias": null` and an absent alias, `+2025-07-01` and
+    // `2025-07-01`, `.000Z` and `Z` are the same content), and that canonical form is what
+    // the checksum is of. So a file that opens is written out again with the same checksum,
+    // and validate, import and export agree. (The version-1 shape is the version-2 shape
+    // without two sections, so the same types read both.)
+    let typed: Portfolio =
         serde_json::from_value(value).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    let mut canonical =
+        serde_json::to_value(&typed).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    if stated != checksum_of(&canonical) {
+        return Err(PortfolioError::ChecksumMismatch);
+    }
+    let portfolio = if version < VERSION {
+        migrate(&mut canonical, version)?;
+        serde_json::from_value(canonical).map_err(|e| PortfolioError::Damaged(e.to_string()))?
+    } else {
+        typed
+    };
     check_content(&portfolio)?;
     Ok((portfolio, version))
 }
@@ -475,7 +495,9 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
     }
     if let Some(profile) = &portfolio.profile {
         if let Some(alias) = &profile.alias {
-            if alias.trim().is_empty() || alias.chars().count() > MAX_ALIAS_CHARS {
+            // Counted as a person reads it: hidden characters (zero-width, bidi) do not count.
+            let shown = crate::core::text::clean_name(alias);
+            if shown.is_empty() || shown.chars().count() > MAX_ALIAS_CHARS {
                 return damaged(format!(
                     "profile.alias must have 1 to {MAX_ALIAS_CHARS} characters"
                 ));
@@ -520,6 +542,7 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
             return damaged("two activities have the same id".into());
         }
     }
+    check_dates_and_counts(portfolio)?;
     if let Some(competences) = &portfolio.competences {
         if let Some((id, _)) = competences
             .ratings()
@@ -531,6 +554,95 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
     }
     Ok(())
 }
+
+/// The years a date in a file may have: a work map is about a person's life now, so a year
+/// outside these is damage (`-9999`), never a date to show or sort by.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The largest application target per four weeks a file may hold (the app asks for a few).
+pub const MAX_TARGET_PER_4_WEEKS: u32 = 1_000;
+
+/// Dates within [`YEARS`] and targets up to [`MAX_TARGET_PER_4_WEEKS`]: what the app shows
+/// from a file (or from a coach's stored record, which holds files) must be a plausible value.
+fn check_dates_and_counts(portfolio: &Portfolio) -> Result<(), PortfolioError> {
+    let mut dates: Vec<(&str, time::Date)> = vec![
+        ("created", portfolio.created.date()),
+        ("modified", portfolio.modified.date()),
+    ];
+    if let Some(selftest) = &portfolio.selftest {
+        dates.extend(
+            selftest
+                .history
+                .iter()
+                .map(|t| ("selftest.history.completed_at", t.completed_at.date())),
+        );
+    }
+    if let Some(agreements) = &portfolio.agreements {
+        dates.extend(
+            agreements
+                .items
+                .iter()
+                .map(|a| ("agreements.items.date", a.date)),
+        );
+        dates.extend(
+            agreements
+                .next_evaluation
+                .map(|d| ("agreements.next_evaluation", d)),
+        );
+    }
+    if let Some(activities) = &portfolio.activities {
+        dates.extend(
+            activities
+                .entries
+                .iter()
+                .map(|e| ("activities.entries.date", e.date)),
+        );
+    }
+    if let Some(vacancies) = &portfolio.vacancies {
+        dates.extend(
+            vacancies
+                .saved
+                .iter()
+                .map(|s| ("vacancies.saved.saved_on", s.saved_on)),
+        );
+    }
+    if let Some((field, date)) = dates.into_iter().find(|(_, d)| !YEARS.contains(&d.year())) {
+        return Err(PortfolioError::Damaged(format!(
+            "{field} has the year {}, which cannot be right",
+            date.year()
+        )));
+    }
+    let targets = [
+        portfolio
+            .agreements
+            .as_ref()
+            .and_then(|a| a.application_target_per_4_weeks),
+        portfolio
+            .activities
+            .as_ref()
+            .and_then(|a| a.own_target_per_4_weeks),
+    ];
+    if targets
+        .into_iter()
+        .flatten()
+        .any(|t| t > MAX_TARGET_PER_4_WEEKS)
+    {
+        return Err(PortfolioError::Damaged(format!(
+            "an application target is above {MAX_TARGET_PER_4_WEEKS} per four weeks"
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a file's `modified` lies more than [`FUTURE_TOLERANCE`] after `now`: a clock set
+/// wrong, or a hand-made date (9999-12-31). Such a date must never decide which file is
+/// newer, or every real file after it would count as older.
+pub fn dated_in_the_future(modified: OffsetDateTime, now: OffsetDateTime) -> bool {
+    modified > now + FUTURE_TOLERANCE
+}
+
+/// How far ahead of this device's clock a file may be dated (time zones, a clock a little
+/// off): one day.
+pub const FUTURE_TOLERANCE: time::Duration = time::Duration::days(1);
 
 /// A JSON value read with duplicate object keys refused (two readers of a file with
 /// duplicate keys may each see a different value, so such a file is damaged).
