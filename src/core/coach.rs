@@ -23,7 +23,9 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::core::activity::ActivityLog;
 use crate::core::content::Content;
-use crate::core::portfolio::import::dated_in_the_future;
+use crate::core::portfolio::import::{
+    check_agreements, check_portfolio, dated_in_the_future, YEARS,
+};
 use crate::core::portfolio::{export_coach_reply, Agreements, Portfolio, Section};
 use crate::core::search::normalize::normalize;
 use crate::core::selftest::{RouteId, SelfTest};
@@ -287,6 +289,68 @@ impl Caseload {
     }
 }
 
+/// The caseload as read back from its stored records ([`Caseload::from_records`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredCaseload {
+    pub caseload: Caseload,
+    /// Records that could not be used: not text, not a client record, failing the file
+    /// checks, or from a newer version. They stay stored as they are (never overwritten).
+    pub unreadable: usize,
+    /// Store keys whose record is a client read under another key (or under a key that is
+    /// not its own): the caller writes each client again under its key and deletes these.
+    pub merged: Vec<String>,
+}
+
+impl Caseload {
+    /// Reads stored records: (store key, the record's text, or `None` when the stored value
+    /// is not text). Every record goes through [`Client::from_json`] (the file checks); one
+    /// person stored under two keys becomes one client (versions merged, the agreements of
+    /// the record replied to last), in the order of the records.
+    pub fn from_records(
+        records: impl IntoIterator<Item = (String, Option<String>)>,
+    ) -> StoredCaseload {
+        let mut stored = StoredCaseload::default();
+        for (store_key, text) in records {
+            let Some(client) = text.as_deref().and_then(|t| Client::from_json(t).ok()) else {
+                stored.unreadable += 1;
+                continue;
+            };
+            if store_key != client.key {
+                stored.merged.push(store_key);
+            }
+            match stored.caseload.get_mut(&client.key) {
+                None => stored.caseload.clients.push(client),
+                Some(known) => known.absorb(client),
+            }
+        }
+        stored
+    }
+}
+
+impl Client {
+    /// Takes in another record of the same person: versions of both (one per content,
+    /// oldest first, the newest [`KEPT_VERSIONS`]), and the agreements of the record the
+    /// coach replied to last.
+    fn absorb(&mut self, other: Client) {
+        if other.replied_at > self.replied_at {
+            self.agreements = other.agreements;
+            self.replied_at = other.replied_at;
+        }
+        for version in other.versions {
+            if !self
+                .versions
+                .iter()
+                .any(|v| same_content(&v.portfolio, &version.portfolio))
+            {
+                self.versions.push(version);
+            }
+        }
+        self.versions.sort_by_key(|v| v.portfolio.modified);
+        let surplus = self.versions.len().saturating_sub(KEPT_VERSIONS);
+        self.versions.drain(..surplus);
+    }
+}
+
 /// A checksum is only a fingerprint when there is one; a hand-built portfolio may lack it.
 fn same_content(a: &Portfolio, b: &Portfolio) -> bool {
     if a.checksum.is_empty() || b.checksum.is_empty() {
@@ -376,13 +440,50 @@ impl Client {
             return Err(ClientDataError::NewerVersion(version));
         }
         let migrated = migrate(value, version)?;
-        let client: Client = serde_json::from_value(migrated)
+        let mut client: Client = serde_json::from_value(migrated)
             .map_err(|e| ClientDataError::Unreadable(e.to_string()))?;
-        if client.versions.is_empty() {
+        let Some(latest) = client.latest() else {
             return Err(ClientDataError::Unreadable(
                 "no imported version".to_owned(),
             ));
+        };
+        // The same checks as a file: a stored record is only as good as what is in it.
+        let key = client_key(latest);
+        for (n, version) in client.versions.iter().enumerate() {
+            check_portfolio(&version.portfolio)
+                .map_err(|e| ClientDataError::Unreadable(format!("version {}: {e}", n + 1)))?;
+            if client_key(&version.portfolio) != key {
+                return Err(ClientDataError::Unreadable(format!(
+                    "version {} is of another person",
+                    n + 1
+                )));
+            }
+            if !YEARS.contains(&version.imported_at.year()) {
+                return Err(ClientDataError::Unreadable(format!(
+                    "version {} was imported in the year {}",
+                    n + 1,
+                    version.imported_at.year()
+                )));
+            }
         }
+        if client.versions.len() > KEPT_VERSIONS {
+            return Err(ClientDataError::Unreadable(format!(
+                "{} versions, more than {KEPT_VERSIONS}",
+                client.versions.len()
+            )));
+        }
+        check_agreements(&client.agreements)
+            .map_err(|e| ClientDataError::Unreadable(format!("agreements: {e}")))?;
+        if client
+            .replied_at
+            .is_some_and(|at| !YEARS.contains(&at.year()))
+        {
+            return Err(ClientDataError::Unreadable(
+                "replied in an impossible year".to_owned(),
+            ));
+        }
+        // The key is what the files say, not what the record claims.
+        client.key = key;
         Ok(client)
     }
 

@@ -576,19 +576,6 @@ fn check_dates_and_counts(portfolio: &Portfolio) -> Result<(), PortfolioError> {
                 .map(|t| ("selftest.history.completed_at", t.completed_at.date())),
         );
     }
-    if let Some(agreements) = &portfolio.agreements {
-        dates.extend(
-            agreements
-                .items
-                .iter()
-                .map(|a| ("agreements.items.date", a.date)),
-        );
-        dates.extend(
-            agreements
-                .next_evaluation
-                .map(|d| ("agreements.next_evaluation", d)),
-        );
-    }
     if let Some(activities) = &portfolio.activities {
         dates.extend(
             activities
@@ -611,26 +598,55 @@ fn check_dates_and_counts(portfolio: &Portfolio) -> Result<(), PortfolioError> {
             date.year()
         )));
     }
-    let targets = [
-        portfolio
-            .agreements
-            .as_ref()
-            .and_then(|a| a.application_target_per_4_weeks),
-        portfolio
-            .activities
-            .as_ref()
-            .and_then(|a| a.own_target_per_4_weeks),
-    ];
-    if targets
-        .into_iter()
-        .flatten()
-        .any(|t| t > MAX_TARGET_PER_4_WEEKS)
+    if portfolio
+        .activities
+        .as_ref()
+        .and_then(|a| a.own_target_per_4_weeks)
+        .is_some_and(|t| t > MAX_TARGET_PER_4_WEEKS)
     {
         return Err(PortfolioError::Damaged(format!(
-            "an application target is above {MAX_TARGET_PER_4_WEEKS} per four weeks"
+            "activities.own_target_per_4_weeks is above {MAX_TARGET_PER_4_WEEKS}"
+        )));
+    }
+    portfolio
+        .agreements
+        .as_ref()
+        .map_or(Ok(()), check_agreements)
+}
+
+/// The agreements' dates within [`YEARS`] and the target up to [`MAX_TARGET_PER_4_WEEKS`]
+/// (a file's, or the coach's own stored copy).
+pub fn check_agreements(agreements: &super::format::Agreements) -> Result<(), PortfolioError> {
+    let mut dates = agreements
+        .items
+        .iter()
+        .map(|a| a.date)
+        .chain(agreements.next_evaluation);
+    if let Some(date) = dates.find(|d| !YEARS.contains(&d.year())) {
+        return Err(PortfolioError::Damaged(format!(
+            "an agreement has the year {}, which cannot be right",
+            date.year()
+        )));
+    }
+    if agreements
+        .application_target_per_4_weeks
+        .is_some_and(|t| t > MAX_TARGET_PER_4_WEEKS)
+    {
+        return Err(PortfolioError::Damaged(format!(
+            "agreements.application_target_per_4_weeks is above {MAX_TARGET_PER_4_WEEKS}"
         )));
     }
     Ok(())
+}
+
+/// The checks of an opened file (text lengths and content) on a portfolio that was kept
+/// rather than read from a file just now: a coach's stored record goes through the same
+/// rules as the file it came from.
+pub fn check_portfolio(portfolio: &Portfolio) -> Result<(), PortfolioError> {
+    let value =
+        serde_json::to_value(portfolio).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    check_texts(&value)?;
+    check_content(portfolio)
 }
 
 /// Whether a file's `modified` lies more than [`FUTURE_TOLERANCE`] after `now`: a clock set
