@@ -174,3 +174,82 @@ fn refused_feeds_are_refused_quickly() {
     });
     assert!(matches!(result, Err(FeedError::TooDeep)), "{result:?}");
 }
+
+/// Writes the fuzz targets' seeds (`fuzz/seeds/<target>/`): small forms of the shapes above
+/// and of the fixtures. Run by `cargo xtask fuzz` before fuzzing, and by hand with
+/// `cargo test --test hostile_inputs -- --ignored write_fuzz_seeds`.
+#[test]
+#[ignore]
+fn write_fuzz_seeds() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let write = |target: &str, name: &str, bytes: &[u8]| {
+        let dir = seeds.join(target);
+        std::fs::create_dir_all(&dir).expect("seed dir");
+        std::fs::write(dir.join(name), bytes).expect("writes a seed");
+    };
+    write(
+        "html_to_text",
+        "unclosed-comments.html",
+        shapes::unclosed_comments(40).as_bytes(),
+    );
+    write(
+        "html_to_text",
+        "unclosed-quotes.html",
+        shapes::unclosed_quotes(40).as_bytes(),
+    );
+    write(
+        "html_to_text",
+        "description.html",
+        "<p>Wij zoeken een <b>orderpicker</b> &amp; chauffeur.</p><ul><li>32 uur</li><li>Dag&shy;dienst</li></ul><!-- x --><script>x</script>\u{202E}".as_bytes(),
+    );
+    write(
+        "esco_import",
+        "many-labels.csv",
+        &shapes::esco_many_labels(40),
+    );
+    write(
+        "vacancy_feed",
+        "graph-shared-node.json",
+        &shapes::graph_shared_node(3, 100),
+    );
+    write(
+        "vacancy_feed",
+        "html-many-blocks.html",
+        &shapes::html_many_blocks(5),
+    );
+    write(
+        "vacancy_feed",
+        "csv-repeated-ids.csv",
+        &shapes::csv_repeated_ids(10),
+    );
+    write(
+        "vacancy_feed",
+        "numbers.json",
+        br#"[{"@type":"JobPosting","title":"Kok","baseSalary":1e309},{"@type":"JobPosting","title":"Bakker","workHours":"-32","description":"<!--<!--<a \"x"}]"#,
+    );
+    write(
+        "vacancy_csv",
+        "repeated-and-negative.csv",
+        b"x,Kok,<!--<!--,,1234,-32\nx,Bakker\n",
+    );
+    write(
+        "portfolio_import",
+        "long-keys.json",
+        &shapes::portfolio_long_keys(3, 30, 10),
+    );
+    write(
+        "search_query",
+        "long.txt",
+        shapes::long_query(30).as_bytes(),
+    );
+    // A stored client record, made the way the coach's app makes one.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/portfolio/v2.werkmap.json");
+    let portfolio = werkmap::core::portfolio::open(&std::fs::read(fixture).expect("fixture"), None)
+        .expect("the fixture opens");
+    let mut caseload = werkmap::core::coach::Caseload::new();
+    let at = portfolio.modified;
+    let (key, _) = caseload.import(portfolio, at);
+    let record = caseload.get(&key).expect("imported").to_json();
+    write("coach_records", "client.json", record.as_bytes());
+}
