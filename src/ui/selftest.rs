@@ -253,12 +253,14 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
     let input_id = format!("{qid}-input");
     let error_id = format!("{qid}-error");
     let error = RwSignal::new(false);
-    let value = move || {
+    // A memo: the field is written only when this answer changes, never when another
+    // answer (or another tab's save) changes the state while someone types here.
+    let value = Memo::new(move |_| {
         app.state.with(|s| match s.answers.get(qid) {
             Some(Answer::Text(text)) => text.clone(),
             _ => String::new(),
         })
-    };
+    });
     view! {
         <div class="postcode">
             <label for=input_id.clone()>{move || app.t("question.postcode_label")}</label>
@@ -273,7 +275,10 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
                 prop:value=value
                 aria-invalid=move || error.get().then_some("true")
                 aria-describedby=error_id.clone()
+                on:input=move |_| app.editing_started(qid)
+                on:blur=move |_| app.editing_ended(qid)
                 on:change=move |event| {
+                    app.editing_ended(qid);
                     let text = event_target_value(&event);
                     if text.trim().is_empty() {
                         app.clear_answer(qid);

@@ -181,8 +181,7 @@ fn run_target(target: &Target, minutes: u64, root: &Path, fuzz_dir: &Path) -> Re
         .collect();
     let last_status = text
         .lines()
-        .filter(|l| l.starts_with('#') && l.contains("cov:"))
-        .last()
+        .rfind(|l| l.starts_with('#') && l.contains("cov:"))
         .unwrap_or_default();
     let field = |name: &str| {
         last_status

@@ -55,6 +55,11 @@ Usage:
                 [--today YYYY-MM-DD] [--passphrase-env VAR]
                              rank vacancies (default: the bundled sample) for a portfolio:
                              score 0-100 with its parts in words, what would open more, the quadrant
+  werkmap kiosk pin [--pin-env VAR] [--out <kiosk.json>]
+                             hash a new staff PIN (4 to 8 digits; 8 is advised) for kiosk
+                             mode: read from the environment variable VAR, else from the
+                             first line of stdin; --out writes it into kiosk.json (keeping
+                             its times, dropping a plain staff_pin), else it is printed
   werkmap --version
   werkmap help
 ";
@@ -145,6 +150,7 @@ fn main() -> ExitCode {
         ["vacancies", "import", rest @ ..] => vacancies::import(rest),
         ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
         ["match", rest @ ..] => matching::run(rest),
+        ["kiosk", "pin", rest @ ..] => kiosk_pin(rest),
         ["--version"] => {
             say(format!("werkmap {}", env!("CARGO_PKG_VERSION")));
             Ok(())
@@ -166,6 +172,96 @@ fn main() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// `kiosk pin`: a salted Argon2id hash of a new staff PIN for kiosk.json.
+fn kiosk_pin(args: &[&str]) -> Result<(), Failure> {
+    use werkmap::core::kiosk::{KioskConfig, PinHash, PIN_SALT_LEN};
+    let mut pin_env: Option<&str> = None;
+    let mut out: Option<&str> = None;
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--pin-env" => pin_env = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
+            "--out" => out = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
+            other => return Err(Failure::unknown_option(other)),
+        }
+    }
+    let pin = match pin_env {
+        Some(name) => std::env::var(name).map_err(|_| {
+            Failure::usage(
+                format!("de omgevingsvariabele {name} is niet gezet"),
+                format!("the environment variable {name} is not set"),
+            )
+        })?,
+        None => {
+            warn("Typ de nieuwe personeelscode (4 tot 8 cijfers) en Enter / Type the new staff PIN (4 to 8 digits) and Enter:");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|e| {
+                Failure::new(
+                    format!("kan de code niet lezen: {e}"),
+                    format!("cannot read the PIN: {e}"),
+                )
+            })?;
+            line
+        }
+    };
+    let salt = random_salt::<PIN_SALT_LEN>()?;
+    let hash = PinHash::new(&pin, salt)
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    let mut config = KioskConfig {
+        staff_pin_hash: Some(hash),
+        ..KioskConfig::default()
+    };
+    let Some(out) = out else {
+        say(config.to_json());
+        return Ok(());
+    };
+    // Keep the times of an existing file, whatever else it holds (a plain PIN goes).
+    if let Ok(bytes) = read_capped(out, 64 * 1024) {
+        if let Ok(old) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            let seconds = |key: &str| {
+                old.get(key)
+                    .and_then(serde_json::Value::as_u64)
+                    .and_then(|n| u32::try_from(n).ok())
+            };
+            if let Some(s) = seconds("inactivity_seconds") {
+                config.inactivity_seconds = s;
+            }
+            if let Some(s) = seconds("warning_seconds") {
+                config.warning_seconds = s;
+            }
+        }
+    }
+    let text = config.to_json();
+    KioskConfig::parse(&text)
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    write_atomically(Path::new(out), &text)?;
+    say(format!(
+        "de personeelscode staat versleuteld in {out} / the staff PIN is stored hashed in {out}"
+    ));
+    Ok(())
+}
+
+/// Random bytes from the operating system. (The tool only runs natively; the wasm32 build
+/// of the binaries exists for the lint run alone.)
+fn random_salt<const N: usize>() -> Result<[u8; N], Failure> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let (salt, filled) = {
+        let mut salt = [0u8; N];
+        let filled = getrandom::fill(&mut salt).map_err(|e| e.to_string());
+        (salt, filled)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (salt, filled): ([u8; N], Result<(), String>) =
+        ([0; N], Err("not available on this platform".to_owned()));
+    filled.map_err(|e| {
+        Failure::new(
+            format!("geen willekeurige getallen van het systeem: {e}"),
+            format!("no random numbers from the system: {e}"),
+        )
+    })?;
+    Ok(salt)
 }
 
 fn selftest_check() -> Result<(), Failure> {
@@ -300,7 +396,7 @@ fn import_esco(args: &[&str]) -> Result<(), Failure> {
         catalog.occupations.len()
     ));
     if let Some(summary) = catalog.skipped.summary(Language::En) {
-        say(format!("{summary}"));
+        say(summary);
     }
     Ok(())
 }

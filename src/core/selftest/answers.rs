@@ -49,6 +49,19 @@ impl Answers {
         self.0.get(question_id)
     }
 
+    /// Makes the answer to `question_id` what it is in `other` (answered or not). Both sets
+    /// were checked when their answers were set, so no check is needed here.
+    pub fn take_answer_from(&mut self, other: &Answers, question_id: &str) {
+        match other.0.get(question_id) {
+            Some(answer) => {
+                self.0.insert(question_id.to_owned(), answer.clone());
+            }
+            None => {
+                self.0.remove(question_id);
+            }
+        }
+    }
+
     /// Option ids chosen for a question; empty when unanswered, declined or text.
     pub fn chosen(&self, question_id: &str) -> &[String] {
         match self.0.get(question_id) {

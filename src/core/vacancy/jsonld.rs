@@ -351,9 +351,12 @@ fn kind_name(kind: &Value) -> String {
 struct Read {
     employers: RefCell<HashMap<String, String>>,
     locations: RefCell<HashMap<String, LocationParts>>,
-    addresses: RefCell<HashMap<String, (Option<String>, Option<String>)>>,
+    addresses: RefCell<HashMap<String, Address>>,
     points: RefCell<HashMap<String, Option<GeoPoint>>>,
 }
+
+/// Place and postcode of a `PostalAddress`.
+type Address = (Option<String>, Option<String>);
 
 /// Where a vacancy is, as read from a `jobLocation`.
 #[derive(Clone, Default)]
@@ -474,7 +477,7 @@ impl<'a> Refs<'a> {
     }
 }
 
-fn read_address(address: &Map<String, Value>) -> (Option<String>, Option<String>) {
+fn read_address(address: &Map<String, Value>) -> Address {
     (
         address
             .get("addressLocality")
