@@ -1,8 +1,9 @@
 //! `cargo xtask fuzz [--minutes N] [--target T]`: every cargo-fuzz target of `fuzz/` in turn,
 //! N minutes each (default 5), unattended, with a results table in `fuzz/last-run.md`.
 //!
-//! It installs cargo-fuzz when missing, writes the seeds (`fuzz/seeds/`, from
-//! `tests/hostile_inputs.rs`), builds the targets once, then runs each with its seeds and
+//! It installs cargo-fuzz when missing, builds the targets once, then runs each with its
+//! seeds (`fuzz/seeds/<target>/`, in git: small forms of the pathological shapes and the
+//! fixtures, written by `cargo test --test hostile_inputs -- --ignored write_fuzz_seeds`) and
 //! the test fixtures, inputs up to its `max_len` and a per-input timeout. The working corpus
 //! grows in `fuzz/corpus/<target>/` (not in git); findings land in `fuzz/artifacts/<target>/`
 //! and the libFuzzer log in `fuzz/logs/<target>.log`. A finding does not stop the run: the
@@ -104,15 +105,6 @@ pub fn fuzz(minutes: u64, only: Option<&str>) -> Result<()> {
     }
     let root = util::root();
     let fuzz_dir = root.join("fuzz");
-    util::run(util::cargo().args([
-        "test",
-        "--test",
-        "hostile_inputs",
-        "--",
-        "--ignored",
-        "--exact",
-        "write_fuzz_seeds",
-    ]))?;
     util::run(
         util::cargo()
             .current_dir(&fuzz_dir)
