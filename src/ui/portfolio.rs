@@ -359,8 +359,10 @@ fn ImportCard() -> impl IntoView {
         app.remove_document(OLD_BACKUP_DOCUMENT);
         backups.set(list);
         let mut replaced = Vec::new();
-        app.state
-            .update(|s| replaced = take_in(s, &portfolio, now()));
+        app.state.update(|s| {
+            replaced = take_in(s, &portfolio, now());
+            s.clean(app.content);
+        });
         let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
         opened.set(Opened::Done(i18n::format(
             language,
@@ -476,7 +478,7 @@ fn ImportCard() -> impl IntoView {
                         let count = portfolio.agreements.as_ref().map_or(0, |a| a.items.len());
                         let portfolio = *portfolio;
                         import_choice(
-                            i18n::format(language, "share.reply_file", &[("count", &count.to_string())]),
+                            i18n::plural(language, "share.reply_file", count, &[]),
                             &preview,
                             ("share.reply_only", "share.take_reply"),
                             move || take_reply(portfolio.clone()),
@@ -734,7 +736,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 <section aria-labelledby="sum-work">
                     <h2 id="sum-work">{t("summary.search")}</h2>
                     <p>{match target {
-                        Some(target) => i18n::format(language, "log.four_weeks_target", &[("count", &period.counted.to_string()), ("target", &target.to_string())]),
+                        Some(target) => i18n::plural(language, "log.four_weeks_target", target as usize, &[("done", &period.counted.to_string())]),
                         None => i18n::format(language, "log.four_weeks", &[("count", &period.counted.to_string())]),
                     }}</p>
                     {(!saved.is_empty()).then(|| view! {

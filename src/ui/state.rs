@@ -89,10 +89,7 @@ impl AppContext {
             LoadOutcome::Unavailable(..) => Some(Notice::Unavailable),
         };
         let mut state = outcome.into_state();
-        state.sanitize(selftest);
-        state
-            .competences
-            .retain_valid(&content.competences, &content.interests);
+        state.clean(content);
 
         let context = Self {
             state: RwSignal::new(state),
@@ -138,7 +135,7 @@ impl AppContext {
                 }
             };
             let mut incoming = incoming;
-            incoming.sanitize(self.selftest);
+            incoming.clean(self.content);
             // The rule is core's: theirs, except the fields being edited here.
             let editing = self.editing.get_value();
             let merged = self
