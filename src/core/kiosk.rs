@@ -7,9 +7,10 @@
 //! a kiosk cannot be left through the app until staff set one.
 //!
 //! What the hash does and does not do: a visitor who reads `/kiosk.json` no longer reads the
-//! PIN, and each guess costs an Argon2id run. A 4-digit PIN still falls to an offline search
-//! of its 10,000 values in hours, so the README advises 8 digits; at the screen itself the
-//! [`PinGuard`] makes guessing slow.
+//! PIN, and each guess costs an Argon2id run ([`PIN_KDF`]: 64 MiB, 3 passes, about 0.1 s on
+//! one native core). A 4-digit PIN still falls to an offline search of its 10,000 values in
+//! about 20 minutes; 8 digits take about 4 months of one core, so the README advises 8. At the
+//! screen itself the [`PinGuard`] makes guessing slow.
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,13 @@ pub const DEFAULT_INACTIVITY_SECONDS: u32 = 120;
 pub const DEFAULT_WARNING_SECONDS: u32 = 30;
 /// The salt length of a PIN hash (bytes).
 pub const PIN_SALT_LEN: usize = 16;
+/// The Argon2id cost of a PIN hash: the most the portfolio's KDF limits allow in memory
+/// (a PIN has far fewer values than a passphrase, so each guess must cost more).
+pub const PIN_KDF: KdfParams = KdfParams {
+    m_kib: 64 * 1024,
+    t: 3,
+    p: 1,
+};
 
 /// The staff PIN, hashed: Argon2id with its parameters and salt, base64 without padding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,11 +145,19 @@ impl PinHash {
     /// Hashes a PIN of 4 to 8 digits with the given random salt (the caller has the
     /// randomness: the CLI takes it from the operating system).
     pub fn new(pin: &str, salt: [u8; PIN_SALT_LEN]) -> Result<Self, KioskConfigError> {
+        Self::with_cost(pin, salt, PIN_KDF)
+    }
+
+    /// [`PinHash::new`] with other Argon2id costs (tests use cheap ones).
+    pub fn with_cost(
+        pin: &str,
+        salt: [u8; PIN_SALT_LEN],
+        params: KdfParams,
+    ) -> Result<Self, KioskConfigError> {
         let pin = pin.trim();
         if !is_pin(pin) {
             return Err(KioskConfigError::Pin);
         }
-        let params = KdfParams::DEFAULT;
         let key = derive_key(pin, &salt, params).map_err(KioskConfigError::BadHash)?;
         Ok(Self {
             kdf: "argon2id".to_owned(),
@@ -321,8 +337,15 @@ pub fn describe_wait(seconds: u64, language: Language) -> String {
 mod tests {
     use super::*;
 
+    /// Cheap costs: a debug build runs the real ones slowly.
+    const CHEAP: KdfParams = KdfParams {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+
     fn hashed(pin: &str) -> PinHash {
-        PinHash::new(pin, [7; PIN_SALT_LEN]).expect("a valid PIN")
+        PinHash::with_cost(pin, [7; PIN_SALT_LEN], CHEAP).expect("a valid PIN")
     }
 
     #[test]

@@ -15,8 +15,8 @@ const { PNG } = require('pngjs');
 const PIN = '4821';
 // What `PIN_ENV=4821 werkmap kiosk pin --pin-env PIN_ENV` wrote: kiosk.json holds only this.
 const PIN_HASH = {
-  kdf: 'argon2id', m_kib: 19456, t: 2, p: 1,
-  salt: 'MUkv0pi1gY3uTtM9ks6rqw', hash: 'p+B72B/ulnOaxEA5p4UPwDHlfpxlRfZI41FhMzDnwM0',
+  kdf: 'argon2id', m_kib: 65536, t: 3, p: 1,
+  salt: 'U+aH6dg6hJNgHl43M8uzLw', hash: '07JGnWdrtrC9oesskbNkJoYqxeSoMlVBCy33iGccj5A',
 };
 let browser;
 before(async () => {
