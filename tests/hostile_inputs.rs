@@ -57,9 +57,7 @@ fn html_with_a_million_unclosed_comments() {
     // 5 MB. Rescanning to the end at every `<!--` did 1,000,000 × 2.5 MB on average: 20,000
     // of them took 2 s in a release build, so a million take about 80 minutes.
     let html = shapes::unclosed_comments(1_000_000);
-    let text = guard("unclosed comments", LIMIT, || {
-        html_to_text(&html)
-    });
+    let text = guard("unclosed comments", LIMIT, || html_to_text(&html));
     assert!(text.starts_with("x<!--x<!--"), "the text stays as it is");
     assert_eq!(text.len(), html.len());
 }
@@ -67,9 +65,7 @@ fn html_with_a_million_unclosed_comments() {
 #[test]
 fn html_with_a_hundred_thousand_unclosed_quotes() {
     let html = shapes::unclosed_quotes(100_000);
-    let text = guard("unclosed quotes", LIMIT, || {
-        html_to_text(&html)
-    });
+    let text = guard("unclosed quotes", LIMIT, || html_to_text(&html));
     assert!(text.starts_with("<a \"<b '"), "{}", &text[..20]);
 }
 
@@ -79,10 +75,7 @@ fn esco_row_with_two_hundred_thousand_labels() {
     // labels took 1.3 s in a release build, 200,000 more than 2 minutes there and far more
     // in a debug build.
     let file = shapes::esco_many_labels(200_000);
-    let catalog = guard("ESCO labels", LIMIT, || {
-        import_occupations(&file)
-    })
-    .expect("imports");
+    let catalog = guard("ESCO labels", LIMIT, || import_occupations(&file)).expect("imports");
     assert_eq!(catalog.occupations[0].alt_labels.len(), 200_000);
 }
 
@@ -134,10 +127,7 @@ fn csv_title_of_a_megabyte_of_unclosed_comments() {
 #[test]
 fn html_page_with_a_hundred_thousand_blocks() {
     let page = shapes::html_many_blocks(100_000);
-    let report = guard("JSON-LD blocks", LIMIT, || {
-        import_feed(&page, &linker())
-    })
-    .expect("reads");
+    let report = guard("JSON-LD blocks", LIMIT, || import_feed(&page, &linker())).expect("reads");
     assert_eq!(report.vacancies.len(), 1);
     assert_eq!(report.other_nodes, 100_000);
 }
@@ -158,9 +148,7 @@ fn portfolio_with_long_deep_keys_and_a_long_array() {
 fn search_with_a_four_megabyte_query() {
     let index: &SearchIndex = &content().occupation_index;
     let query = shapes::long_query(200_000);
-    let hits = guard("long query", LIMIT, || {
-        index.search(&query, 10)
-    });
+    let hits = guard("long query", LIMIT, || index.search(&query, 10));
     assert!(hits.len() <= 10);
 }
 

@@ -24,7 +24,9 @@ use super::browser;
 use super::state::{now, use_app};
 
 /// The stored copy of the work map as it was before a file replaced it.
-use crate::core::portfolio::backups::{Backups, BACKUPS_DOCUMENT, OLD_BACKUP_DOCUMENT};
+use crate::core::portfolio::backups::{
+    Backups, BACKUPS_DOCUMENT, DAMAGED_BACKUPS_DOCUMENT, OLD_BACKUP_DOCUMENT,
+};
 
 /// The kept work maps; a list that cannot be read is copied aside (never overwritten) and a
 /// new one starts.
@@ -35,7 +37,7 @@ fn load_backups(app: super::state::AppContext) -> Backups {
         Ok(backups) => backups,
         Err(_) => {
             if let Some(raw) = list {
-                let _ = app.save_document("backups.damaged", &raw);
+                let _ = app.save_document(DAMAGED_BACKUPS_DOCUMENT, &raw);
             }
             Backups::load(None, old.as_deref()).unwrap_or_default()
         }

@@ -16,6 +16,8 @@ use crate::core::text::{format_date, Language};
 
 /// The stored document with the list.
 pub const BACKUPS_DOCUMENT: &str = "backups";
+/// Where a list that cannot be read is copied aside (it is never overwritten).
+pub const DAMAGED_BACKUPS_DOCUMENT: &str = "backups-damaged";
 /// The one backup older versions of the app kept.
 pub const OLD_BACKUP_DOCUMENT: &str = "backup";
 /// How many earlier work maps are kept.
