@@ -1215,7 +1215,7 @@ fn the_reply_carries_the_coachs_agreements_and_is_noted() {
     assert_eq!(client.replied_at, Some(june(20)));
     let reply = open(text.as_bytes(), None).expect("the reply opens");
     assert_eq!(reply.profile.and_then(|p| p.alias).as_deref(), Some("Sam"));
-    match merge_coach_reply(&open(text.as_bytes(), None).unwrap(), None) {
+    match merge_coach_reply(&open(text.as_bytes(), None).unwrap(), None, june(20)) {
         MergeOutcome::Updated { agreements, .. } => assert_eq!(agreements, client.agreements),
         other => panic!("expected the agreements, got {other:?}"),
     }
@@ -1246,4 +1246,47 @@ fn client_slugs_are_short_address_safe_and_find_the_client() {
     assert!(slug.bytes().all(|b| b.is_ascii_hexdigit()));
     assert_eq!(slug, client_slug(key), "the same key, the same slug");
     assert_ne!(slug, client_slug("2026-08-10T14:04:46.167911957Z|sam"));
+}
+
+#[test]
+fn stored_records_go_through_the_file_checks() {
+    // Issue 15, item 7: values of the wrong kind were skipped without being counted, the same
+    // client under a second key showed twice, and absurd stored values were shown as they
+    // were ("0 / 4294967295", "1 januari -9999").
+    let mut caseload = Caseload::new();
+    let state = person(FIRST_TEST);
+    let (key, _) = caseload.import(file(&state, None, &everything("Sam"), june(2)), june(2));
+    let client = caseload.get(&key).expect("imported").clone();
+    let json = client.to_json();
+
+    let mut absurd_target: serde_json::Value = serde_json::from_str(&json).unwrap();
+    absurd_target["agreements"]["application_target_per_4_weeks"] = 4_294_967_295u32.into();
+    let mut absurd_date: serde_json::Value = serde_json::from_str(&json).unwrap();
+    absurd_date["agreements"]["next_evaluation"] = "-9999-01-01".into();
+    let mut absurd_alias: serde_json::Value = serde_json::from_str(&json).unwrap();
+    absurd_alias["versions"][0]["portfolio"]["profile"]["alias"] = "\u{200B}".into();
+    let mut other_person: serde_json::Value = serde_json::from_str(&json).unwrap();
+    other_person["key"] = "2025-01-01T00:00:00Z|iemand anders".into();
+
+    let stored = Caseload::from_records(vec![
+        (key.clone(), Some(json.clone())),
+        ("tweede-sleutel".to_owned(), Some(json.clone())),
+        ("getal".to_owned(), None),
+        ("doel".to_owned(), Some(absurd_target.to_string())),
+        ("datum".to_owned(), Some(absurd_date.to_string())),
+        ("naam".to_owned(), Some(absurd_alias.to_string())),
+        ("ander".to_owned(), Some(other_person.to_string())),
+    ]);
+    assert_eq!(stored.caseload.len(), 1, "one person, once");
+    assert_eq!(stored.unreadable, 4, "wrong kind, target, date, alias");
+    assert_eq!(stored.caseload.clients[0].key, key, "the key the files say");
+    assert_eq!(
+        stored.merged,
+        vec!["tweede-sleutel".to_owned(), "ander".to_owned()]
+    );
+    assert_eq!(
+        stored.caseload.clients[0].versions.len(),
+        1,
+        "the same file once"
+    );
 }

@@ -493,7 +493,7 @@ fn a_coach_reply_merges_only_the_agreements() {
     let reply = open(reply_text.as_bytes(), None).unwrap();
     assert_eq!(reply.shared, vec![Section::Profile, Section::Agreements]);
     assert!(reply.selftest.is_none() && reply.competences.is_none());
-    match merge_coach_reply(&reply, None) {
+    match merge_coach_reply(&reply, None, NOW) {
         MergeOutcome::Updated {
             agreements,
             replied_at,
@@ -516,7 +516,7 @@ fn a_coach_reply_merges_only_the_agreements() {
         agreements,
         ignored,
         ..
-    } = merge_coach_reply(&coach_file, None)
+    } = merge_coach_reply(&coach_file, None, NOW)
     else {
         panic!("expected an update");
     };
@@ -536,7 +536,7 @@ fn a_coach_reply_merges_only_the_agreements() {
 
     // An older reply opened after a newer one changes nothing.
     assert_eq!(
-        merge_coach_reply(&reply, Some(NOW + time::Duration::days(1))),
+        merge_coach_reply(&reply, Some(NOW + time::Duration::days(1)), NOW),
         MergeOutcome::Older { replied_at: NOW }
     );
     // A job seeker's file without agreements is not a reply.
@@ -549,7 +549,10 @@ fn a_coach_reply_merges_only_the_agreements() {
         },
         NOW,
     );
-    assert_eq!(merge_coach_reply(&plain, None), MergeOutcome::NoAgreements);
+    assert_eq!(
+        merge_coach_reply(&plain, None, NOW),
+        MergeOutcome::NoAgreements
+    );
 }
 
 // ---------------------------------------------------------------------------------------

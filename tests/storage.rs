@@ -690,3 +690,34 @@ fn stored_documents_of_every_schema_version_still_load() {
         dir.display()
     );
 }
+
+#[test]
+fn another_tabs_save_never_touches_a_field_being_edited() {
+    // Issue 15, item 6: tab 2 was typing a postcode when tab 1 saved an unrelated answer;
+    // tab 2 took tab 1's whole state, the postcode field included.
+    let selftest = common::selftest();
+    let mut tab_two = AppState::default();
+    tab_two
+        .answers
+        .set(
+            &selftest.questionnaire,
+            "postcode",
+            Answer::Text("3511".into()),
+        )
+        .expect("a postcode");
+    let mut tab_one = tab_two.clone();
+    tab_one.answers.clear("postcode");
+    common::choose(&mut tab_one.answers, "activities", &["social_contacts"]);
+
+    let merged = tab_two.merge_other_tab(tab_one.clone(), &["postcode"]);
+    assert_eq!(
+        merged.answers.get("postcode"),
+        Some(&Answer::Text("3511".into()))
+    );
+    assert_eq!(
+        merged.answers.get("activities"),
+        tab_one.answers.get("activities")
+    );
+    // Nothing being edited: the other tab's save is taken whole.
+    assert_eq!(tab_two.merge_other_tab(tab_one.clone(), &[]), tab_one);
+}

@@ -556,3 +556,44 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+#[test]
+fn a_number_too_large_is_named_and_negative_hours_are_refused() {
+    // Issue 15, item 12: `1e309` was "not a vacancy but a loose value"; "-32" became 32 hours.
+    let feed = br#"[
+        {"@type": "JobPosting", "title": "Kok", "baseSalary": 1e309},
+        {"@type": "JobPosting", "title": "Schoonmaker", "workHours": "-32"},
+        {"@type": "JobPosting", "title": "Bakker", "workHours": -8}
+    ]"#;
+    let report = import_feed(feed, &linker()).expect("reads");
+    assert_eq!(report.rejected_count, 1);
+    assert_eq!(
+        report.rejected[0].problem,
+        RecordProblem::NumberTooLarge {
+            number: "1e309".into()
+        }
+    );
+    assert!(report.rejected[0]
+        .message(Language::Nl)
+        .contains("het getal 1e309 is te groot"));
+    assert_eq!(report.vacancies.len(), 2);
+    assert!(report.vacancies.iter().all(|v| v.hours.is_none()));
+    let notes: Vec<String> = report
+        .notes
+        .iter()
+        .map(|n| n.message(Language::Nl))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes.iter().all(|n| n.contains("is negatief")), "{notes:?}");
+
+    let csv = b"title,hours\nKok,-32\nBakker,24-32\n";
+    let report = import_feed(csv, &linker()).expect("reads");
+    assert_eq!(report.vacancies.len(), 1);
+    assert_eq!(
+        report.rejected[0].problem,
+        RecordProblem::Negative {
+            field: "hours",
+            value: "-32".into()
+        }
+    );
+}

@@ -23,11 +23,14 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::core::activity::ActivityLog;
 use crate::core::content::Content;
+use crate::core::portfolio::import::{
+    check_agreements, check_portfolio, dated_in_the_future, YEARS,
+};
 use crate::core::portfolio::{export_coach_reply, Agreements, Portfolio, Section};
 use crate::core::search::normalize::normalize;
 use crate::core::selftest::{RouteId, SelfTest};
 use crate::core::storage::{CompletedSelfTest, TargetSource};
-use crate::core::text::{calendar_date, format_date, Language};
+use crate::core::text::{calendar_date, clean_name, format_date, Language};
 
 /// Version of the stored caseload records ([`Client`]). Bump it together with a step in
 /// `migrate` (below) and keep a record of the old version as a test fixture, as `storage.rs`
@@ -96,7 +99,7 @@ pub fn client_key(portfolio: &Portfolio) -> String {
 }
 
 fn normalize_alias(alias: &str) -> String {
-    alias
+    clean_name(alias)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -171,6 +174,9 @@ pub enum ImportOutcome {
     /// The file's `modified` is older than the newest kept version: kept out, so an old
     /// file opened by mistake does not hide the newer one.
     Older,
+    /// The file's `modified` is more than a day after this device's clock: kept out, so it
+    /// cannot make every real file after it look older.
+    FromTheFuture,
 }
 
 impl ImportOutcome {
@@ -192,6 +198,12 @@ impl ImportOutcome {
             (ImportOutcome::Older, Language::En) => {
                 "This file is older than the version you already have. It was not kept."
             }
+            (ImportOutcome::FromTheFuture, Language::Nl) => {
+                "De datum van dit bestand ligt in de toekomst. De klok van het apparaat waarop het is gemaakt staat verkeerd. Het is niet bewaard."
+            }
+            (ImportOutcome::FromTheFuture, Language::En) => {
+                "This file is dated in the future: the clock of the device that made it is wrong. It was not kept."
+            }
         }
     }
 }
@@ -210,8 +222,14 @@ impl Caseload {
     /// Takes in a job seeker's file (already opened and checked by
     /// [`portfolio::open`](crate::core::portfolio::open)). Returns the person's key and
     /// what happened.
+    /// A file dated more than a day after `now` is refused ([`ImportOutcome::FromTheFuture`]),
+    /// and a kept version with such a date (stored before this check) does not count as
+    /// newer than anything.
     pub fn import(&mut self, portfolio: Portfolio, now: OffsetDateTime) -> (String, ImportOutcome) {
         let key = client_key(&portfolio);
+        if dated_in_the_future(portfolio.modified, now) {
+            return (key, ImportOutcome::FromTheFuture);
+        }
         let Some(client) = self.clients.iter_mut().find(|c| c.key == key) else {
             self.clients.push(Client::new(key.clone(), portfolio, now));
             return (key, ImportOutcome::New);
@@ -220,7 +238,7 @@ impl Caseload {
             if same_content(newest, &portfolio) {
                 return (key, ImportOutcome::Unchanged);
             }
-            if portfolio.modified < newest.modified {
+            if portfolio.modified < newest.modified && !dated_in_the_future(newest.modified, now) {
                 return (key, ImportOutcome::Older);
             }
         }
@@ -271,6 +289,68 @@ impl Caseload {
     }
 }
 
+/// The caseload as read back from its stored records ([`Caseload::from_records`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredCaseload {
+    pub caseload: Caseload,
+    /// Records that could not be used: not text, not a client record, failing the file
+    /// checks, or from a newer version. They stay stored as they are (never overwritten).
+    pub unreadable: usize,
+    /// Store keys whose record is a client read under another key (or under a key that is
+    /// not its own): the caller writes each client again under its key and deletes these.
+    pub merged: Vec<String>,
+}
+
+impl Caseload {
+    /// Reads stored records: (store key, the record's text, or `None` when the stored value
+    /// is not text). Every record goes through [`Client::from_json`] (the file checks); one
+    /// person stored under two keys becomes one client (versions merged, the agreements of
+    /// the record replied to last), in the order of the records.
+    pub fn from_records(
+        records: impl IntoIterator<Item = (String, Option<String>)>,
+    ) -> StoredCaseload {
+        let mut stored = StoredCaseload::default();
+        for (store_key, text) in records {
+            let Some(client) = text.as_deref().and_then(|t| Client::from_json(t).ok()) else {
+                stored.unreadable += 1;
+                continue;
+            };
+            if store_key != client.key {
+                stored.merged.push(store_key);
+            }
+            match stored.caseload.get_mut(&client.key) {
+                None => stored.caseload.clients.push(client),
+                Some(known) => known.absorb(client),
+            }
+        }
+        stored
+    }
+}
+
+impl Client {
+    /// Takes in another record of the same person: versions of both (one per content,
+    /// oldest first, the newest [`KEPT_VERSIONS`]), and the agreements of the record the
+    /// coach replied to last.
+    fn absorb(&mut self, other: Client) {
+        if other.replied_at > self.replied_at {
+            self.agreements = other.agreements;
+            self.replied_at = other.replied_at;
+        }
+        for version in other.versions {
+            if !self
+                .versions
+                .iter()
+                .any(|v| same_content(&v.portfolio, &version.portfolio))
+            {
+                self.versions.push(version);
+            }
+        }
+        self.versions.sort_by_key(|v| v.portfolio.modified);
+        let surplus = self.versions.len().saturating_sub(KEPT_VERSIONS);
+        self.versions.drain(..surplus);
+    }
+}
+
 /// A checksum is only a fingerprint when there is one; a hand-built portfolio may lack it.
 fn same_content(a: &Portfolio, b: &Portfolio) -> bool {
     if a.checksum.is_empty() || b.checksum.is_empty() {
@@ -305,12 +385,14 @@ impl Client {
     }
 
     /// The alias as the job seeker typed it, from the newest version that has one.
-    pub fn alias(&self) -> Option<&str> {
+    /// Cleaned as every name a person reads ([`clean_name`]).
+    pub fn alias(&self) -> Option<String> {
         self.versions.iter().rev().find_map(|v| {
             v.portfolio
                 .profile
                 .as_ref()
                 .and_then(|p| p.alias.as_deref())
+                .map(clean_name)
         })
     }
 
@@ -338,7 +420,8 @@ impl Client {
     /// The reply file for this person (the coach's agreements and the job seeker's alias, so
     /// they see it is theirs), and notes when it was made.
     pub fn reply(&mut self, language: Language, now: OffsetDateTime) -> String {
-        let text = export_coach_reply(&self.agreements, self.alias(), language, now);
+        let alias = self.alias();
+        let text = export_coach_reply(&self.agreements, alias.as_deref(), language, now);
         self.replied_at = Some(now);
         text
     }
@@ -357,13 +440,50 @@ impl Client {
             return Err(ClientDataError::NewerVersion(version));
         }
         let migrated = migrate(value, version)?;
-        let client: Client = serde_json::from_value(migrated)
+        let mut client: Client = serde_json::from_value(migrated)
             .map_err(|e| ClientDataError::Unreadable(e.to_string()))?;
-        if client.versions.is_empty() {
+        let Some(latest) = client.latest() else {
             return Err(ClientDataError::Unreadable(
                 "no imported version".to_owned(),
             ));
+        };
+        // The same checks as a file: a stored record is only as good as what is in it.
+        let key = client_key(latest);
+        for (n, version) in client.versions.iter().enumerate() {
+            check_portfolio(&version.portfolio)
+                .map_err(|e| ClientDataError::Unreadable(format!("version {}: {e}", n + 1)))?;
+            if client_key(&version.portfolio) != key {
+                return Err(ClientDataError::Unreadable(format!(
+                    "version {} is of another person",
+                    n + 1
+                )));
+            }
+            if !YEARS.contains(&version.imported_at.year()) {
+                return Err(ClientDataError::Unreadable(format!(
+                    "version {} was imported in the year {}",
+                    n + 1,
+                    version.imported_at.year()
+                )));
+            }
         }
+        if client.versions.len() > KEPT_VERSIONS {
+            return Err(ClientDataError::Unreadable(format!(
+                "{} versions, more than {KEPT_VERSIONS}",
+                client.versions.len()
+            )));
+        }
+        check_agreements(&client.agreements)
+            .map_err(|e| ClientDataError::Unreadable(format!("agreements: {e}")))?;
+        if client
+            .replied_at
+            .is_some_and(|at| !YEARS.contains(&at.year()))
+        {
+            return Err(ClientDataError::Unreadable(
+                "replied in an impossible year".to_owned(),
+            ));
+        }
+        // The key is what the files say, not what the record claims.
+        client.key = key;
         Ok(client)
     }
 
@@ -383,7 +503,7 @@ impl Client {
         let next_evaluation = self.agreements.next_evaluation;
         Some(OverviewRow {
             key: self.key.clone(),
-            alias: self.alias().map(str::to_owned),
+            alias: self.alias(),
             last_update: latest.modified,
             route: standing.route,
             participation: standing.participation,

@@ -34,7 +34,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 use crate::core::search::SearchDocument;
-use crate::core::text::Language;
+use crate::core::text::{clean_name, Language};
 
 /// The largest file the importer reads: 50 MiB. The ESCO file is about 2.6 MB.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -196,8 +196,23 @@ impl<'de> Deserialize<'de> for EscoCatalog {
                 file.version
             )));
         }
+        // A catalogue file may be written by hand: its names are cleaned as the importer's.
+        let occupations = file
+            .occupations
+            .into_iter()
+            .map(|mut o| {
+                o.label = clean_name(&o.label);
+                for labels in [&mut o.alt_labels, &mut o.hidden_labels] {
+                    for l in labels.iter_mut() {
+                        *l = clean_name(l);
+                    }
+                    labels.retain(|l| !l.is_empty());
+                }
+                o
+            })
+            .collect();
         Ok(Self {
-            occupations: file.occupations,
+            occupations,
             skipped: Skipped::default(),
         })
     }
@@ -568,7 +583,8 @@ pub fn import_occupations_with_progress(
         let field = |col: usize| record.get(col).unwrap_or_default().trim();
         let optional = |col: Option<usize>| col.map(field).unwrap_or_default();
         let uri = field(uri_col);
-        let label = field(label_col);
+        let label = clean_name(field(label_col));
+        let label = label.as_str();
         let isco = field(isco_col);
         let reason = if uri.is_empty() {
             Some(SkipReason::EmptyUri)
@@ -594,7 +610,7 @@ pub fn import_occupations_with_progress(
             label: label.to_owned(),
             alt_labels: split_labels(field(alt_col), label),
             hidden_labels: split_labels(optional(hidden_col), label),
-            description: optional(description_col).to_owned(),
+            description: crate::core::text::tidy(optional(description_col)),
             code: optional(code_col).to_owned(),
         });
     }
@@ -611,14 +627,16 @@ pub fn import_occupations_with_progress(
     Ok(catalog)
 }
 
-/// The labels of a multi-line field: one per line, trimmed, without empty lines, repeats or
-/// the preferred label itself.
+/// The labels of a multi-line field: one per line, cleaned as names are
+/// ([`clean_name`]), without empty lines, repeats or the preferred label itself. Linear in
+/// the field: repeats are found with a set, not by comparing with every label kept.
 fn split_labels(field: &str, label: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for line in field.lines() {
-        let line = line.trim();
-        if !line.is_empty() && line != label && !out.iter().any(|l| l == line) {
-            out.push(line.to_owned());
+        let line = clean_name(line);
+        if !line.is_empty() && line != label && seen.insert(line.clone()) {
+            out.push(line);
         }
     }
     out
@@ -711,6 +729,13 @@ mod tests {
         assert_eq!(
             split_labels("kapster\r\n\n kapper \nkapster\nhaarkapper", "kapper"),
             vec!["kapster", "haarkapper"]
+        );
+        assert_eq!(
+            split_labels(
+                "kap\u{200B}ster\n\u{202E}\nkapster\n\u{2066}haar  kapper",
+                "kapper"
+            ),
+            vec!["kapster", "haar kapper"]
         );
     }
 }

@@ -1,16 +1,53 @@
-//! Kiosk configuration (`public/kiosk.json`, served as `/kiosk.json`): the staff PIN and the
-//! inactivity times. The PIN lives only in that file, set by the youth desk; the shipped file
-//! has none, which means a kiosk cannot be left through the app until staff set one.
+//! Kiosk configuration (`public/kiosk.json`, served as `/kiosk.json`): the staff PIN's hash
+//! and the inactivity times, and [`PinGuard`], the growing waits after wrong PINs.
+//!
+//! The file is served to anyone who asks, so it never holds the PIN itself: only a salted
+//! Argon2id hash (`staff_pin_hash`), written by `werkmap kiosk pin`. A plain `staff_pin` is
+//! refused with a message that says how to fix it. The shipped file has no hash, which means
+//! a kiosk cannot be left through the app until staff set one.
+//!
+//! What the hash does and does not do: a visitor who reads `/kiosk.json` no longer reads the
+//! PIN, and each guess costs an Argon2id run ([`PIN_KDF`]: 64 MiB, 3 passes, about 0.1 s on
+//! one native core). A 4-digit PIN still falls to an offline search of its 10,000 values in
+//! about 20 minutes; 8 digits take about 4 months of one core, so the README advises 8. At the
+//! screen itself the [`PinGuard`] makes guessing slow.
 
-use serde::Deserialize;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use thiserror::Error;
+
+use crate::core::portfolio::crypto::{derive_key, KdfParams};
+use crate::core::text::Language;
 
 pub const DEFAULT_INACTIVITY_SECONDS: u32 = 120;
 pub const DEFAULT_WARNING_SECONDS: u32 = 30;
+/// The salt length of a PIN hash (bytes).
+pub const PIN_SALT_LEN: usize = 16;
+/// The Argon2id cost of a PIN hash: the most the portfolio's KDF limits allow in memory
+/// (a PIN has far fewer values than a passphrase, so each guess must cost more).
+pub const PIN_KDF: KdfParams = KdfParams {
+    m_kib: 64 * 1024,
+    t: 3,
+    p: 1,
+};
+
+/// The staff PIN, hashed: Argon2id with its parameters and salt, base64 without padding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinHash {
+    /// Always `argon2id`.
+    pub kdf: String,
+    pub m_kib: u32,
+    pub t: u32,
+    pub p: u32,
+    pub salt: String,
+    pub hash: String,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KioskConfig {
-    pub staff_pin: Option<String>,
+    pub staff_pin_hash: Option<PinHash>,
     /// Seconds without a touch before "Ben je er nog?" appears.
     pub inactivity_seconds: u32,
     /// Seconds the warning stays before everything is wiped.
@@ -20,7 +57,7 @@ pub struct KioskConfig {
 impl Default for KioskConfig {
     fn default() -> Self {
         Self {
-            staff_pin: None,
+            staff_pin_hash: None,
             inactivity_seconds: DEFAULT_INACTIVITY_SECONDS,
             warning_seconds: DEFAULT_WARNING_SECONDS,
         }
@@ -33,26 +70,154 @@ pub enum KioskConfigError {
     Json(String),
     #[error("kiosk.json: the staff PIN must be 4 to 8 digits")]
     Pin,
+    /// A PIN in plain text (`staff_pin`), which the file may no longer hold.
+    #[error(
+        "kiosk.json: staff_pin in plain text is not allowed any more; run `werkmap kiosk pin`"
+    )]
+    PlainPin,
+    #[error("kiosk.json: staff_pin_hash is not a hash made by `werkmap kiosk pin`: {0}")]
+    BadHash(String),
     #[error("kiosk.json: times must be between {min} and {max} seconds")]
     Time { min: u32, max: u32 },
+}
+
+impl KioskConfigError {
+    /// The reason for the staff, in plain words, with what to do.
+    pub fn message(&self, language: Language) -> String {
+        let nl = language == Language::Nl;
+        match self {
+            KioskConfigError::Json(detail) => {
+                if nl {
+                    format!("Het bestand kiosk.json klopt niet: {detail}. Herstel het bestand.")
+                } else {
+                    format!("The file kiosk.json is not valid: {detail}. Repair the file.")
+                }
+            }
+            KioskConfigError::Pin => if nl {
+                "De personeelscode moet 4 tot 8 cijfers hebben."
+            } else {
+                "The staff PIN must have 4 to 8 digits."
+            }
+            .to_owned(),
+            KioskConfigError::PlainPin => if nl {
+                "In kiosk.json staat de personeelscode als gewone tekst (staff_pin). Dat mag niet meer: iedereen kan dat bestand lezen. Maak een versleutelde code met: werkmap kiosk pin --out kiosk.json"
+            } else {
+                "kiosk.json holds the staff PIN in plain text (staff_pin). That is not allowed any more: anyone can read that file. Make a hashed PIN with: werkmap kiosk pin --out kiosk.json"
+            }
+            .to_owned(),
+            KioskConfigError::BadHash(detail) => {
+                if nl {
+                    format!("De versleutelde personeelscode (staff_pin_hash) in kiosk.json klopt niet ({detail}). Maak hem opnieuw met: werkmap kiosk pin --out kiosk.json")
+                } else {
+                    format!("The hashed staff PIN (staff_pin_hash) in kiosk.json is not valid ({detail}). Make it again with: werkmap kiosk pin --out kiosk.json")
+                }
+            }
+            KioskConfigError::Time { min, max } => {
+                if nl {
+                    format!("De tijden in kiosk.json moeten tussen {min} en {max} seconden liggen.")
+                } else {
+                    format!("The times in kiosk.json must be between {min} and {max} seconds.")
+                }
+            }
+        }
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    staff_pin: Option<String>,
+    /// Only `null` is accepted (the old shipped file); any PIN here is refused.
+    #[serde(default)]
+    staff_pin: Option<Value>,
+    #[serde(default)]
+    staff_pin_hash: Option<PinHash>,
     inactivity_seconds: Option<u32>,
     warning_seconds: Option<u32>,
+}
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD_NO_PAD;
+
+fn is_pin(pin: &str) -> bool {
+    (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl PinHash {
+    /// Hashes a PIN of 4 to 8 digits with the given random salt (the caller has the
+    /// randomness: the CLI takes it from the operating system).
+    pub fn new(pin: &str, salt: [u8; PIN_SALT_LEN]) -> Result<Self, KioskConfigError> {
+        Self::with_cost(pin, salt, PIN_KDF)
+    }
+
+    /// [`PinHash::new`] with other Argon2id costs (tests use cheap ones).
+    pub fn with_cost(
+        pin: &str,
+        salt: [u8; PIN_SALT_LEN],
+        params: KdfParams,
+    ) -> Result<Self, KioskConfigError> {
+        let pin = pin.trim();
+        if !is_pin(pin) {
+            return Err(KioskConfigError::Pin);
+        }
+        let key = derive_key(pin, &salt, params).map_err(KioskConfigError::BadHash)?;
+        Ok(Self {
+            kdf: "argon2id".to_owned(),
+            m_kib: params.m_kib,
+            t: params.t,
+            p: params.p,
+            salt: B64.encode(salt),
+            hash: B64.encode(key),
+        })
+    }
+
+    fn params(&self) -> KdfParams {
+        KdfParams {
+            m_kib: self.m_kib,
+            t: self.t,
+            p: self.p,
+        }
+    }
+
+    /// Checks the parameters, salt and hash without deriving anything.
+    fn check(&self) -> Result<(), KioskConfigError> {
+        let bad = |detail: &str| Err(KioskConfigError::BadHash(detail.to_owned()));
+        if self.kdf != "argon2id" {
+            return bad("kdf is not argon2id");
+        }
+        let params = self.params();
+        if params.p != 1
+            || !(KdfParams::MIN_M_KIB..=KdfParams::MAX_M_KIB).contains(&params.m_kib)
+            || !(1..=KdfParams::MAX_T).contains(&params.t)
+        {
+            return bad("the cost parameters are out of range");
+        }
+        match (B64.decode(&self.salt), B64.decode(&self.hash)) {
+            (Ok(salt), Ok(hash)) if salt.len() >= 8 && hash.len() == 32 => Ok(()),
+            _ => bad("salt or hash is not valid base64 of the right length"),
+        }
+    }
+
+    /// Whether `entered` is the PIN (an Argon2id run: about a second on a slow kiosk).
+    pub fn matches(&self, entered: &str) -> bool {
+        let entered = entered.trim();
+        if !is_pin(entered) {
+            return false;
+        }
+        let (Ok(salt), Ok(expected)) = (B64.decode(&self.salt), B64.decode(&self.hash)) else {
+            return false;
+        };
+        derive_key(entered, &salt, self.params()).is_ok_and(|key| constant_time_eq(&key, &expected))
+    }
 }
 
 impl KioskConfig {
     pub fn parse(json: &str) -> Result<Self, KioskConfigError> {
         let raw: RawConfig =
             serde_json::from_str(json).map_err(|e| KioskConfigError::Json(e.to_string()))?;
-        if let Some(pin) = &raw.staff_pin {
-            if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(KioskConfigError::Pin);
-            }
+        if raw.staff_pin.as_ref().is_some_and(|pin| !pin.is_null()) {
+            return Err(KioskConfigError::PlainPin);
+        }
+        if let Some(hash) = &raw.staff_pin_hash {
+            hash.check()?;
         }
         let (min, max) = (1, 3600);
         let inactivity = raw.inactivity_seconds.unwrap_or(DEFAULT_INACTIVITY_SECONDS);
@@ -61,17 +226,33 @@ impl KioskConfig {
             return Err(KioskConfigError::Time { min, max });
         }
         Ok(Self {
-            staff_pin: raw.staff_pin,
+            staff_pin_hash: raw.staff_pin_hash,
             inactivity_seconds: inactivity,
             warning_seconds: warning,
         })
     }
 
+    pub fn has_pin(&self) -> bool {
+        self.staff_pin_hash.is_some()
+    }
+
     /// Whether `entered` is the staff PIN. Without a configured PIN nothing matches.
     pub fn pin_matches(&self, entered: &str) -> bool {
-        self.staff_pin
-            .as_deref()
-            .is_some_and(|pin| constant_time_eq(pin.as_bytes(), entered.trim().as_bytes()))
+        self.staff_pin_hash
+            .as_ref()
+            .is_some_and(|hash| hash.matches(entered))
+    }
+
+    /// The file with this configuration (what `werkmap kiosk pin --out` writes).
+    pub fn to_json(&self) -> String {
+        let value = serde_json::json!({
+            "staff_pin_hash": self.staff_pin_hash,
+            "inactivity_seconds": self.inactivity_seconds,
+            "warning_seconds": self.warning_seconds,
+        });
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        text
     }
 }
 
@@ -80,37 +261,122 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Wrong PINs in a row that cost nothing but the Argon2id run.
+pub const FREE_TRIES: u32 = 3;
+/// The wait after the first wrong PIN beyond [`FREE_TRIES`]; it doubles with each one more.
+pub const FIRST_WAIT_SECONDS: u64 = 30;
+/// The longest wait: one hour.
+pub const MAX_WAIT_SECONDS: u64 = 3600;
+
+/// Growing waits after wrong PINs, on the kiosk's own clock (milliseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PinGuard {
+    failures: u32,
+    /// No try before this moment.
+    until_ms: u64,
+}
+
+impl PinGuard {
+    /// Seconds still to wait before the next try (0: try now).
+    pub fn wait_seconds(&self, now_ms: u64) -> u64 {
+        self.until_ms.saturating_sub(now_ms).div_ceil(1000)
+    }
+
+    /// Counts a wrong PIN; returns the wait before the next try, in seconds.
+    pub fn failed(&mut self, now_ms: u64) -> u64 {
+        self.failures = self.failures.saturating_add(1);
+        let beyond = self.failures.saturating_sub(FREE_TRIES);
+        let wait = if beyond == 0 {
+            0
+        } else {
+            FIRST_WAIT_SECONDS
+                .saturating_mul(1u64 << (beyond - 1).min(20))
+                .min(MAX_WAIT_SECONDS)
+        };
+        self.until_ms = now_ms.saturating_add(wait * 1000);
+        wait
+    }
+
+    /// A right PIN: the count starts again.
+    pub fn succeeded(&mut self) {
+        *self = Self::default();
+    }
+}
+
+/// A wait in plain words: "30 seconden", "2 minuten", "1 uur".
+pub fn describe_wait(seconds: u64, language: Language) -> String {
+    let nl = language == Language::Nl;
+    match seconds {
+        0..=90 => match (seconds, nl) {
+            (1, true) => "1 seconde".to_owned(),
+            (1, false) => "1 second".to_owned(),
+            (s, true) => format!("{s} seconden"),
+            (s, false) => format!("{s} seconds"),
+        },
+        _ if seconds < 3600 => {
+            let minutes = seconds.div_ceil(60);
+            if nl {
+                format!("{minutes} minuten")
+            } else {
+                format!("{minutes} minutes")
+            }
+        }
+        _ => {
+            let hours = seconds.div_ceil(3600);
+            match (hours, nl) {
+                (1, true) => "1 uur".to_owned(),
+                (1, false) => "1 hour".to_owned(),
+                (h, true) => format!("{h} uur"),
+                (h, false) => format!("{h} hours"),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Cheap costs: a debug build runs the real ones slowly.
+    const CHEAP: KdfParams = KdfParams {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+
+    fn hashed(pin: &str) -> PinHash {
+        PinHash::with_cost(pin, [7; PIN_SALT_LEN], CHEAP).expect("a valid PIN")
+    }
+
     #[test]
-    fn parses_defaults_pin_and_limits() {
+    fn parses_defaults_hash_and_limits() {
         let config = KioskConfig::parse("{}").expect("empty config is valid");
         assert_eq!(config, KioskConfig::default());
         assert!(
             !config.pin_matches("0000"),
             "no PIN configured: nothing opens"
         );
-
-        let config = KioskConfig::parse(
-            r#"{"staff_pin": "4821", "inactivity_seconds": 5, "warning_seconds": 3}"#,
-        )
-        .expect("valid");
-        assert!(config.pin_matches("4821"));
-        assert!(config.pin_matches(" 4821 "));
-        assert!(!config.pin_matches("4822"));
-        assert!(!config.pin_matches("48210"));
-        assert_eq!((config.inactivity_seconds, config.warning_seconds), (5, 3));
-
         assert_eq!(
-            KioskConfig::parse(r#"{"staff_pin": "12"}"#),
-            Err(KioskConfigError::Pin)
+            KioskConfig::parse(r#"{"staff_pin": null}"#),
+            Ok(KioskConfig::default())
         );
-        assert_eq!(
-            KioskConfig::parse(r#"{"staff_pin": "12ab"}"#),
-            Err(KioskConfigError::Pin)
-        );
+
+        let with = KioskConfig {
+            staff_pin_hash: Some(hashed("48213377")),
+            inactivity_seconds: 5,
+            warning_seconds: 3,
+        };
+        let text = with.to_json();
+        assert!(!text.contains("48213377"), "the file never holds the PIN");
+        let config = KioskConfig::parse(&text).expect("valid");
+        assert_eq!(config, with);
+        assert!(config.pin_matches("48213377"));
+        assert!(config.pin_matches(" 48213377 "));
+        assert!(!config.pin_matches("48213378"));
+        assert!(!config.pin_matches("482133770"));
+        assert_eq!(PinHash::new("12", [0; 16]), Err(KioskConfigError::Pin));
+        assert_eq!(PinHash::new("12ab", [0; 16]), Err(KioskConfigError::Pin));
+
         assert!(matches!(
             KioskConfig::parse(r#"{"inactivity_seconds": 0}"#),
             Err(KioskConfigError::Time { .. })
@@ -119,9 +385,53 @@ mod tests {
             KioskConfig::parse("not json"),
             Err(KioskConfigError::Json(_))
         ));
+        let mut bad = serde_json::to_value(hashed("1234")).unwrap();
+        bad["m_kib"] = 10_000_000.into();
         assert!(matches!(
-            KioskConfig::parse(r#"{"pin": "1234"}"#),
-            Err(KioskConfigError::Json(_))
+            KioskConfig::parse(&serde_json::json!({ "staff_pin_hash": bad }).to_string()),
+            Err(KioskConfigError::BadHash(_))
         ));
+    }
+
+    #[test]
+    fn a_plain_pin_is_refused_with_the_way_to_fix_it() {
+        // Issue 15, items 8 and 9: the PIN was served in plain text, and a broken file
+        // ("staff_pin": 4821) said only "no staff code set".
+        for file in [r#"{"staff_pin": "4821"}"#, r#"{"staff_pin": 4821}"#] {
+            let error = KioskConfig::parse(file).expect_err("refused");
+            assert_eq!(error, KioskConfigError::PlainPin);
+            assert!(error.message(Language::Nl).contains("werkmap kiosk pin"));
+            assert!(error.message(Language::En).contains("plain text"));
+        }
+        let error = KioskConfig::parse(r#"{"pin": "1234"}"#).expect_err("refused");
+        assert!(
+            error.message(Language::Nl).contains("unknown field"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_pins_make_the_wait_grow() {
+        let mut guard = PinGuard::default();
+        let mut now = 1_000_000;
+        let waits: Vec<u64> = (0..9)
+            .map(|_| {
+                let wait = guard.failed(now);
+                now += wait * 1000;
+                wait
+            })
+            .collect();
+        assert_eq!(waits, vec![0, 0, 0, 30, 60, 120, 240, 480, 960]);
+        assert_eq!(guard.wait_seconds(now - 500), 1);
+        assert_eq!(guard.wait_seconds(now), 0);
+        for _ in 0..30 {
+            guard.failed(now);
+        }
+        assert_eq!(guard.wait_seconds(now), MAX_WAIT_SECONDS);
+        guard.succeeded();
+        assert_eq!(guard.wait_seconds(now), 0);
+        assert_eq!(describe_wait(30, Language::Nl), "30 seconden");
+        assert_eq!(describe_wait(960, Language::Nl), "16 minuten");
+        assert_eq!(describe_wait(3600, Language::En), "1 hour");
     }
 }

@@ -100,6 +100,18 @@ pub struct CompletedSelfTest {
 }
 
 impl AppState {
+    /// What a tab shows when another tab of the same browser saved: everything the other tab
+    /// saved (`theirs`: the last save wins, so two tabs never undo each other's answers),
+    /// except the answers to the questions being edited here (`editing`: typed, not yet
+    /// committed), which stay as they are here, so a save elsewhere never touches a field
+    /// someone is typing in.
+    pub fn merge_other_tab(&self, mut theirs: AppState, editing: &[&str]) -> AppState {
+        for question in editing {
+            theirs.answers.take_answer_from(&self.answers, question);
+        }
+        theirs
+    }
+
     /// Scores the current answers and keeps the result in the history with its date.
     ///
     /// A second completion on the same day replaces that day's entry: it is a correction

@@ -127,27 +127,37 @@ pub fn CoachApp(content: &'static Content) -> impl IntoView {
         match Idb::open(DATABASE, &[CLIENTS, SETTINGS]).await {
             Ok(db) => {
                 let records = db.all(CLIENTS).await.unwrap_or_default();
-                let mut caseload = Caseload::new();
-                let mut unreadable = 0;
-                for (_, json) in records {
-                    match Client::from_json(&json) {
-                        Ok(client) => caseload.clients.push(client),
-                        Err(_) => unreadable += 1,
-                    }
-                }
-                if let Some((_, name)) = db
+                // The same checks as an imported file (core::coach::Caseload::from_records).
+                let stored = Caseload::from_records(records);
+                if let Some(name) = db
                     .all(SETTINGS)
                     .await
                     .unwrap_or_default()
                     .into_iter()
                     .find(|(k, _)| k == "name")
+                    .and_then(|(_, name)| name)
                 {
                     coach.name.set(name);
                 }
-                coach.caseload.set(caseload);
-                coach.unreadable.set(unreadable);
-                coach.db.set_value(Some(db));
+                let rewrite: Vec<String> = stored
+                    .caseload
+                    .clients
+                    .iter()
+                    .map(|c| c.key.clone())
+                    .collect();
+                coach.caseload.set(stored.caseload);
+                coach.unreadable.set(stored.unreadable);
+                coach.db.set_value(Some(db.clone()));
                 coach.load.set(Load::Ready);
+                // One person under a second key: written once under their own key.
+                if !stored.merged.is_empty() {
+                    for stray in stored.merged {
+                        let _ = db.delete(CLIENTS, &stray).await;
+                    }
+                    for key in rewrite {
+                        coach.persist(key);
+                    }
+                }
             }
             Err(error) => coach.load.set(Load::NoStorage(error.0)),
         }
@@ -588,7 +598,6 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
     };
     let name = client
         .alias()
-        .map(str::to_owned)
         .unwrap_or_else(|| t("share.no_name").to_owned());
     let changes = client.changes(app.selftest);
     let has_previous = client.previous().is_some();
@@ -755,7 +764,7 @@ fn AgreementsEditor(key: String) -> impl IntoView {
         let mut out = None;
         coach.caseload.update(|c| {
             if let Some(client) = c.get_mut(&k) {
-                let name = client.alias().map(str::to_owned).unwrap_or_default();
+                let name = client.alias().unwrap_or_default();
                 out = Some((client.reply(language, now()), name));
             }
         });

@@ -95,8 +95,10 @@ impl Idb {
             .map_err(|e| error("transaction", e))
     }
 
-    /// Every record of a store as (key, text).
-    pub async fn all(&self, store: &str) -> Result<Vec<(String, String)>, IdbError> {
+    /// Every record of a store as (key, text); `None` for a value that is not text (a
+    /// record of another kind, written by something else), so it is counted, not skipped.
+    /// A record whose key is not text comes as an empty key with `None`.
+    pub async fn all(&self, store: &str) -> Result<Vec<(String, Option<String>)>, IdbError> {
         let object_store = self.store(store, IdbTransactionMode::Readonly)?;
         let keys = object_store.get_all_keys().map_err(|e| error("keys", e))?;
         let values = object_store.get_all().map_err(|e| error("values", e))?;
@@ -111,7 +113,10 @@ impl Idb {
         Ok(keys
             .iter()
             .zip(values.iter())
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .map(|(k, v)| match k.as_string() {
+                Some(k) => (k, v.as_string()),
+                None => (String::new(), None),
+            })
             .collect())
     }
 

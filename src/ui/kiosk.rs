@@ -13,7 +13,7 @@ use leptos_router::path;
 use crate::core::content::Content;
 use crate::core::handoff::{qr_svg, summary_text, vacancy_reference, MAX_VACANCIES};
 use crate::core::i18n;
-use crate::core::kiosk::KioskConfig;
+use crate::core::kiosk::{describe_wait, KioskConfig, KioskConfigError, PinGuard};
 use crate::core::matching::{format_km, is_youth, Overview, RankQuery};
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
@@ -29,6 +29,10 @@ const KIOSK_NAMESPACE: &str = "werkmap.kiosk";
 #[derive(Clone, Copy)]
 struct KioskContext {
     config: RwSignal<KioskConfig>,
+    /// Why kiosk.json could not be used, for the staff screen.
+    config_error: RwSignal<Option<KioskConfigError>>,
+    /// Growing waits after wrong PINs (memory only, like everything in kiosk mode).
+    guard: RwSignal<PinGuard>,
 }
 
 /// The whole app in kiosk mode.
@@ -38,8 +42,13 @@ pub fn KioskApp(content: &'static Content) -> impl IntoView {
     let store: Box<dyn KeyValueStore> = Box::new(Rc::new(MemoryStore::new()));
     AppContext::provide_with_base(content, store, KIOSK_NAMESPACE, KIOSK_BASE);
     let config = RwSignal::new(KioskConfig::default());
-    provide_context(KioskContext { config });
-    load_config(config);
+    let config_error = RwSignal::new(None);
+    provide_context(KioskContext {
+        config,
+        config_error,
+        guard: RwSignal::new(PinGuard::default()),
+    });
+    load_config(config, config_error);
     offline::register_service_worker();
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("kiosk");
@@ -47,15 +56,19 @@ pub fn KioskApp(content: &'static Content) -> impl IntoView {
     view! { <KioskShell/> }
 }
 
-fn load_config(config: RwSignal<KioskConfig>) {
+fn load_config(config: RwSignal<KioskConfig>, config_error: RwSignal<Option<KioskConfigError>>) {
     leptos::task::spawn_local(async move {
         let Some(text) = browser::fetch_text("/kiosk.json").await else {
             return;
         };
         match KioskConfig::parse(&text) {
             Ok(loaded) => config.set(loaded),
-            // A broken file keeps the safe defaults (and no way out without a valid PIN).
-            Err(error) => leptos::logging::warn!("{error}"),
+            // A broken file keeps the safe defaults (and no way out without a valid PIN);
+            // the staff screen says why.
+            Err(error) => {
+                leptos::logging::warn!("{error}");
+                config_error.set(Some(error));
+            }
         }
     });
 }
@@ -430,39 +443,86 @@ fn InactivityGuard() -> impl IntoView {
     }
 }
 
-/// Leaving the kiosk: only with the staff PIN from kiosk.json.
+/// Leaving the kiosk: only with the staff PIN whose hash is in kiosk.json, with growing
+/// waits after wrong tries (`core::kiosk::PinGuard`).
 #[component]
 fn StaffExit() -> impl IntoView {
     let app = use_app();
     let kiosk = use_context::<KioskContext>();
     let entered = RwSignal::new(String::new());
-    let refused = RwSignal::new(false);
-    let has_pin = move || kiosk.is_some_and(|k| k.config.with(|c| c.staff_pin.is_some()));
+    // What to tell after a try: wrong, or wait.
+    let told = RwSignal::new(None::<String>);
+    let checking = RwSignal::new(false);
+    let has_pin = move || kiosk.is_some_and(|k| k.config.with(KioskConfig::has_pin));
+    let config_error = move || {
+        kiosk
+            .and_then(|k| k.config_error.get())
+            .map(|e| e.message(app.language()))
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let ok = kiosk.is_some_and(|k| {
-            k.config
-                .with_untracked(|c| c.pin_matches(&entered.get_untracked()))
-        });
-        if ok {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().replace("/");
-            }
-        } else {
-            refused.set(true);
-            entered.set(String::new());
+        let Some(kiosk) = kiosk else {
+            return;
+        };
+        if checking.get_untracked() {
+            return;
         }
+        let language = app.language();
+        let now_ms = js_sys::Date::now() as u64;
+        let wait = kiosk.guard.with_untracked(|g| g.wait_seconds(now_ms));
+        if wait > 0 {
+            told.set(Some(i18n::format(
+                language,
+                "kiosk.pin_wait",
+                &[("time", &describe_wait(wait, language))],
+            )));
+            return;
+        }
+        let pin = entered.get_untracked();
+        entered.set(String::new());
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            // The check takes a moment (a slow hash): paint "checking" first.
+            browser::yield_to_browser().await;
+            let ok = kiosk.config.with_untracked(|c| c.pin_matches(&pin));
+            checking.set(false);
+            if ok {
+                kiosk.guard.update(PinGuard::succeeded);
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().replace("/");
+                }
+                return;
+            }
+            let mut wait = 0;
+            kiosk
+                .guard
+                .update(|g| wait = g.failed(js_sys::Date::now() as u64));
+            let mut text = i18n::text(language, "kiosk.pin_wrong").to_owned();
+            if wait > 0 {
+                text.push(' ');
+                text.push_str(&i18n::format(
+                    language,
+                    "kiosk.pin_wait",
+                    &[("time", &describe_wait(wait, language))],
+                ));
+            }
+            told.set(Some(text));
+        });
     };
     view! {
         <h1>{move || app.t("kiosk.staff_title")}</h1>
-        <Show when=has_pin fallback=move || view! { <p>{move || app.t("kiosk.no_pin")}</p> }>
+        {move || config_error().map(|reason| view! { <p role="alert" class="error">{reason}</p> })}
+        <Show when=move || has_pin() && config_error().is_none() fallback=move || view! {
+            <Show when=move || config_error().is_none()><p>{move || app.t("kiosk.no_pin")}</p></Show>
+        }>
             <form on:submit=submit class="staff-form">
                 <label for="staff-pin">{move || app.t("kiosk.pin_label")}</label>
                 <input id="staff-pin" type="password" inputmode="numeric" autocomplete="off"
                     prop:value=move || entered.get()
                     on:input=move |event| entered.set(event_target_value(&event))/>
-                <button type="submit" class="button primary">{move || app.t("kiosk.leave")}</button>
-                <p role="alert" class="error">{move || refused.get().then(|| app.t("kiosk.pin_wrong"))}</p>
+                <button type="submit" class="button primary" prop:disabled=move || checking.get()>{move || app.t("kiosk.leave")}</button>
+                <p role="status">{move || checking.get().then(|| app.t("kiosk.pin_checking"))}</p>
+                <p role="alert" class="error">{move || told.get()}</p>
             </form>
         </Show>
         <p><A href=KIOSK_BASE>{move || app.t("notfound.home")}</A></p>

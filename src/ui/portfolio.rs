@@ -17,14 +17,32 @@ use crate::core::portfolio::{
     Inspected, MergeOutcome, Portfolio, PortfolioError, Preview, PrivateParts, ProfileChoices,
     Section,
 };
-use crate::core::storage::{parse_state, ReceivedAgreements};
+use crate::core::storage::ReceivedAgreements;
 use crate::core::text::{format_date, Language};
 
 use super::browser;
 use super::state::{now, use_app};
 
 /// The stored copy of the work map as it was before a file replaced it.
-pub const BACKUP_DOCUMENT: &str = "backup";
+use crate::core::portfolio::backups::{
+    Backups, BACKUPS_DOCUMENT, DAMAGED_BACKUPS_DOCUMENT, OLD_BACKUP_DOCUMENT,
+};
+
+/// The kept work maps; a list that cannot be read is copied aside (never overwritten) and a
+/// new one starts.
+fn load_backups(app: super::state::AppContext) -> Backups {
+    let list = app.load_document(BACKUPS_DOCUMENT);
+    let old = app.load_document(OLD_BACKUP_DOCUMENT);
+    match Backups::load(list.as_deref(), old.as_deref()) {
+        Ok(backups) => backups,
+        Err(_) => {
+            if let Some(raw) = list {
+                let _ = app.save_document(DAMAGED_BACKUPS_DOCUMENT, &raw);
+            }
+            Backups::load(None, old.as_deref()).unwrap_or_default()
+        }
+    }
+}
 
 /// `/mijn-werkmap`.
 #[component]
@@ -267,7 +285,7 @@ fn ImportCard() -> impl IntoView {
     let opened = RwSignal::new(Opened::None);
     let passphrase = RwSignal::new(String::new());
     let unlock_error = RwSignal::new(None::<String>);
-    let backup = RwSignal::new(app.load_document(BACKUP_DOCUMENT));
+    let backups = RwSignal::new(load_backups(app));
     let on_file = move |event: leptos::ev::Event| {
         let Some(file) = browser::picked_files(&event).into_iter().next() else {
             return;
@@ -310,20 +328,26 @@ fn ImportCard() -> impl IntoView {
     };
     let replace = move |portfolio: Portfolio| {
         let language = app.language();
-        let current = app
+        // The current work map joins the list of backups (core::portfolio::backups).
+        let mut list = backups.get_untracked();
+        let kept = app
             .state
-            .with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
-        if app.save_document(BACKUP_DOCUMENT, &current).is_err() {
+            .with_untracked(|current| list.keep(current, now()))
+            .is_ok()
+            && app.save_document(BACKUPS_DOCUMENT, &list.to_json()).is_ok();
+        if !kept {
             // Without a backup nothing is replaced: the current work map is never lost.
             opened.set(Opened::Refused(
                 i18n::text(language, "share.no_backup").to_owned(),
             ));
             return;
         }
-        backup.set(Some(current));
+        // The one backup of an older version is in the list now.
+        app.remove_document(OLD_BACKUP_DOCUMENT);
+        backups.set(list);
         let mut replaced = Vec::new();
         app.state.update(|s| {
-            replaced = take_in(s, &portfolio);
+            replaced = take_in(s, &portfolio, now());
             s.clean(app.content);
         });
         let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
@@ -338,7 +362,7 @@ fn ImportCard() -> impl IntoView {
         let taken_at = app
             .state
             .with_untracked(|s| s.agreements.as_ref().map(|a| a.replied_at));
-        match merge_coach_reply(&portfolio, taken_at) {
+        match merge_coach_reply(&portfolio, taken_at, now()) {
             MergeOutcome::Updated {
                 agreements,
                 replied_at,
@@ -365,24 +389,42 @@ fn ImportCard() -> impl IntoView {
             MergeOutcome::NoAgreements => opened.set(Opened::Refused(
                 i18n::text(language, "share.reply_none").to_owned(),
             )),
+            MergeOutcome::FromTheFuture { replied_at } => {
+                opened.set(Opened::Refused(i18n::format(
+                    language,
+                    "share.reply_future",
+                    &[("date", &format_date(replied_at.date(), language))],
+                )))
+            }
         }
     };
-    let restore = move |_| {
+    let restore = move |index: usize| {
         let language = app.language();
-        let Some(raw) = backup.get_untracked() else {
+        let mut list = backups.get_untracked();
+        let Some(which) = list.items.get(index).map(|b| b.describe(language)) else {
             return;
         };
-        match parse_state(&raw) {
+        let back = app
+            .state
+            .with_untracked(|current| list.bring_back(index, current, now()));
+        match back {
             Ok(previous) => {
-                let current = app
-                    .state
-                    .with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
-                let _ = app.save_document(BACKUP_DOCUMENT, &current);
-                backup.set(Some(current));
+                if app
+                    .save_document(BACKUPS_DOCUMENT, &list.to_json())
+                    .is_err()
+                {
+                    opened.set(Opened::Refused(
+                        i18n::text(language, "share.no_backup").to_owned(),
+                    ));
+                    return;
+                }
+                backups.set(list);
                 app.state.set(previous);
-                opened.set(Opened::Done(
-                    i18n::text(language, "share.restored").to_owned(),
-                ));
+                opened.set(Opened::Done(i18n::format(
+                    language,
+                    "share.restored",
+                    &[("backup", &which)],
+                )));
             }
             Err(_) => opened.set(Opened::Refused(
                 i18n::text(language, "share.backup_damaged").to_owned(),
@@ -436,9 +478,27 @@ fn ImportCard() -> impl IntoView {
                     Opened::Done(message) => view! { <p class="done">{message}</p> }.into_any(),
                 }
             }}</div>
-            <Show when=move || backup.with(Option::is_some)>
+            <Show when=move || backups.with(|b| !b.items.is_empty())>
+                <h3>{move || app.t("share.backups_title")}</h3>
                 <p class="hint">{move || app.t("share.backup_kept")}</p>
-                <button type="button" class="button" on:click=restore>{move || app.t("share.restore")}</button>
+                <ul class="backups">{move || {
+                    let language = app.language();
+                    backups.with(|b| {
+                        b.items
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .map(|(index, backup)| view! {
+                                <li>
+                                    <span>{backup.describe(language)}</span>" "
+                                    <button type="button" class="button" on:click=move |_| restore(index)>
+                                        {i18n::text(language, "share.restore")}
+                                    </button>
+                                </li>
+                            })
+                            .collect_view()
+                    })
+                }}</ul>
             </Show>
         </section>
     }

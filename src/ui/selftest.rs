@@ -380,12 +380,14 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
     let input_id = format!("{qid}-input");
     let error_id = format!("{qid}-error");
     let error = RwSignal::new(false);
-    let value = move || {
+    // A memo: the field is written only when this answer changes, never when another
+    // answer (or another tab's save) changes the state while someone types here.
+    let value = Memo::new(move |_| {
         app.state.with(|s| match s.answers.get(qid) {
             Some(Answer::Text(text)) => text.clone(),
             _ => String::new(),
         })
-    };
+    });
     view! {
         <div class="postcode">
             <label for=input_id.clone()>{move || app.t("question.postcode_label")}</label>
@@ -400,7 +402,10 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
                 prop:value=value
                 aria-invalid=move || error.get().then_some("true")
                 aria-describedby=error_id.clone()
+                on:input=move |_| app.editing_started(qid)
+                on:blur=move |_| app.editing_ended(qid)
                 on:change=move |event| {
+                    app.editing_ended(qid);
                     let text = event_target_value(&event);
                     if text.trim().is_empty() {
                         app.clear_answer(qid);
@@ -429,14 +434,16 @@ fn NumberInput(question: &'static Question) -> impl IntoView {
     let error_id = format!("{qid}-error");
     let unit_id = format!("{qid}-unit");
     let error = RwSignal::new(false);
-    let current = move || app.state.with(|s| s.answers.number(qid));
-    let value = move || current().map(|n| n.to_string()).unwrap_or_default();
+    // Memos: the field is written only when this answer changes (not when another answer
+    // or another tab's save changes the state while someone types here).
+    let current = Memo::new(move |_| app.state.with(|s| s.answers.number(qid)));
+    let value = Memo::new(move |_| current.get().map(|n| n.to_string()).unwrap_or_default());
     let (min, max) = (spec.min, spec.max);
     let suggestions = spec
         .suggestions
         .iter()
         .map(|&n| {
-            let chosen = move || current() == Some(n);
+            let chosen = move || current.get() == Some(n);
             view! {
                 <button
                     type="button"
@@ -466,7 +473,10 @@ fn NumberInput(question: &'static Question) -> impl IntoView {
                     prop:value=value
                     aria-invalid=move || error.get().then_some("true")
                     aria-describedby=format!("{unit_id} {error_id}")
+                    on:input=move |_| app.editing_started(qid)
+                    on:blur=move |_| app.editing_ended(qid)
                     on:change=move |event| {
+                        app.editing_ended(qid);
                         let text = event_target_value(&event);
                         if text.trim().is_empty() {
                             app.clear_answer(qid);

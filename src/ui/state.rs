@@ -57,6 +57,9 @@ pub struct AppContext {
     /// The fresh state "wis alles" leaves on screen, until autosave has seen it: writing it
     /// straight back would leave a key behind after deleting everything.
     wiped: StoredValue<Option<AppState>>,
+    /// Questions whose field holds typed text not yet committed (the postcode field while
+    /// it has focus): another tab's save leaves their answers alone.
+    editing: StoredValue<Vec<&'static str>>,
 }
 
 impl AppContext {
@@ -98,6 +101,7 @@ impl AppContext {
             notice: RwSignal::new(notice),
             persistence: StoredValue::new_local(persistence),
             wiped: StoredValue::new(None),
+            editing: StoredValue::new(Vec::new()),
         };
         provide_context(context);
         context.start_autosave();
@@ -132,8 +136,13 @@ impl AppContext {
             };
             let mut incoming = incoming;
             incoming.clean(self.content);
-            if self.state.with_untracked(|current| current != &incoming) {
-                self.state.set(incoming);
+            // The rule is core's: theirs, except the fields being edited here.
+            let editing = self.editing.get_value();
+            let merged = self
+                .state
+                .with_untracked(|current| current.merge_other_tab(incoming, &editing));
+            if self.state.with_untracked(|current| current != &merged) {
+                self.state.set(merged);
             }
         });
         on_cleanup(move || handle.remove());
@@ -167,6 +176,20 @@ impl AppContext {
                 Err(StorageError::Full) => self.notice.set(Some(Notice::SaveFailed { full: true })),
             }
         });
+    }
+
+    /// A field of `question` holds typed text that is not committed yet.
+    pub fn editing_started(&self, question: &'static str) {
+        self.editing.update_value(|e| {
+            if !e.contains(&question) {
+                e.push(question);
+            }
+        });
+    }
+
+    /// The field of `question` committed or left its text.
+    pub fn editing_ended(&self, question: &'static str) {
+        self.editing.update_value(|e| e.retain(|q| *q != question));
     }
 
     /// A path of this mode: `/zelftest` at home is `/kiosk/zelftest` on a kiosk.

@@ -14,6 +14,11 @@ const jsQR = require('jsqr');
 const { PNG } = require('pngjs');
 
 const PIN = '4821';
+// What `PIN_ENV=4821 werkmap kiosk pin --pin-env PIN_ENV` wrote: kiosk.json holds only this.
+const PIN_HASH = {
+  kdf: 'argon2id', m_kib: 65536, t: 3, p: 1,
+  salt: 'U+aH6dg6hJNgHl43M8uzLw', hash: '07JGnWdrtrC9oesskbNkJoYqxeSoMlVBCy33iGccj5A',
+};
 let browser;
 before(async () => {
   browser = await launch();
@@ -23,11 +28,11 @@ after(async () => {
 });
 
 /** A kiosk page with a test configuration (short timeouts, a known PIN). */
-async function openKiosk({ inactivity = 600, warning = 30, viewport = { width: 1080, height: 1920 } } = {}) {
+async function openKiosk({ inactivity = 600, warning = 30, viewport = { width: 1080, height: 1920 }, config } = {}) {
   const app = await openApp(browser, { viewport, hasTouch: true });
   await app.context.route('**/kiosk.json', (route) => route.fulfill({
     contentType: 'application/json',
-    body: JSON.stringify({ staff_pin: PIN, inactivity_seconds: inactivity, warning_seconds: warning }),
+    body: JSON.stringify(config ?? { staff_pin_hash: PIN_HASH, inactivity_seconds: inactivity, warning_seconds: warning }),
   }));
   await app.page.goto(`${BASE}/kiosk`);
   await app.page.getByRole('heading', { level: 1, name: NL['kiosk.title'] }).waitFor();
@@ -181,6 +186,36 @@ test('leaving the kiosk needs the staff PIN', async () => {
     await page.getByRole('heading', { level: 1, name: NL['home.title'] }).waitFor();
   } finally {
     await context.close();
+  }
+});
+
+test('wrong PINs make staff wait, and a broken kiosk.json says why', async () => {
+  const { context, page } = await openKiosk();
+  try {
+    await page.getByRole('link', { name: NL['kiosk.staff'] }).click();
+    for (let i = 0; i < 4; i += 1) {
+      await page.locator('#staff-pin').fill('0000');
+      await page.getByRole('button', { name: NL['kiosk.leave'] }).click();
+      await page.locator('#staff-pin[value=""]').or(page.locator('#staff-pin')).waitFor();
+      await page.getByRole('button', { name: NL['kiosk.leave'] }).and(page.locator(':not([disabled])')).waitFor();
+    }
+    const wait = NL['kiosk.pin_wait'].replace('{time}', '30 seconden');
+    await page.getByText(wait).waitFor();
+    // Even the right PIN waits now.
+    await page.locator('#staff-pin').fill(PIN);
+    await page.getByRole('button', { name: NL['kiosk.leave'] }).click();
+    await page.getByText(NL['kiosk.pin_wait'].split('{time}')[0]).first().waitFor();
+    assert.equal(new URL(page.url()).pathname, '/kiosk/personeel');
+  } finally {
+    await context.close();
+  }
+  const broken = await openKiosk({ config: { staff_pin: 4821 } });
+  try {
+    await broken.page.getByRole('link', { name: NL['kiosk.staff'] }).click();
+    await broken.page.getByText('werkmap kiosk pin', { exact: false }).waitFor();
+    assert.equal(await broken.page.getByText(NL['kiosk.no_pin']).count(), 0);
+  } finally {
+    await broken.context.close();
   }
 });
 

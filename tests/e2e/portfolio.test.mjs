@@ -176,9 +176,16 @@ test('a file with script in its fields shows as text; refusals are explained; a 
     const state = await storedState(page);
     assert.equal(state.history.length, 2);
     assert.equal(state.activities.entries.length, 1);
-    await page.getByRole('button', { name: NL['share.restore'] }).click();
-    await page.getByText(NL['share.restored']).waitFor();
-    assert.equal((await storedState(page)).history.length, 0, 'the previous work map is back');
+    // A second file: the first backup stays (issue 15: one slot was overwritten).
+    await page.locator('#share-file').setInputFiles(v2);
+    await page.getByRole('button', { name: NL['share.replace'] }).click();
+    await page.getByText(/Klaar\. Vervangen:/).waitFor();
+    const restore = page.getByRole('button', { name: NL['share.restore'] });
+    assert.equal(await restore.count(), 2, 'two earlier work maps, each with its date and contents');
+    assert.match(await page.locator('ul.backups li').last().innerText(), /leeg/);
+    await restore.last().click();
+    await page.getByText(NL['share.restored'].split(':')[0], { exact: false }).waitFor();
+    assert.equal((await storedState(page)).history.length, 0, 'the original work map is back');
     await assertClean(page, log);
   } finally {
     await context.close();

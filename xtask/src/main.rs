@@ -1,6 +1,7 @@
 //! Task runner for werkmap: `cargo xtask <command>`. Standard library only.
 
 mod dist;
+mod fuzz;
 mod serve;
 mod setup;
 mod tasks;
@@ -28,6 +29,10 @@ Commands:
                              --skip-browser skips the browser tests and the release build.
   measure [--no-build]       build, print .wasm/.js sizes (raw and gzip -9), and run
                              tests/e2e/measure-startup.mjs against a local server.
+  fuzz [--minutes N] [--target T]
+                             every cargo-fuzz target in turn, N minutes each (default 5),
+                             unattended (installs cargo-fuzz when missing; stable toolchain
+                             with RUSTC_BOOTSTRAP=1); results table in fuzz/last-run.md.
   help                       This text.
 ";
 
@@ -76,6 +81,17 @@ fn dispatch(args: &[String]) -> Result<()> {
             let no_build = flags.switch("--no-build");
             flags.finish()?;
             tasks::measure(no_build)
+        }
+        "fuzz" => {
+            let minutes = flags.value("--minutes")?.unwrap_or_else(|| "5".into());
+            let minutes: u64 = minutes
+                .parse()
+                .ok()
+                .filter(|m| *m > 0)
+                .ok_or_else(|| format!("--minutes: not a number of minutes: {minutes}"))?;
+            let target = flags.value("--target")?;
+            flags.finish()?;
+            fuzz::fuzz(minutes, target.as_deref())
         }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

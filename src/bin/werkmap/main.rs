@@ -22,7 +22,7 @@ use werkmap::core::occupation::OccupationCatalog;
 use werkmap::core::portfolio::{self, Inspected, PortfolioError};
 use werkmap::core::search::{catalog_documents, SearchDocument, SearchIndex};
 use werkmap::core::selftest::SelfTest;
-use werkmap::core::text::Language;
+use werkmap::core::text::{escape_for_terminal, is_hidden_char, Language};
 
 const USAGE: &str = "\
 werkmap — command-line tool of the Werkmap app
@@ -55,6 +55,11 @@ Usage:
                 [--today YYYY-MM-DD] [--passphrase-env VAR]
                              rank vacancies (default: the bundled sample) for a portfolio:
                              score 0-100 with its parts in words, what would open more, the quadrant
+  werkmap kiosk pin [--pin-env VAR] [--out <kiosk.json>]
+                             hash a new staff PIN (4 to 8 digits; 8 is advised) for kiosk
+                             mode: read from the environment variable VAR, else from the
+                             first line of stdin; --out writes it into kiosk.json (keeping
+                             its times, dropping a plain staff_pin), else it is printed
   werkmap --version
   werkmap help
 ";
@@ -145,8 +150,9 @@ fn main() -> ExitCode {
         ["vacancies", "import", rest @ ..] => vacancies::import(rest),
         ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
         ["match", rest @ ..] => matching::run(rest),
+        ["kiosk", "pin", rest @ ..] => kiosk_pin(rest),
         ["--version"] => {
-            println!("werkmap {}", env!("CARGO_PKG_VERSION"));
+            say(format!("werkmap {}", env!("CARGO_PKG_VERSION")));
             Ok(())
         }
         [] | ["help"] | ["--help"] | ["-h"] => {
@@ -158,8 +164,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("fout: {}", failure.nl);
-            eprintln!("error: {}", failure.en);
+            warn(format!("fout: {}", failure.nl));
+            warn(format!("error: {}", failure.en));
             if failure.code == 2 {
                 eprint!("\n{USAGE}");
             }
@@ -168,15 +174,105 @@ fn main() -> ExitCode {
     }
 }
 
+/// `kiosk pin`: a salted Argon2id hash of a new staff PIN for kiosk.json.
+fn kiosk_pin(args: &[&str]) -> Result<(), Failure> {
+    use werkmap::core::kiosk::{KioskConfig, PinHash, PIN_SALT_LEN};
+    let mut pin_env: Option<&str> = None;
+    let mut out: Option<&str> = None;
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--pin-env" => pin_env = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
+            "--out" => out = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
+            other => return Err(Failure::unknown_option(other)),
+        }
+    }
+    let pin = match pin_env {
+        Some(name) => std::env::var(name).map_err(|_| {
+            Failure::usage(
+                format!("de omgevingsvariabele {name} is niet gezet"),
+                format!("the environment variable {name} is not set"),
+            )
+        })?,
+        None => {
+            warn("Typ de nieuwe personeelscode (4 tot 8 cijfers) en Enter / Type the new staff PIN (4 to 8 digits) and Enter:");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|e| {
+                Failure::new(
+                    format!("kan de code niet lezen: {e}"),
+                    format!("cannot read the PIN: {e}"),
+                )
+            })?;
+            line
+        }
+    };
+    let salt = random_salt::<PIN_SALT_LEN>()?;
+    let hash = PinHash::new(&pin, salt)
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    let mut config = KioskConfig {
+        staff_pin_hash: Some(hash),
+        ..KioskConfig::default()
+    };
+    let Some(out) = out else {
+        say(config.to_json());
+        return Ok(());
+    };
+    // Keep the times of an existing file, whatever else it holds (a plain PIN goes).
+    if let Ok(bytes) = read_capped(out, 64 * 1024) {
+        if let Ok(old) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            let seconds = |key: &str| {
+                old.get(key)
+                    .and_then(serde_json::Value::as_u64)
+                    .and_then(|n| u32::try_from(n).ok())
+            };
+            if let Some(s) = seconds("inactivity_seconds") {
+                config.inactivity_seconds = s;
+            }
+            if let Some(s) = seconds("warning_seconds") {
+                config.warning_seconds = s;
+            }
+        }
+    }
+    let text = config.to_json();
+    KioskConfig::parse(&text)
+        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
+    write_atomically(Path::new(out), &text)?;
+    say(format!(
+        "de personeelscode staat versleuteld in {out} / the staff PIN is stored hashed in {out}"
+    ));
+    Ok(())
+}
+
+/// Random bytes from the operating system. (The tool only runs natively; the wasm32 build
+/// of the binaries exists for the lint run alone.)
+fn random_salt<const N: usize>() -> Result<[u8; N], Failure> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let (salt, filled) = {
+        let mut salt = [0u8; N];
+        let filled = getrandom::fill(&mut salt).map_err(|e| e.to_string());
+        (salt, filled)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (salt, filled): ([u8; N], Result<(), String>) =
+        ([0; N], Err("not available on this platform".to_owned()));
+    filled.map_err(|e| {
+        Failure::new(
+            format!("geen willekeurige getallen van het systeem: {e}"),
+            format!("no random numbers from the system: {e}"),
+        )
+    })?;
+    Ok(salt)
+}
+
 fn selftest_check() -> Result<(), Failure> {
     match SelfTest::bundled() {
         Ok(selftest) => {
             let questions = selftest.questionnaire.questions().count();
-            println!(
+            say(format!(
                 "self-test content is valid: {} topics, {questions} questions, rules version {}",
                 selftest.questionnaire.topics.len(),
                 selftest.rules.version
-            );
+            ));
             Ok(())
         }
         Err(error) => Err(Failure::new(
@@ -186,24 +282,84 @@ fn selftest_check() -> Result<(), Failure> {
     }
 }
 
-/// Reads a file for import, refusing one over `limit` bytes before reading it (`too_large`
-/// says why, with the size).
+/// Prints a line on stdout. Every line the tool prints goes through here or [`warn`], so a
+/// control character from an input file (a terminal command: a title change, a screen
+/// clear, a clipboard write) is shown as `\u{1b}`, never sent to the terminal.
+pub(crate) fn say(text: impl AsRef<str>) {
+    println!("{}", safe(text.as_ref()));
+}
+
+/// Prints a line on stderr, escaped as [`say`] does.
+pub(crate) fn warn(text: impl AsRef<str>) {
+    eprintln!("{}", safe(text.as_ref()));
+}
+
+/// Prints JSON: control characters inside its strings written as JSON escapes (serde_json
+/// escapes those below U+0020 itself, not C1 controls, bidi overrides or zero-width ones).
+pub(crate) fn say_json(text: &str) {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden_char(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    println!("{out}");
+}
+
+/// Each line of a message with [`escape_for_terminal`] (the tool's own line breaks stay).
+pub(crate) fn safe(text: &str) -> String {
+    text.split('\n')
+        .map(escape_for_terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why a file could not be read.
+pub(crate) enum ReadError {
+    Io(std::io::Error),
+    /// Larger than the limit: its size, or the limit plus one when it has no size (a pipe,
+    /// a device).
+    TooLarge(usize),
+}
+
+/// Reads at most `limit` bytes of a file. A regular file over the limit is refused by its
+/// size before reading; anything else (a pipe, `/dev/zero`) is read through a limit, so no
+/// command reads more than its limit and a byte.
+pub(crate) fn read_capped(path: &str, limit: usize) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limit as u64 {
+        return Err(ReadError::TooLarge(
+            usize::try_from(size).unwrap_or(usize::MAX),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(limit));
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge(bytes.len()));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file for import, refusing one over `limit` bytes (`too_large` says why, with
+/// the size) without reading more than that.
 pub(crate) fn read_limited(
     path: &str,
     limit: usize,
     too_large: impl Fn(usize) -> Failure,
 ) -> Result<Vec<u8>, Failure> {
-    let unreadable = |e: std::io::Error| {
-        Failure::new(
+    read_capped(path, limit).map_err(|error| match error {
+        ReadError::Io(e) => Failure::new(
             format!("kan {path} niet lezen: {e}"),
             format!("cannot read {path}: {e}"),
-        )
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > limit as u64 {
-        return Err(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
-    }
-    std::fs::read(path).map_err(unreadable)
+        ),
+        ReadError::TooLarge(size) => too_large(size),
+    })
 }
 
 /// Reads an ESCO file, refusing one over the importer's limit before reading it.
@@ -235,12 +391,12 @@ fn import_esco(args: &[&str]) -> Result<(), Failure> {
         .iter()
         .map(|o| o.hidden_labels.len())
         .sum();
-    println!(
+    say(format!(
         "imported {} occupations ({alt} alternative labels, {hidden} hidden labels) from {input} into {out}",
         catalog.occupations.len()
-    );
+    ));
     if let Some(summary) = catalog.skipped.summary(Language::En) {
-        println!("{summary}");
+        say(summary);
     }
     Ok(())
 }
@@ -330,11 +486,11 @@ fn search(args: &[&str]) -> Result<(), Failure> {
             })
             .collect();
         match serde_json::to_string_pretty(&out) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => say_json(&text),
             Err(e) => return Err(Failure::new(e.to_string(), e.to_string())),
         }
     } else if hits.is_empty() {
-        println!("geen beroepen gevonden / no occupations found");
+        say("geen beroepen gevonden / no occupations found");
     } else {
         for hit in &hits {
             let via = if hit.matched == hit.label {
@@ -342,7 +498,10 @@ fn search(args: &[&str]) -> Result<(), Failure> {
             } else {
                 format!("  (via \"{}\")", hit.matched)
             };
-            println!("{:.2}  {}{via}  <{}>", hit.score, hit.label, hit.key);
+            say(format!(
+                "{:.2}  {}{via}  <{}>",
+                hit.score, hit.label, hit.key
+            ));
         }
     }
     Ok(())
@@ -363,12 +522,15 @@ fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
             Ok(catalog.search_documents())
         }
         Source::Catalog(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            // The catalogue file is JSON of an imported ESCO file: a few times its size.
+            let limit = 4 * MAX_FILE_BYTES;
+            let bytes = read_limited(path, limit, |size| {
                 Failure::new(
-                    format!("kan {path} niet lezen: {e}"),
-                    format!("cannot read {path}: {e}"),
+                    format!("{path} is te groot ({size} bytes; hooguit {limit})"),
+                    format!("{path} is too large ({size} bytes; at most {limit})"),
                 )
             })?;
+            let text = String::from_utf8_lossy(&bytes);
             let catalog = EscoCatalog::from_json(&text).map_err(|e| {
                 Failure::new(
                     format!("{path} is geen beroepenbestand van `werkmap occupations import-esco`: {e}"),
@@ -417,10 +579,10 @@ fn portfolio_validate(args: &[&str]) -> Result<(), Failure> {
     for path in &files {
         match validate_file(path, passphrase.as_deref()) {
             Ok(None) => {}
-            Ok(Some(note)) => eprintln!("{path}: {note}"),
+            Ok(Some(note)) => warn(format!("{path}: {note}")),
             Err((nl, en)) => {
                 invalid += 1;
-                println!("{path}: {nl} / {en}");
+                say(format!("{path}: {nl} / {en}"));
             }
         }
     }
@@ -445,14 +607,13 @@ fn validate_file(path: &str, passphrase: Option<&str>) -> Result<Option<String>,
             format!("cannot read the file ({e})"),
         )
     };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if metadata.len() > portfolio::MAX_FILE_BYTES as u64 {
-        return Err(refused(PortfolioError::TooLarge {
-            size: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+    let bytes = read_capped(path, portfolio::MAX_FILE_BYTES).map_err(|error| match error {
+        ReadError::Io(e) => unreadable(e),
+        ReadError::TooLarge(size) => refused(PortfolioError::TooLarge {
+            size,
             limit: portfolio::MAX_FILE_BYTES,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+        }),
+    })?;
     match portfolio::inspect(&bytes).map_err(refused)? {
         Inspected::Plain { .. } => Ok(None),
         Inspected::Encrypted => match passphrase {

@@ -18,6 +18,7 @@ use werkmap::core::vacancy::{import_feed, Linker, Vacancy, VacancySet, SAMPLE_JS
 
 use super::vacancies::{content, places, read_feed};
 use super::{Failure, DEFAULT_TOP, MAX_TOP};
+use crate::{say, say_json, warn};
 
 /// How many "wat als" lines are shown.
 const WHAT_IF_SHOWN: usize = 5;
@@ -122,11 +123,12 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
     };
     let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
 
-    let bytes = std::fs::read(portfolio_path).map_err(|e| {
-        Failure::new(
-            format!("kan {portfolio_path} niet lezen: {e}"),
-            format!("cannot read {portfolio_path}: {e}"),
-        )
+    let bytes = crate::read_limited(portfolio_path, portfolio::MAX_FILE_BYTES, |size| {
+        let error = portfolio::PortfolioError::TooLarge {
+            size,
+            limit: portfolio::MAX_FILE_BYTES,
+        };
+        Failure::new(error.message(Language::Nl), error.message(Language::En))
     })?;
     let file = portfolio::open(&bytes, passphrase.as_deref())
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
@@ -221,7 +223,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
     if json {
         let text = serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::new(e.to_string(), e.to_string()))?;
-        println!("{text}");
+        say_json(&text);
     } else {
         print_text(&output, &overview.profile, language);
     }
@@ -271,11 +273,11 @@ fn load_vacancies(
     let report = import_feed(&bytes, &linker)
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
     if report.rejected_count > 0 {
-        eprintln!(
+        warn(format!(
             "{} / {}",
             report.summary(Language::Nl),
             report.summary(Language::En)
-        );
+        ));
     }
     Ok(report.vacancies)
 }
@@ -288,26 +290,29 @@ fn print_text(output: &JsonOutput, profile: &MatchProfile, language: Language) {
         .map(|h| h.label.clone())
         .unwrap_or_else(|| if nl { "onbekend" } else { "unknown" }.to_owned());
     if nl {
-        println!(
+        say(format!(
             "{} vacatures; {} passen bij je wensen (woonplaats {home}, tot {} km), {} passen goed.",
             output.vacancies, output.meet_wishes, profile.max_distance_km, output.good
-        );
+        ));
     } else {
-        println!(
+        say(format!(
             "{} vacancies; {} meet your wishes (home {home}, up to {} km), {} fit well.",
             output.vacancies, output.meet_wishes, profile.max_distance_km, output.good
-        );
+        ));
     }
     if let Some(quadrant) = &output.quadrant {
-        println!("{}: {quadrant}", if nl { "Kwadrant" } else { "Quadrant" });
+        say(format!(
+            "{}: {quadrant}",
+            if nl { "Kwadrant" } else { "Quadrant" }
+        ));
     }
-    println!();
+    say("");
     for (n, m) in output.matches.iter().enumerate() {
         let distance = m
             .distance_km
             .map(|d| format!(" ({} km)", format_km(d)))
             .unwrap_or_default();
-        println!(
+        say(format!(
             "{:>2}. {:>3}  {} — {}, {}{distance} · {}",
             n + 1,
             m.score,
@@ -315,18 +320,18 @@ fn print_text(output: &JsonOutput, profile: &MatchProfile, language: Language) {
             m.employer,
             m.place.as_deref().unwrap_or("?"),
             m.contract
-        );
+        ));
         for part in &m.parts {
-            println!(
+            say(format!(
                 "          {:>3} × {:>2}%  {}",
                 part.value, part.weight, part.reason
-            );
+            ));
         }
     }
     if !output.what_if.is_empty() {
-        println!("\n{}", if nl { "Wat als…" } else { "What if…" });
+        say(format!("\n{}", if nl { "Wat als…" } else { "What if…" }));
         for w in &output.what_if {
-            println!("  {}: +{}", w.change, w.gained);
+            say(format!("  {}: +{}", w.change, w.gained));
         }
     }
 }

@@ -8,6 +8,7 @@ use werkmap::core::vacancy::{VacancySet, SAMPLE_JSON};
 
 use super::vacancies::content;
 use super::{write_atomically, Failure};
+use crate::say;
 
 /// The most files `generate` writes in one go.
 const MAX_PEOPLE: u64 = 100_000;
@@ -56,6 +57,8 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
         let path = Path::new(out).join(format!("person-{:05}.werkmap.json", i + 1));
         write_atomically(&path, &file)?;
     }
-    println!("generated {count} portfolio files (seed {seed}) in {out}");
+    say(format!(
+        "generated {count} portfolio files (seed {seed}) in {out}"
+    ));
     Ok(())
 }

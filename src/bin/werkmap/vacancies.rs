@@ -14,6 +14,7 @@ use werkmap::core::vacancy::jsonld::to_job_posting;
 use werkmap::core::vacancy::{import_feed, FeedError, Linker, VacancySet, SET_FORMAT, SET_VERSION};
 
 use super::{read_limited, write_atomically, Failure};
+use crate::{say, warn};
 
 /// At most this many rejected records are printed (all are counted).
 const SHOWN_REJECTIONS: usize = 20;
@@ -71,18 +72,18 @@ pub(crate) fn import(args: &[&str]) -> Result<(), Failure> {
     let report = import_feed(&bytes, &linker)
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
     for rejected in report.rejected.iter().take(SHOWN_REJECTIONS) {
-        eprintln!(
+        warn(format!(
             "  {} / {}",
             rejected.message(Language::Nl),
             rejected.message(Language::En)
-        );
+        ));
     }
     if report.rejected_count > SHOWN_REJECTIONS {
-        eprintln!(
+        warn(format!(
             "  … en nog {} / … and {} more",
             report.rejected_count - SHOWN_REJECTIONS,
             report.rejected_count - SHOWN_REJECTIONS
-        );
+        ));
     }
     if report.vacancies.is_empty() {
         return Err(Failure::new(
@@ -97,13 +98,13 @@ pub(crate) fn import(args: &[&str]) -> Result<(), Failure> {
     let kept = report.vacancies.len();
     let set = VacancySet::new(source, report.vacancies);
     write_atomically(Path::new(out), &set.to_json())?;
-    println!(
+    say(format!(
         "{} into {out}; {} fields left out; {} not linked to an occupation, {} without a known place",
         report_summary_en(kept, report.rejected_count),
         report.notes_count,
         report.unlinked,
         report.unlocated
-    );
+    ));
     Ok(())
 }
 
@@ -190,7 +191,9 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
         let _ = std::fs::remove_file(&temporary);
         return Err(failed(e));
     }
-    println!("generated {count} vacancies (seed {seed}) into {out}");
+    say(format!(
+        "generated {count} vacancies (seed {seed}) into {out}"
+    ));
     Ok(())
 }
 

@@ -299,6 +299,11 @@ impl Portfolio {
 /// decimal. It is what `serde_json::to_string` writes for a document whose objects are
 /// sorted. So the checksum covers the content, not the layout: re-indenting a file keeps it
 /// valid; changing any value, key or member does not.
+///
+/// The importer takes the document as its types read it and write it again (an absent and a
+/// `null` optional member are the same; a date is written the one way its type writes it),
+/// and checks the checksum of that: a file that opens is written out again with the same
+/// checksum (`import::read_plain`).
 pub fn checksum_of(document: &Value) -> String {
     let mut canonical = String::new();
     match document {

@@ -203,7 +203,8 @@ pub fn preview(portfolio: &Portfolio) -> Preview {
         whose: portfolio
             .profile
             .as_ref()
-            .and_then(|profile| profile.alias.clone()),
+            .and_then(|profile| profile.alias.as_deref())
+            .map(crate::core::text::clean_name),
         coach: portfolio.agreements.as_ref().and_then(Agreements::author),
         created: portfolio.created,
         modified: portfolio.modified,
@@ -354,7 +355,7 @@ fn too_deep(bytes: &[u8], limit: usize) -> bool {
 
 /// Checks the checksum, migrates, reads the shape and checks the content.
 /// Returns the portfolio and the version the file was written in.
-fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
+fn read_plain(value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     let version = match value.get("version") {
         Some(Value::Number(n)) => n
             .as_u64()
@@ -367,11 +368,7 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
     if version > VERSION {
         return Err(PortfolioError::NewerVersion(version));
     }
-    let stated = value.get("checksum").and_then(Value::as_str).unwrap_or("");
-    if stated != checksum_of(&value) {
-        return Err(PortfolioError::ChecksumMismatch);
-    }
-    check_texts(&value, "$")?;
+    check_texts(&value)?;
     for section in Section::ALL {
         let name = section.key();
         if value.get(name).is_some_and(Value::is_null) {
@@ -380,9 +377,32 @@ fn read_plain(mut value: Value) -> Result<(Portfolio, u32), PortfolioError> {
             )));
         }
     }
-    migrate(&mut value, version)?;
-    let portfolio: Portfolio =
+    let Some(stated) = value
+        .get("checksum")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
+        return Err(PortfolioError::ChecksumMismatch);
+    };
+    // The checksum covers the content, not how the file writes it: the document is read into
+    // its types and written again (`"alias": null` and an absent alias, `+2025-07-01` and
+    // `2025-07-01`, `.000Z` and `Z` are the same content), and that canonical form is what
+    // the checksum is of. So a file that opens is written out again with the same checksum,
+    // and validate, import and export agree. (The version-1 shape is the version-2 shape
+    // without two sections, so the same types read both.)
+    let typed: Portfolio =
         serde_json::from_value(value).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    let mut canonical =
+        serde_json::to_value(&typed).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    if stated != checksum_of(&canonical) {
+        return Err(PortfolioError::ChecksumMismatch);
+    }
+    let portfolio = if version < VERSION {
+        migrate(&mut canonical, version)?;
+        serde_json::from_value(canonical).map_err(|e| PortfolioError::Damaged(e.to_string()))?
+    } else {
+        typed
+    };
     check_content(&portfolio)?;
     Ok((portfolio, version))
 }
@@ -426,28 +446,58 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), PortfolioError> {
     Ok(())
 }
 
-/// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included).
-fn check_texts(value: &Value, path: &str) -> Result<(), PortfolioError> {
-    let too_long =
-        |text: &str| text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS;
-    match value {
-        Value::String(text) if too_long(text) => Err(PortfolioError::Damaged(format!(
-            "the text at {path} is longer than {MAX_TEXT_CHARS} characters"
-        ))),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, item)| check_texts(item, &format!("{path}[{i}]"))),
-        Value::Object(members) => members.iter().try_for_each(|(key, member)| {
-            if too_long(key) {
-                return Err(PortfolioError::Damaged(format!(
-                    "a key in {path} is longer than {MAX_TEXT_CHARS} characters"
-                )));
-            }
-            check_texts(member, &format!("{path}.{key}"))
-        }),
-        _ => Ok(()),
+/// Refuses any text longer than [`MAX_TEXT_CHARS`] (keys included). The path to a text is
+/// only written out for the message, so the check stays linear in the file however long
+/// and deep its keys are.
+fn check_texts(value: &Value) -> Result<(), PortfolioError> {
+    fn too_long(text: &str) -> bool {
+        text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
     }
+    enum Step<'v> {
+        Key(&'v str),
+        Index(usize),
+    }
+    fn path(steps: &[Step<'_>]) -> String {
+        let mut out = String::from("$");
+        for step in steps {
+            match step {
+                Step::Key(key) => {
+                    out.push('.');
+                    out.push_str(&crate::core::text::truncate_middle(key, 40));
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+    fn walk<'v>(value: &'v Value, steps: &mut Vec<Step<'v>>) -> Result<(), PortfolioError> {
+        match value {
+            Value::String(text) if too_long(text) => Err(PortfolioError::Damaged(format!(
+                "the text at {} is longer than {MAX_TEXT_CHARS} characters",
+                path(steps)
+            ))),
+            Value::Array(items) => items.iter().enumerate().try_for_each(|(i, item)| {
+                steps.push(Step::Index(i));
+                walk(item, steps)?;
+                steps.pop();
+                Ok(())
+            }),
+            Value::Object(members) => members.iter().try_for_each(|(key, member)| {
+                if too_long(key) {
+                    return Err(PortfolioError::Damaged(format!(
+                        "a key in {} is longer than {MAX_TEXT_CHARS} characters",
+                        path(steps)
+                    )));
+                }
+                steps.push(Step::Key(key));
+                walk(member, steps)?;
+                steps.pop();
+                Ok(())
+            }),
+            _ => Ok(()),
+        }
+    }
+    walk(value, &mut Vec::new())
 }
 
 /// Checks that the shape alone does not: `shared` lists exactly the sections present, the
@@ -465,7 +515,9 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
     }
     if let Some(profile) = &portfolio.profile {
         if let Some(alias) = &profile.alias {
-            if alias.trim().is_empty() || alias.chars().count() > MAX_ALIAS_CHARS {
+            // Counted as a person reads it: hidden characters (zero-width, bidi) do not count.
+            let shown = crate::core::text::clean_name(alias);
+            if shown.is_empty() || shown.chars().count() > MAX_ALIAS_CHARS {
                 return damaged(format!(
                     "profile.alias must have 1 to {MAX_ALIAS_CHARS} characters"
                 ));
@@ -510,6 +562,7 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
             return damaged("two activities have the same id".into());
         }
     }
+    check_dates_and_counts(portfolio)?;
     if let Some(competences) = &portfolio.competences {
         if let Some((id, _)) = competences
             .ratings()
@@ -521,6 +574,111 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
     }
     Ok(())
 }
+
+/// The years a date in a file may have: a work map is about a person's life now, so a year
+/// outside these is damage (`-9999`), never a date to show or sort by.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The largest application target per four weeks a file may hold (the app asks for a few).
+pub const MAX_TARGET_PER_4_WEEKS: u32 = 1_000;
+
+/// Dates within [`YEARS`] and targets up to [`MAX_TARGET_PER_4_WEEKS`]: what the app shows
+/// from a file (or from a coach's stored record, which holds files) must be a plausible value.
+fn check_dates_and_counts(portfolio: &Portfolio) -> Result<(), PortfolioError> {
+    let mut dates: Vec<(&str, time::Date)> = vec![
+        ("created", portfolio.created.date()),
+        ("modified", portfolio.modified.date()),
+    ];
+    if let Some(selftest) = &portfolio.selftest {
+        dates.extend(
+            selftest
+                .history
+                .iter()
+                .map(|t| ("selftest.history.completed_at", t.completed_at.date())),
+        );
+    }
+    if let Some(activities) = &portfolio.activities {
+        dates.extend(
+            activities
+                .entries
+                .iter()
+                .map(|e| ("activities.entries.date", e.date)),
+        );
+    }
+    if let Some(vacancies) = &portfolio.vacancies {
+        dates.extend(
+            vacancies
+                .saved
+                .iter()
+                .map(|s| ("vacancies.saved.saved_on", s.saved_on)),
+        );
+    }
+    if let Some((field, date)) = dates.into_iter().find(|(_, d)| !YEARS.contains(&d.year())) {
+        return Err(PortfolioError::Damaged(format!(
+            "{field} has the year {}, which cannot be right",
+            date.year()
+        )));
+    }
+    if portfolio
+        .activities
+        .as_ref()
+        .and_then(|a| a.own_target_per_4_weeks)
+        .is_some_and(|t| t > MAX_TARGET_PER_4_WEEKS)
+    {
+        return Err(PortfolioError::Damaged(format!(
+            "activities.own_target_per_4_weeks is above {MAX_TARGET_PER_4_WEEKS}"
+        )));
+    }
+    portfolio
+        .agreements
+        .as_ref()
+        .map_or(Ok(()), check_agreements)
+}
+
+/// The agreements' dates within [`YEARS`] and the target up to [`MAX_TARGET_PER_4_WEEKS`]
+/// (a file's, or the coach's own stored copy).
+pub fn check_agreements(agreements: &super::format::Agreements) -> Result<(), PortfolioError> {
+    let mut dates = agreements
+        .items
+        .iter()
+        .map(|a| a.date)
+        .chain(agreements.next_evaluation);
+    if let Some(date) = dates.find(|d| !YEARS.contains(&d.year())) {
+        return Err(PortfolioError::Damaged(format!(
+            "an agreement has the year {}, which cannot be right",
+            date.year()
+        )));
+    }
+    if agreements
+        .application_target_per_4_weeks
+        .is_some_and(|t| t > MAX_TARGET_PER_4_WEEKS)
+    {
+        return Err(PortfolioError::Damaged(format!(
+            "agreements.application_target_per_4_weeks is above {MAX_TARGET_PER_4_WEEKS}"
+        )));
+    }
+    Ok(())
+}
+
+/// The checks of an opened file (text lengths and content) on a portfolio that was kept
+/// rather than read from a file just now: a coach's stored record goes through the same
+/// rules as the file it came from.
+pub fn check_portfolio(portfolio: &Portfolio) -> Result<(), PortfolioError> {
+    let value =
+        serde_json::to_value(portfolio).map_err(|e| PortfolioError::Damaged(e.to_string()))?;
+    check_texts(&value)?;
+    check_content(portfolio)
+}
+
+/// Whether a file's `modified` lies more than [`FUTURE_TOLERANCE`] after `now`: a clock set
+/// wrong, or a hand-made date (9999-12-31). Such a date must never decide which file is
+/// newer, or every real file after it would count as older.
+pub fn dated_in_the_future(modified: OffsetDateTime, now: OffsetDateTime) -> bool {
+    modified > now + FUTURE_TOLERANCE
+}
+
+/// How far ahead of this device's clock a file may be dated (time zones, a clock a little
+/// off): one day.
+pub const FUTURE_TOLERANCE: time::Duration = time::Duration::days(1);
 
 /// A JSON value read with duplicate object keys refused (two readers of a file with
 /// duplicate keys may each see a different value, so such a file is damaged).

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use crate::core::storage::{AppState, ReceivedAgreements};
 
 use super::format::{Agreements, Portfolio, Section};
+use super::import::dated_in_the_future;
 
 /// The outcome of merging a coach's reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +28,31 @@ pub enum MergeOutcome {
     Older { replied_at: OffsetDateTime },
     /// The file has no agreements section: it is not a coach's reply.
     NoAgreements,
+    /// The reply is dated more than a day after this device's clock (a clock set wrong, or a
+    /// hand-made date): it is not taken in, so it cannot make every real reply after it
+    /// look older.
+    FromTheFuture { replied_at: OffsetDateTime },
 }
 
 /// Merges a coach's reply. `taken_at` is the `modified` time of the last reply taken in
 /// (kept by the app with the agreements), so an old reply opened later cannot undo newer
-/// agreements.
-pub fn merge_coach_reply(reply: &Portfolio, taken_at: Option<OffsetDateTime>) -> MergeOutcome {
+/// agreements. Neither a reply nor a kept `taken_at` dated more than a day after `now`
+/// ([`dated_in_the_future`]) decides anything: the first is refused, the second is
+/// ignored, so one wrong date never locks a person out of their coach's replies.
+pub fn merge_coach_reply(
+    reply: &Portfolio,
+    taken_at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> MergeOutcome {
     let Some(agreements) = &reply.agreements else {
         return MergeOutcome::NoAgreements;
     };
+    if dated_in_the_future(reply.modified, now) {
+        return MergeOutcome::FromTheFuture {
+            replied_at: reply.modified,
+        };
+    }
+    let taken_at = taken_at.filter(|taken| !dated_in_the_future(*taken, now));
     if taken_at.is_some_and(|taken| reply.modified < taken) {
         return MergeOutcome::Older {
             replied_at: reply.modified,
@@ -55,7 +72,9 @@ pub fn merge_coach_reply(reply: &Portfolio, taken_at: Option<OffsetDateTime>) ->
 /// Taking in one's own file (from another device, or an earlier copy): every section in the
 /// file replaces that part of the work map; parts the file does not have stay as they are.
 /// Returns the sections that were replaced. The caller keeps a backup of the state first.
-pub fn take_in(state: &mut AppState, portfolio: &Portfolio) -> Vec<Section> {
+/// The agreements' date is the file's, but never later than `now`: a file dated in the
+/// future must not make the coach's real replies look older.
+pub fn take_in(state: &mut AppState, portfolio: &Portfolio, now: OffsetDateTime) -> Vec<Section> {
     let mut replaced = Vec::new();
     if let Some(selftest) = &portfolio.selftest {
         state.answers = selftest.current.clone();
@@ -78,7 +97,7 @@ pub fn take_in(state: &mut AppState, portfolio: &Portfolio) -> Vec<Section> {
     if let Some(agreements) = portfolio.agreements.as_ref().filter(|a| !a.is_empty()) {
         state.agreements = Some(ReceivedAgreements {
             agreements: agreements.clone(),
-            replied_at: portfolio.modified,
+            replied_at: portfolio.modified.min(now),
             from: None,
         });
         replaced.push(Section::Agreements);

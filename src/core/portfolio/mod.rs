@@ -10,9 +10,12 @@
 //! - [`import`]: [`inspect`], [`open`], [`preview`]; every refusal is a [`PortfolioError`]
 //!   with a plain Dutch and English message.
 //! - [`merge`]: a coach's reply merges only the coach's section.
+//! - [`backups`]: earlier work maps kept aside before a file replaces parts of the current
+//!   one (a small list with dates and contents).
 //!
 //! Everything here is pure and never panics on input bytes.
 
+pub mod backups;
 pub mod crypto;
 pub mod export;
 pub mod format;

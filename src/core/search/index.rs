@@ -250,7 +250,8 @@ impl SearchIndex {
         let mut names = Vec::new();
         let mut name_tokens: Vec<Vec<String>> = Vec::new();
         'docs: for (d, doc) in docs.iter().enumerate() {
-            let mut seen: Vec<String> = Vec::new();
+            // A set: an imported row may have 100,000s of labels.
+            let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
             let all = std::iter::once((NO_TERM, doc.label.as_str())).chain(
                 doc.terms
                     .iter()
@@ -270,7 +271,7 @@ impl SearchIndex {
                     .take(MAX_POS + 1)
                     .map(str::to_owned)
                     .collect();
-                seen.push(normalized);
+                seen.insert(normalized);
                 let mut content_mask = 0u64;
                 let mut content_len = 0u32;
                 for (pos, token) in tokens.iter().enumerate() {

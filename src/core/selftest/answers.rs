@@ -57,6 +57,19 @@ impl Answers {
         self.0.get(question_id)
     }
 
+    /// Makes the answer to `question_id` what it is in `other` (answered or not). Both sets
+    /// were checked when their answers were set, so no check is needed here.
+    pub fn take_answer_from(&mut self, other: &Answers, question_id: &str) {
+        match other.0.get(question_id) {
+            Some(answer) => {
+                self.0.insert(question_id.to_owned(), answer.clone());
+            }
+            None => {
+                self.0.remove(question_id);
+            }
+        }
+    }
+
     /// The number given for a number question; `None` when unanswered or declined.
     pub fn number(&self, question_id: &str) -> Option<u32> {
         match self.0.get(question_id) {

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 
 use super::html::{html_to_text, tidy};
 use super::import::{
-    parse_contract_text, parse_date_text, parse_education_text, parse_euros, parse_hours_text,
-    parse_isco, parse_physical_text, parse_salary_unit, parse_support_text, parse_yes_no, Draft,
-    FeedError, RecordPosition, RecordProblem, Records, RejectedRecord, MAX_RECORDS,
+    is_negative_number, parse_contract_text, parse_date_text, parse_education_text, parse_euros,
+    parse_hours_text, parse_isco, parse_physical_text, parse_salary_unit, parse_support_text,
+    parse_yes_no, Draft, FeedError, RecordPosition, RecordProblem, Records, RejectedRecord,
+    MAX_RECORDS,
 };
 use super::model::*;
 
@@ -354,6 +355,21 @@ fn typed<T>(
     }
 }
 
+fn negative(field: &'static str, value: &str) -> RecordProblem {
+    RecordProblem::Negative {
+        field,
+        value: truncate_chars(value, 60),
+    }
+}
+
+/// Hours in a cell: negative hours are named as such.
+fn read_hours(field: &'static str, value: &str) -> Result<HoursRange, RecordProblem> {
+    if is_negative_number(value) {
+        return Err(negative(field, value));
+    }
+    parse_hours_text(value).ok_or_else(|| bad(field, value))
+}
+
 fn read_row(row: &Row<'_>) -> Result<Draft, RecordProblem> {
     let cell = |column: &str| row.cell(column);
     let title = cell("title")
@@ -362,14 +378,18 @@ fn read_row(row: &Row<'_>) -> Result<Draft, RecordProblem> {
         .ok_or(RecordProblem::MissingTitle)?;
     let hours = match (cell("hours"), cell("hours_min"), cell("hours_max")) {
         (_, Some(min), Some(max)) => {
+            for (field, value) in [("hours_min", min), ("hours_max", max)] {
+                if is_negative_number(value) {
+                    return Err(negative(field, value));
+                }
+            }
             let min_v: u8 = min.parse().map_err(|_| bad("hours_min", min))?;
             let max_v: u8 = max.parse().map_err(|_| bad("hours_max", max))?;
             Some(HoursRange::new(min_v, max_v).ok_or_else(|| bad("hours_max", max))?)
         }
-        (Some(hours), _, _) => Some(parse_hours_text(hours).ok_or_else(|| bad("hours", hours))?),
-        (None, Some(one), None) | (None, None, Some(one)) => {
-            Some(parse_hours_text(one).ok_or_else(|| bad("hours_min", one))?)
-        }
+        (Some(hours), _, _) => Some(read_hours("hours", hours)?),
+        (None, Some(one), None) => Some(read_hours("hours_min", one)?),
+        (None, None, Some(one)) => Some(read_hours("hours_max", one)?),
         (None, None, None) => None,
     };
     let mut competences = Vec::new();

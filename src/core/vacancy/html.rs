@@ -11,6 +11,8 @@
 //! 2,125 names of HTML5 would add about 60 KB to the web app for names no job site uses in
 //! Dutch text; an unknown name stays as it is written.
 
+pub use crate::core::text::tidy;
+
 /// Elements whose content is not text for a reader.
 const SKIPPED: [&str; 6] = ["script", "style", "template", "head", "svg", "iframe"];
 /// Elements that end a line.
@@ -36,16 +38,20 @@ const BLOCKS: [&str; 18] = [
 ];
 
 /// Converts HTML (or plain text) to plain text with paragraphs separated by a blank line.
+///
+/// Linear in the input, whatever it holds: a tag or comment that never closes is looked for
+/// once, not again from every later `<` ([`TagScanner`]).
 pub fn html_to_text(input: &str) -> String {
     let mut raw = String::with_capacity(input.len());
-    let mut rest = input;
+    let mut scanner = TagScanner::new(input);
+    let mut at = 0;
     let mut skipping: Option<&'static str> = None;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = input[at..].find('<') {
+        let lt = at + lt;
         if skipping.is_none() {
-            raw.push_str(&rest[..lt]);
+            raw.push_str(&input[at..lt]);
         }
-        let after = &rest[lt + 1..];
-        match parse_tag(after) {
+        match scanner.tag_at(lt + 1) {
             Some(tag) => {
                 let name = tag.name.to_ascii_lowercase();
                 if let Some(skipped) = skipping {
@@ -66,18 +72,18 @@ pub fn html_to_text(input: &str) -> String {
                 } else if BLOCKS.contains(&name.as_str()) {
                     raw.push('\n');
                 }
-                rest = &after[tag.length..];
+                at = lt + 1 + tag.length;
             }
             None => {
                 if skipping.is_none() {
                     raw.push('<');
                 }
-                rest = after;
+                at = lt + 1;
             }
         }
     }
     if skipping.is_none() {
-        raw.push_str(rest);
+        raw.push_str(&input[at..]);
     }
     tidy(&decode_references(&raw))
 }
@@ -271,43 +277,6 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
-/// Collapses white space: spaces and tabs to one space, at most one blank line, no control
-/// characters, no spaces at line ends.
-pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut newlines = 0usize;
-    let mut space = false;
-    for c in text.chars() {
-        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-            newlines += 1;
-            space = false;
-        } else if c.is_whitespace() {
-            space = true;
-        } else if c.is_control() || is_invisible_format(c) {
-            continue;
-        } else {
-            if !out.is_empty() {
-                if newlines >= 2 {
-                    out.push_str("\n\n");
-                } else if newlines == 1 {
-                    out.push('\n');
-                } else if space {
-                    out.push(' ');
-                }
-            }
-            newlines = 0;
-            space = false;
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Bidirectional overrides and zero-width characters that can disguise text.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -320,50 +289,117 @@ struct Tag<'a> {
     length: usize,
 }
 
-/// Reads a tag after its `<`: `p>`, `/p>`, `br/>`, `a href="x>y">`, `!-- comment -->`.
-fn parse_tag(after: &str) -> Option<Tag<'_>> {
-    if let Some(comment) = after.strip_prefix("!--") {
-        let end = comment.find("-->")?;
-        return Some(Tag {
-            name: "!--",
-            closing: false,
-            self_closing: true,
-            length: 3 + end + 3,
-        });
-    }
-    let (closing, body) = match after.strip_prefix('/') {
-        Some(body) => (true, body),
-        None => (false, after),
-    };
-    let name_len = body
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '!'))
-        .unwrap_or(body.len());
-    if name_len == 0 || !body.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!') {
-        return None;
-    }
-    let name = &body[..name_len];
-    // Find the closing `>`, skipping quoted attribute values.
-    let mut quote: Option<char> = None;
-    for (i, c) in body[name_len..].char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => {
-                let end = name_len + i;
-                let self_closing = body[..end].ends_with('/');
-                return Some(Tag {
-                    name,
-                    closing,
-                    self_closing,
-                    length: usize::from(closing) + end + 1,
-                });
-            }
-            (None, '<') => return None,
-            _ => {}
+/// Reads tags out of one text. A tag whose end is looked for and not found leaves marks, so
+/// that no later `<` looks for it through the same text again: the end of a tag depends only
+/// on where the scan is and whether it is inside a quoted attribute value, and the scan can
+/// only change that at a quote; so each (quote, state) is scanned past at most once by a
+/// tag that fails. (Two scans can only both pass a `<` inside quotes of different kinds, so
+/// few overlap in practice; the marks make the bound hold for any text.) An unclosed comment likewise is looked for once.
+struct TagScanner<'a> {
+    text: &'a str,
+    /// Per byte of the text, a bit per state: from this quote in this state no tag end is
+    /// reached. Made on the first tag that fails after a quote.
+    dead_ends: Vec<u8>,
+    /// An offset from which the text holds no `-->`.
+    no_comment_end_from: Option<usize>,
+}
+
+const UNQUOTED: usize = 0;
+const IN_DOUBLE: usize = 1;
+const IN_SINGLE: usize = 2;
+
+impl<'a> TagScanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            dead_ends: Vec::new(),
+            no_comment_end_from: None,
         }
     }
-    None
+
+    /// Reads a tag after its `<` at `at`: `p>`, `/p>`, `br/>`, `a href="x>y">`,
+    /// `!-- comment -->`.
+    fn tag_at(&mut self, at: usize) -> Option<Tag<'a>> {
+        let text = self.text;
+        let after = text.get(at..)?;
+        if let Some(comment) = after.strip_prefix("!--") {
+            let from = at + 3;
+            if self.no_comment_end_from.is_some_and(|dead| from >= dead) {
+                return None;
+            }
+            let Some(end) = comment.find("-->") else {
+                self.no_comment_end_from = Some(from);
+                return None;
+            };
+            return Some(Tag {
+                name: "!--",
+                closing: false,
+                self_closing: true,
+                length: 3 + end + 3,
+            });
+        }
+        let (closing, body) = match after.strip_prefix('/') {
+            Some(body) => (true, body),
+            None => (false, after),
+        };
+        let name_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '!'))
+            .unwrap_or(body.len());
+        if name_len == 0 || !body.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!') {
+            return None;
+        }
+        let name = &body[..name_len];
+        let body_at = at + usize::from(closing);
+        // Find the closing `>`, skipping quoted attribute values.
+        let bytes = body.as_bytes();
+        let mut state = UNQUOTED;
+        let mut passed = Vec::new();
+        let mut i = name_len;
+        let end = loop {
+            let Some(&b) = bytes.get(i) else {
+                break None;
+            };
+            match (state, b) {
+                (UNQUOTED, b'>') => break Some(i),
+                (UNQUOTED, b'<') => break None,
+                (UNQUOTED, b'"' | b'\'') | (IN_DOUBLE, b'"') | (IN_SINGLE, b'\'') => {
+                    let mark = (body_at + i, 1u8 << state);
+                    if self
+                        .dead_ends
+                        .get(mark.0)
+                        .is_some_and(|bits| bits & mark.1 != 0)
+                    {
+                        break None;
+                    }
+                    passed.push(mark);
+                    state = match (state, b) {
+                        (UNQUOTED, b'"') => IN_DOUBLE,
+                        (UNQUOTED, _) => IN_SINGLE,
+                        _ => UNQUOTED,
+                    };
+                }
+                _ => {}
+            }
+            i += 1;
+        };
+        let Some(end) = end else {
+            if !passed.is_empty() && self.dead_ends.is_empty() {
+                self.dead_ends = vec![0; text.len()];
+            }
+            for (at, bit) in passed {
+                if let Some(bits) = self.dead_ends.get_mut(at) {
+                    *bits |= bit;
+                }
+            }
+            return None;
+        };
+        Some(Tag {
+            name,
+            closing,
+            self_closing: body[..end].ends_with('/'),
+            length: usize::from(closing) + end + 1,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -419,6 +455,15 @@ mod tests {
     #[test]
     fn white_space_and_controls_are_tidied() {
         assert_eq!(tidy("  a \t b\n\n\n\nc\u{0007}\u{202E}d  "), "a b\n\ncd");
+    }
+
+    #[test]
+    fn unclosed_comments_and_quotes_keep_the_text() {
+        assert_eq!(html_to_text("a <!-- b <!-- c"), "a <!-- b <!-- c");
+        assert_eq!(html_to_text("a <!-- b --> c <!-- d"), "a c <!-- d");
+        assert_eq!(html_to_text("<a \"x <b> y"), "<a \"x y");
+        assert_eq!(html_to_text("<a \"x\" <b \"y\">z"), "<a \"x\" z");
+        assert_eq!(html_to_text("<a '<b \"'>x</a> <i \">y"), "x <i \">y");
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! (proptests in `tests/vacancy_import.rs`, fuzz target `fuzz_targets/jobposting.rs`).
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use time::Date;
 
@@ -92,6 +92,15 @@ pub enum RecordProblem {
     },
     /// Nested deeper than the importer follows.
     TooDeep,
+    /// A number too large for any reader (`1e309`), as written in the record.
+    NumberTooLarge {
+        number: String,
+    },
+    /// A value that may not be negative (hours), as written.
+    Negative {
+        field: &'static str,
+        value: String,
+    },
 }
 
 impl RecordProblem {
@@ -144,6 +153,20 @@ impl RecordProblem {
                 "nested too deeply to read"
             }
             .to_owned(),
+            RecordProblem::NumberTooLarge { number } => {
+                if nl {
+                    format!("het getal {number} is te groot om te lezen")
+                } else {
+                    format!("the number {number} is too large to read")
+                }
+            }
+            RecordProblem::Negative { field, value } => {
+                if nl {
+                    format!("{field}: „{value}” is negatief, en dat kan niet")
+                } else {
+                    format!("{field}: “{value}” is negative, which it cannot be")
+                }
+            }
         }
     }
 }
@@ -187,18 +210,41 @@ pub struct RecordNote {
     pub position: RecordPosition,
     pub field: &'static str,
     pub value: String,
+    /// Why it was left out.
+    pub reason: NoteReason,
+}
+
+/// Why a field was left out of a kept record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteReason {
+    /// Not a value of the kind the field holds.
+    Unreadable,
+    /// A negative number where only positive ones make sense (hours).
+    Negative,
 }
 
 impl RecordNote {
     pub fn message(&self, language: Language) -> String {
-        match language {
-            Language::Nl => format!(
+        match (self.reason, language) {
+            (NoteReason::Negative, Language::Nl) => format!(
+                "{}: {} „{}” is negatief, en dat kan niet; het is weggelaten",
+                self.position.describe(language),
+                self.field,
+                self.value
+            ),
+            (NoteReason::Negative, Language::En) => format!(
+                "{}: {} “{}” is negative, which it cannot be; it was left out",
+                self.position.describe(language),
+                self.field,
+                self.value
+            ),
+            (NoteReason::Unreadable, Language::Nl) => format!(
                 "{}: {} „{}” kunnen we niet lezen en is weggelaten",
                 self.position.describe(language),
                 self.field,
                 self.value
             ),
-            Language::En => format!(
+            (NoteReason::Unreadable, Language::En) => format!(
                 "{}: {} “{}” could not be read and was left out",
                 self.position.describe(language),
                 self.field,
@@ -250,12 +296,23 @@ impl FeedImport {
     }
 
     pub(crate) fn note(&mut self, position: RecordPosition, field: &'static str, value: &str) {
+        self.note_why(position, field, value, NoteReason::Unreadable);
+    }
+
+    pub(crate) fn note_why(
+        &mut self,
+        position: RecordPosition,
+        field: &'static str,
+        value: &str,
+        reason: NoteReason,
+    ) {
         self.notes_count += 1;
         if self.notes.len() < MAX_EXAMPLES {
             self.notes.push(RecordNote {
                 position,
                 field,
                 value: truncate_chars(value, 60),
+                reason,
             });
         }
     }
@@ -596,6 +653,9 @@ pub(crate) struct Draft {
 #[derive(Default)]
 pub(crate) struct IdPool {
     used: HashSet<String>,
+    /// For an id wanted more than once: the next number to try after it. Without it the
+    /// n-th repeat of one id would try every number before its own (quadratic in repeats).
+    next: HashMap<String, usize>,
 }
 
 impl IdPool {
@@ -625,13 +685,17 @@ impl IdPool {
             })
             .filter(|w| !w.is_empty())
             .unwrap_or_else(|| format!("import-{position}"));
-        let mut id = base.clone();
-        let mut n = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        id
+        let next = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{next}");
+            *next += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -848,6 +912,9 @@ pub fn detect_language_level(text: &str) -> Option<LanguageLevel> {
 /// Hours per week written in words: "32", "24-32", "24 tot 32 uur", "32 – 40 uur per week",
 /// "40 hours". `None` when it names no plausible hours.
 pub fn parse_hours_text(text: &str) -> Option<HoursRange> {
+    if is_negative_number(text) {
+        return None;
+    }
     let numbers: Vec<u32> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|n| !n.is_empty() && n.len() <= 3)
@@ -861,6 +928,14 @@ pub fn parse_hours_text(text: &str) -> Option<HoursRange> {
     let min = u8::try_from(min).ok()?;
     let max = u8::try_from(max).ok()?;
     HoursRange::new(min, max)
+}
+
+/// Whether a text is a negative number ("-32", "− 8"): a minus sign before the first digit
+/// (a dash between two numbers, "24-32", is a range).
+pub fn is_negative_number(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(['-', '−'])
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// An education level written in words: "mbo 2", "MBO niveau 3", "vmbo-tl", "hbo",
@@ -1039,6 +1114,32 @@ pub fn parse_isco(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hundred_thousand_repeats_of_one_id() {
+        // Complexity guard: trying every number before its own made the n-th repeat cost n
+        // tries, 4.5 × 10^10 in all here (hours); now a fraction of a second (limit a minute).
+        let mut pool = IdPool::default();
+        let started = std::time::Instant::now();
+        let last = (1..=300_000).fold(String::new(), |_, i| pool.take(Some("x"), i));
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        assert_eq!(last, "x-300000");
+        assert_eq!(
+            pool.take(Some("x-2"), 0),
+            "x-2-2",
+            "a taken id is never given twice"
+        );
+        assert_eq!(pool.take(None, 7), "import-7");
+    }
+
+    #[test]
+    fn negative_hours_are_no_hours() {
+        assert!(is_negative_number("-32") && is_negative_number(" − 8 uur"));
+        assert!(!is_negative_number("24-32") && !is_negative_number("32"));
+        assert_eq!(parse_hours_text("-32"), None);
+        assert_eq!(parse_hours_text("-24-32"), None);
+        assert!(parse_hours_text("24-32").is_some());
+    }
 
     #[test]
     fn hours_in_words() {

@@ -7,6 +7,7 @@
 //! slices of the input ([`serde_json::value::RawValue`]) and then read one at a time, so
 //! memory stays close to the size of the file.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -18,8 +19,9 @@ use crate::core::place::GeoPoint;
 
 use super::html::{html_to_text, tidy};
 use super::import::{
-    parse_date_text, parse_education_text, parse_euros, parse_hours_text, parse_isco, Draft,
-    FeedError, FeedImport, RecordPosition, RecordProblem, Records, RejectedRecord, MAX_RECORDS,
+    is_negative_number, parse_date_text, parse_education_text, parse_euros, parse_hours_text,
+    parse_isco, Draft, FeedError, FeedImport, NoteReason, RecordPosition, RecordProblem, Records,
+    RejectedRecord, MAX_RECORDS,
 };
 use super::model::*;
 
@@ -41,6 +43,9 @@ pub(crate) struct JsonPlan {
 struct DocumentPlan {
     postings: Vec<Result<Range<usize>, RecordProblem>>,
     resolved: HashMap<String, Value>,
+    /// What was read from each referenced node, read once for every posting that refers to
+    /// it (so a large node shared by every posting costs its size once, not once per posting).
+    read: Read,
 }
 
 impl JsonPlan {
@@ -163,7 +168,11 @@ impl JsonPlan {
             .filter_map(|(id, raw)| Some((id, serde_json::from_str(raw.get()).ok()?)))
             .collect();
         self.total += postings.len();
-        self.documents.push(DocumentPlan { postings, resolved });
+        self.documents.push(DocumentPlan {
+            postings,
+            resolved,
+            read: Read::default(),
+        });
         Ok(())
     }
 
@@ -185,16 +194,26 @@ impl JsonPlan {
             *records.position += 1;
             let at = RecordPosition::Record(*records.position);
             let outcome = posting.clone().and_then(|range| {
-                let value: Value = serde_json::from_str(&text[range]).map_err(|e| {
-                    if e.to_string().contains("recursion limit") {
+                let record = &text[range];
+                let value: Value = serde_json::from_str(record).map_err(|e| {
+                    let message = e.to_string();
+                    if message.contains("recursion limit") {
                         RecordProblem::TooDeep
+                    } else if message.contains("number out of range") {
+                        RecordProblem::NumberTooLarge {
+                            number: number_before(record, e.line(), e.column()),
+                        }
                     } else {
                         RecordProblem::NotAnObject
                     }
                 })?;
                 match value {
                     Value::Object(object) => {
-                        read_posting(&object, &Refs(&plan.resolved), records.report, at)
+                        let refs = Refs {
+                            nodes: &plan.resolved,
+                            read: &plan.read,
+                        };
+                        read_posting(&object, &refs, records.report, at)
                     }
                     _ => Err(RecordProblem::NotAnObject),
                 }
@@ -210,6 +229,30 @@ impl JsonPlan {
         }
         self.done >= self.total
     }
+}
+
+/// The number that ends at (`line`, `column`) of `record` (both 1-based, as serde_json
+/// reports an error), shortened for a message.
+fn number_before(record: &str, line: usize, column: usize) -> String {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        record
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(record.len(), |(at, _)| at + 1)
+    };
+    let mut end = (line_start + column).min(record.len());
+    while !record.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &record[..end];
+    let is_number = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-');
+    let trimmed = before.trim_end_matches(|c: char| !is_number(c) && c != '\n');
+    let start = trimmed.rfind(|c: char| !is_number(c)).map_or(0, |at| {
+        at + trimmed[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    truncate_chars(&trimmed[start..], 40)
 }
 
 /// Where a node cut out of `text` is in it (it is a slice of it, so its address says).
@@ -303,22 +346,154 @@ fn kind_name(kind: &Value) -> String {
     truncate_chars(&name, 40)
 }
 
-/// The other nodes of the graph, by `@id`.
-struct Refs<'a>(&'a HashMap<String, Value>);
+/// What was read from referenced nodes, by `@id`.
+#[derive(Default)]
+struct Read {
+    employers: RefCell<HashMap<String, String>>,
+    locations: RefCell<HashMap<String, LocationParts>>,
+    addresses: RefCell<HashMap<String, Address>>,
+    points: RefCell<HashMap<String, Option<GeoPoint>>>,
+}
 
-impl Refs<'_> {
-    /// An object, or the node it refers to by `@id`.
-    fn object<'v>(&'v self, value: &'v Value) -> Option<&'v Map<String, Value>> {
+/// Place and postcode of a `PostalAddress`.
+type Address = (Option<String>, Option<String>);
+
+/// Where a vacancy is, as read from a `jobLocation`.
+#[derive(Clone, Default)]
+struct LocationParts {
+    place: Option<String>,
+    postcode: Option<String>,
+    coordinates: Option<GeoPoint>,
+}
+
+/// The other nodes of the graph, by `@id`, and what was read from them so far.
+struct Refs<'a> {
+    nodes: &'a HashMap<String, Value>,
+    read: &'a Read,
+}
+
+/// Reads `id`'s entry of a memo, computing it once.
+fn once<T: Clone>(memo: &RefCell<HashMap<String, T>>, id: &str, read: impl FnOnce() -> T) -> T {
+    if let Some(known) = memo.borrow().get(id) {
+        return known.clone();
+    }
+    let value = read();
+    memo.borrow_mut().insert(id.to_owned(), value.clone());
+    value
+}
+
+/// A name read from a feed: plain text, cleaned and no longer than the vacancy keeps.
+fn short_text(text: &str) -> String {
+    truncate_chars(&html_to_text(text), MAX_SHORT_TEXT)
+}
+
+impl<'a> Refs<'a> {
+    /// An object, or the node it refers to by `@id` (with that id).
+    fn object<'v>(&'v self, value: &'v Value) -> Option<(&'v Map<String, Value>, Option<&'v str>)>
+    where
+        'a: 'v,
+    {
         let value = match value {
             Value::Array(items) => items.first()?,
             other => other,
         };
         let object = value.as_object()?;
         match object.get("@id").and_then(Value::as_str) {
-            Some(id) if object.len() == 1 => self.0.get(id).and_then(Value::as_object),
-            _ => Some(object),
+            Some(id) if object.len() == 1 => {
+                let (id, node) = self.nodes.get_key_value(id)?;
+                Some((node.as_object()?, Some(id.as_str())))
+            }
+            _ => Some((object, None)),
         }
     }
+
+    /// The employer's name from `hiringOrganization`.
+    fn employer(&self, value: &Value) -> Option<String> {
+        if let Value::String(s) = value {
+            return Some(short_text(s));
+        }
+        let (organisation, id) = self.object(value)?;
+        let read = || {
+            organisation
+                .get("name")
+                .and_then(text_of)
+                .map(|name| short_text(&name))
+                .unwrap_or_default()
+        };
+        Some(match id {
+            Some(id) => once(&self.read.employers, id, read),
+            None => read(),
+        })
+        .filter(|name| !name.is_empty())
+    }
+
+    /// Place, postcode and coordinates from `jobLocation`.
+    fn location(&self, value: &Value) -> LocationParts {
+        if let Value::String(s) = value {
+            return LocationParts {
+                place: Some(short_text(s)).filter(|p| !p.is_empty()),
+                ..LocationParts::default()
+            };
+        }
+        let Some((place, id)) = self.object(value) else {
+            return LocationParts::default();
+        };
+        match id {
+            Some(id) => once(&self.read.locations, id, || self.place(place)),
+            None => self.place(place),
+        }
+    }
+
+    fn place(&self, place: &Map<String, Value>) -> LocationParts {
+        let mut parts = LocationParts::default();
+        if let Some(address) = place.get("address") {
+            (parts.place, parts.postcode) = match address {
+                Value::String(s) => (Some(short_text(s)), None),
+                other => match self.object(other) {
+                    Some((address, Some(id))) => {
+                        once(&self.read.addresses, id, || read_address(address))
+                    }
+                    Some((address, None)) => read_address(address),
+                    None => (None, None),
+                },
+            };
+        }
+        parts.place = parts.place.filter(|p| !p.is_empty());
+        if parts.place.is_none() {
+            parts.place = place
+                .get("name")
+                .and_then(text_of)
+                .map(|name| short_text(&name))
+                .filter(|p| !p.is_empty());
+        }
+        if let Some(geo) = place.get("geo") {
+            parts.coordinates = match self.object(geo) {
+                Some((geo, Some(id))) => once(&self.read.points, id, || read_point(geo)),
+                Some((geo, None)) => read_point(geo),
+                None => None,
+            };
+        }
+        parts
+    }
+}
+
+fn read_address(address: &Map<String, Value>) -> Address {
+    (
+        address
+            .get("addressLocality")
+            .and_then(text_of)
+            .map(|p| short_text(&p)),
+        address
+            .get("postalCode")
+            .and_then(text_of)
+            .map(|p| truncate_chars(p.trim(), MAX_SHORT_TEXT)),
+    )
+}
+
+fn read_point(geo: &Map<String, Value>) -> Option<GeoPoint> {
+    let lat = geo.get("latitude").and_then(number_of)?;
+    let lon = geo.get("longitude").and_then(number_of)?;
+    GeoPoint::new(lat, lon)
 }
 
 /// A text value: a string, or a number written as text. Arrays give their first text.
@@ -356,7 +531,8 @@ fn texts_of(value: &Value, keys: &[&str], out: &mut Vec<String>) {
 fn number_of(value: &Value) -> Option<f64> {
     match value {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().replace(',', ".").parse().ok(),
+        // No number a feed means is written in more than 64 characters.
+        Value::String(s) if s.len() <= 64 => s.trim().replace(',', ".").parse().ok(),
         _ => None,
     }
     .filter(|n: &f64| n.is_finite())
@@ -390,14 +566,7 @@ fn read_posting(
     });
     draft.employer = object
         .get("hiringOrganization")
-        .and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
-            other => refs
-                .object(other)
-                .and_then(|o| o.get("name"))
-                .and_then(text_of),
-        })
-        .map(|s| tidy(&html_to_text(&s)))
+        .and_then(|v| refs.employer(v))
         .unwrap_or_default();
 
     if let Some(location) = object.get("jobLocation") {
@@ -410,8 +579,12 @@ fn read_posting(
         read_employment_types(&kinds, &mut draft);
     }
     if let Some(hours) = object.get("workHours") {
-        match text_of(hours).and_then(|t| parse_hours_text(&t)) {
+        let text = text_of(hours);
+        match text.as_deref().and_then(parse_hours_text) {
             Some(range) => draft.hours = Some(range),
+            None if text.as_deref().is_some_and(is_negative_number) => {
+                report.note_why(at, "workHours", &short(hours), NoteReason::Negative)
+            }
             None => report.note(at, "workHours", &short(hours)),
         }
     }
@@ -507,42 +680,10 @@ fn short(value: &Value) -> String {
 }
 
 fn read_location(location: &Value, refs: &Refs<'_>, draft: &mut Draft) {
-    let place = match location {
-        Value::String(s) => {
-            draft.place = Some(s.clone());
-            return;
-        }
-        other => refs.object(other),
-    };
-    let Some(place) = place else {
-        return;
-    };
-    if let Some(address) = place.get("address") {
-        match address {
-            Value::String(s) => draft.place = Some(s.clone()),
-            other => {
-                if let Some(address) = refs.object(other) {
-                    draft.place = address.get("addressLocality").and_then(text_of);
-                    draft.postcode = address.get("postalCode").and_then(text_of);
-                }
-            }
-        }
-    }
-    if draft.place.is_none() {
-        draft.place = place.get("name").and_then(text_of);
-    }
-    if let Some(geo) = place.get("geo").and_then(|g| refs.object(g)) {
-        let lat = geo.get("latitude").and_then(number_of);
-        let lon = geo.get("longitude").and_then(number_of);
-        if let (Some(lat), Some(lon)) = (lat, lon) {
-            draft.coordinates = GeoPoint::new(lat, lon);
-        }
-    }
-    draft.place = draft
-        .place
-        .take()
-        .map(|p| tidy(&html_to_text(&p)))
-        .filter(|p| !p.is_empty());
+    let parts = refs.location(location);
+    draft.place = parts.place;
+    draft.postcode = parts.postcode;
+    draft.coordinates = parts.coordinates;
 }
 
 fn read_employment_types(kinds: &[String], draft: &mut Draft) {

@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub use import::{
-    import_feed, FeedError, FeedFormat, FeedImport, FeedReader, RecordProblem, RejectedRecord,
+    import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
+    RecordProblem, RejectedRecord,
 };
 pub use link::Linker;
 pub use model::*;
