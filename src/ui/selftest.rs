@@ -223,8 +223,10 @@ pub fn TopicScreen(index: usize, screen: usize) -> impl IntoView {
         </div>
         <h1 node_ref=heading tabindex="-1">{move || topic.title.get(app.language())}</h1>
         {(screen == 1).then(|| view! {
-            <p class="lead">{move || topic.intro.get(app.language())}</p>
-            <p class="hint">{move || app.t("selftest.no_wrong_answers")}</p>
+            <p class="lead">
+                {move || topic.intro.get(app.language())}" "
+                <span class="hint">{move || app.t("selftest.no_wrong_answers")}</span>
+            </p>
         })}
         {shown.into_iter().map(|question| view! { <QuestionView question=question/> }).collect_view()}
         <BackToResult/>
