@@ -15,6 +15,9 @@ pub struct KioskConfig {
     pub inactivity_seconds: u32,
     /// Seconds the warning stays before everything is wiped.
     pub warning_seconds: u32,
+    /// The desk's area (a place or a postcode): where a visitor who gives no postcode is
+    /// taken to live, so the vacancies shown are near the desk.
+    pub area: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -23,6 +26,7 @@ impl Default for KioskConfig {
             staff_pin: None,
             inactivity_seconds: DEFAULT_INACTIVITY_SECONDS,
             warning_seconds: DEFAULT_WARNING_SECONDS,
+            area: None,
         }
     }
 }
@@ -35,6 +39,8 @@ pub enum KioskConfigError {
     Pin,
     #[error("kiosk.json: times must be between {min} and {max} seconds")]
     Time { min: u32, max: u32 },
+    #[error("kiosk.json: the area must be a place or a postcode of at most 80 characters")]
+    Area,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +49,8 @@ struct RawConfig {
     staff_pin: Option<String>,
     inactivity_seconds: Option<u32>,
     warning_seconds: Option<u32>,
+    #[serde(default)]
+    area: Option<String>,
 }
 
 impl KioskConfig {
@@ -60,11 +68,33 @@ impl KioskConfig {
         if !(min..=max).contains(&inactivity) || !(min..=max).contains(&warning) {
             return Err(KioskConfigError::Time { min, max });
         }
+        let area = match raw.area.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(area) if area.chars().count() <= 80 => Some(area.to_owned()),
+            Some(_) => return Err(KioskConfigError::Area),
+        };
         Ok(Self {
             staff_pin: raw.staff_pin,
             inactivity_seconds: inactivity,
             warning_seconds: warning,
+            area,
         })
+    }
+
+    /// The change a kiosk makes to the visitor's home wish: the desk's area while the
+    /// visitor has given no postcode, and none again once they have (their own postcode
+    /// goes first). `None`: leave the wish as it is.
+    pub fn home_wish_change(
+        &self,
+        postcode_given: bool,
+        current: Option<&str>,
+    ) -> Option<Option<String>> {
+        let area = self.area.as_deref()?;
+        match (postcode_given, current) {
+            (false, None) => Some(Some(area.to_owned())),
+            (true, Some(home)) if home == area => Some(None),
+            _ => None,
+        }
     }
 
     /// Whether `entered` is the staff PIN. Without a configured PIN nothing matches.
@@ -123,5 +153,28 @@ mod tests {
             KioskConfig::parse(r#"{"pin": "1234"}"#),
             Err(KioskConfigError::Json(_))
         ));
+    }
+
+    #[test]
+    fn the_desks_area_is_home_until_the_visitor_gives_a_postcode() {
+        let config = KioskConfig::parse(r#"{"area": " Utrecht "}"#).expect("valid");
+        assert_eq!(config.area.as_deref(), Some("Utrecht"));
+        assert_eq!(
+            config.home_wish_change(false, None),
+            Some(Some("Utrecht".to_owned()))
+        );
+        assert_eq!(config.home_wish_change(false, Some("Utrecht")), None);
+        assert_eq!(config.home_wish_change(true, Some("Utrecht")), Some(None));
+        assert_eq!(config.home_wish_change(true, None), None);
+        assert_eq!(config.home_wish_change(true, Some("Zwolle")), None);
+        assert_eq!(KioskConfig::default().home_wish_change(false, None), None);
+        assert_eq!(
+            KioskConfig::parse(&format!(r#"{{"area": "{}"}}"#, "x".repeat(81))),
+            Err(KioskConfigError::Area)
+        );
+        assert_eq!(
+            KioskConfig::parse(r#"{"area": ""}"#).map(|c| c.area),
+            Ok(None)
+        );
     }
 }

@@ -300,9 +300,14 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 let quadrant = Quadrant::of(&supply, search);
                 let text = quadrant.text(rules);
                 let count = if supply.known {
+                    let published = app.vacancy_data().is_some_and(|d| d.published.is_some());
                     i18n::format(
                         language,
-                        "result.supply_count",
+                        if published {
+                            "result.supply_count_published"
+                        } else {
+                            "result.supply_count"
+                        },
                         &[
                             ("good", &format_count(supply.good, language)),
                             ("km", &supply.distance_km.to_string()),

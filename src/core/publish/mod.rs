@@ -535,8 +535,9 @@ pub fn availability(
 // -----------------------------------------------------------------------------------------
 // Shards
 
-/// One vacancy in a shard: what ranking, the list and the vacancy page's facts need, with
-/// short keys (a shard of 2,000 vacancies is parsed on a slow phone).
+/// One vacancy in a shard: what ranking and the list need, with short keys (a shard of
+/// 1,500 vacancies is downloaded and parsed on a slow phone). What only the vacancy page
+/// shows (postcode, start date, pay, the long texts) is in its [`TextEntry`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
@@ -550,9 +551,6 @@ pub struct Row {
     /// Place of work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p: Option<String>,
-    /// Postcode (4 digits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pc: Option<String>,
     /// Latitude and longitude.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub l: Option<[f64; 2]>,
@@ -591,17 +589,9 @@ pub struct Row {
         with = "calendar_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub st: Option<Date>,
-    #[serde(
-        default,
-        with = "calendar_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub cl: Option<Date>,
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub su: BTreeSet<EmployerSupport>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sa: Option<Salary>,
     /// Index into the shard's `texts`: where its long texts are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<u32>,
@@ -615,7 +605,6 @@ impl Row {
             t: vacancy.title.clone(),
             e: vacancy.employer.clone(),
             p: vacancy.place.clone(),
-            pc: vacancy.postcode.clone(),
             l: vacancy.location.map(|p| [p.lat, p.lon]),
             h: vacancy.hours.map(|h| [h.min, h.max]),
             c: vacancy.contract,
@@ -632,10 +621,8 @@ impl Row {
             dl: vacancy.driving_licence,
             ph: vacancy.physical,
             po: vacancy.posted,
-            st: vacancy.start_date,
             cl: vacancy.closing_date,
             su: vacancy.support.clone(),
-            sa: vacancy.salary,
             x: text_file,
         }
     }
@@ -647,7 +634,7 @@ impl Row {
             title: self.t,
             employer: self.e,
             place: self.p,
-            postcode: self.pc,
+            postcode: None,
             location: self.l.map(|[lat, lon]| GeoPoint { lat, lon }),
             hours: self.h.and_then(|[min, max]| HoursRange::new(min, max)),
             contract: self.c,
@@ -674,12 +661,12 @@ impl Row {
             driving_licence: self.dl,
             physical: self.ph,
             posted: self.po,
-            start_date: self.st,
+            start_date: None,
             closing_date: self.cl,
             description: String::new(),
             experience: None,
             support: self.su,
-            salary: self.sa,
+            salary: None,
             url: None,
         }
     }
@@ -813,7 +800,7 @@ fn safe_id(id: &str) -> bool {
 // -----------------------------------------------------------------------------------------
 // Long texts
 
-/// The long texts of one vacancy.
+/// The long texts of one vacancy, and what only its page shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextEntry {
@@ -833,6 +820,17 @@ pub struct TextEntry {
     pub is: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub es: Option<String>,
+    /// Postcode, start date, pay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pc: Option<String>,
+    #[serde(
+        default,
+        with = "calendar_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub st: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sa: Option<Salary>,
 }
 
 impl TextEntry {
@@ -845,13 +843,15 @@ impl TextEntry {
             u: vacancy.url.clone(),
             is: vacancy.occupation.isco.clone(),
             es: vacancy.occupation.esco_uri.clone(),
+            pc: vacancy.postcode.clone(),
+            st: vacancy.start_date,
+            sa: vacancy.salary,
         };
-        let empty = entry.d.is_empty()
-            && entry.x.is_none()
-            && entry.u.is_none()
-            && entry.is.is_none()
-            && entry.es.is_none();
-        (!empty).then_some(entry)
+        let empty = TextEntry {
+            i: entry.i.clone(),
+            ..TextEntry::default()
+        };
+        (entry != empty).then_some(entry)
     }
 
     /// Puts the long texts back into the vacancy.
@@ -861,6 +861,9 @@ impl TextEntry {
         vacancy.url = self.u.clone();
         vacancy.occupation.isco = self.is.clone();
         vacancy.occupation.esco_uri = self.es.clone();
+        vacancy.postcode = self.pc.clone();
+        vacancy.start_date = self.st;
+        vacancy.salary = self.sa;
     }
 }
 
