@@ -17,6 +17,7 @@ use crate::core::storage::StorageError;
 use crate::core::vacancy::{FeedError, FeedImport, FeedReader, Linker, Vacancy, VacancySet};
 
 use super::browser;
+use super::idb::Idb;
 use super::published::{self, Published};
 use super::state::{now, AppContext};
 
@@ -24,9 +25,10 @@ use super::state::{now, AppContext};
 pub const IMPORTED_DOCUMENT: &str = "vacancies";
 const PLACES_URL: &str = "/data/places.json";
 const SAMPLE_URL: &str = "/data/vacancies.json";
-/// The most imported vacancies kept in local storage (about 1.6 KB each as JSON, so about
-/// 3 MB of the browser's 5 MB).
-const MAX_STORED_VACANCIES: usize = 2_000;
+/// The IndexedDB database, store and key of a feed imported by hand.
+const FEED_DB: &str = "werkmap-home";
+const FEED_STORES: &[&str] = &["feeds"];
+const FEED_KEY: &str = "imported";
 /// How long the feed is read between two paints, so the page stays responsive and the
 /// progress bar moves on a slow phone as on a fast computer.
 const STEP_MS: f64 = 40.0;
@@ -153,9 +155,7 @@ impl AppContext {
                 app.vacancies.set(VacancyLoad::Failed);
                 return;
             };
-            let stored = app
-                .load_document(IMPORTED_DOCUMENT)
-                .and_then(|raw| VacancySet::parse(&raw, &app.content.competences).ok());
+            let stored = load_imported(app).await;
             let source = stored.as_ref().map(|s| s.source.clone());
             let imported = stored.map(|s| s.vacancies).unwrap_or_default();
             // The site's own publication when it has one; else the bundled sample.
@@ -242,24 +242,32 @@ impl AppContext {
         );
         self.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
         browser::yield_to_browser().await;
-        // Local storage holds a few megabytes: a larger import is not even tried (writing
-        // it would freeze the page for seconds and then fail), and an earlier, smaller one
-        // is removed so that a reload shows what the job seeker was told.
-        let saved = if report.vacancies.len() <= MAX_STORED_VACANCIES {
-            let set = VacancySet::new(source, report.vacancies.clone());
-            self.save_document(IMPORTED_DOCUMENT, &set.to_json())
-        } else {
-            Err(StorageError::Full)
+        // Kept in IndexedDB, whatever the size (local storage holds a few megabytes); local
+        // storage only notes that it is there. If that fails, an earlier import is removed so
+        // that a reload shows what the job seeker was told.
+        let set = VacancySet::new(source.clone(), report.vacancies.clone());
+        let saved = match store_feed(&set.to_compact_json()).await {
+            Ok(()) => {
+                let note = serde_json::json!({
+                    "stored_in": FEED_DB,
+                    "source": source,
+                    "count": set.vacancies.len(),
+                });
+                self.save_document(IMPORTED_DOCUMENT, &note.to_string())
+            }
+            Err(error) => Err(error),
         };
         if saved.is_err() {
             self.remove_document(IMPORTED_DOCUMENT);
+            delete_feed_database();
         }
         Ok((report, saved))
     }
 
-    /// Goes back to the sample only.
+    /// Goes back to the sample (or the site's publication) only.
     pub fn forget_imported_vacancies(&self) {
         self.remove_document(IMPORTED_DOCUMENT);
+        delete_feed_database();
         if let Some(current) = self.vacancies.with_untracked(|v| match v {
             VacancyLoad::Ready(data) => Some(data.clone()),
             _ => None,
@@ -267,5 +275,44 @@ impl AppContext {
             let data = current.with_imported(self.content, Vec::new(), None, *self);
             self.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
         }
+    }
+}
+
+/// Keeps an imported feed (the app's vacancy file) in IndexedDB.
+async fn store_feed(json: &str) -> Result<(), StorageError> {
+    let db = Idb::open(FEED_DB, FEED_STORES)
+        .await
+        .map_err(|e| StorageError::Unavailable(e.0))?;
+    db.put(FEED_STORES[0], FEED_KEY, json).await.map_err(|e| {
+        if e.0.contains("Quota") {
+            StorageError::Full
+        } else {
+            StorageError::Unavailable(e.0)
+        }
+    })
+}
+
+/// The feed imported by hand: in IndexedDB when the stored document says so, or (as an
+/// earlier version kept up to 2,000 vacancies) in the document itself. Nothing is opened
+/// when nothing was imported, so a first visit leaves no database behind.
+async fn load_imported(app: AppContext) -> Option<VacancySet> {
+    let raw = app.load_document(IMPORTED_DOCUMENT)?;
+    if let Ok(set) = VacancySet::parse(&raw, &app.content.competences) {
+        return Some(set);
+    }
+    let note: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    if note.get("stored_in").and_then(|v| v.as_str()) != Some(FEED_DB) {
+        return None;
+    }
+    let db = Idb::open(FEED_DB, FEED_STORES).await.ok()?;
+    let records = db.all(FEED_STORES[0]).await.ok()?;
+    let (_, json) = records.into_iter().find(|(key, _)| key == FEED_KEY)?;
+    VacancySet::parse(&json, &app.content.competences).ok()
+}
+
+/// Deletes the IndexedDB database of imported feeds ("Wis alles", "forget the import").
+pub fn delete_feed_database() {
+    if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
+        let _ = factory.delete_database(FEED_DB);
     }
 }
