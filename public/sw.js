@@ -48,7 +48,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.pathname.startsWith(FEED)) {
-    event.respondWith(feed(request, url.pathname));
+    event.respondWith(feed(request, url.pathname, event.clientId));
     return;
   }
   if (request.mode === "navigate") {
@@ -73,7 +73,7 @@ self.addEventListener("fetch", (event) => {
 // is one (a new publication shows at once), from the cache offline. When it differs from the
 // cached one, the files of the old publication are dropped; when the site has none any more,
 // everything of it. Every other file's name carries its hash: the cache first.
-async function feed(request, path) {
+async function feed(request, path, clientId) {
   if (path === FEED_MANIFEST) {
     let response;
     try {
@@ -100,7 +100,11 @@ async function feed(request, path) {
   const kept = await caches.match(path, { cacheName: FEED_CACHE });
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) {
+  // A kiosk keeps nothing of a visitor: the part of the map near their postcode is not
+  // stored for the next one to find.
+  const client = clientId ? await self.clients.get(clientId) : null;
+  const kiosk = client && new URL(client.url).pathname.startsWith("/kiosk");
+  if (response.ok && !kiosk) {
     const cache = await caches.open(FEED_CACHE);
     await cache.put(path, response.clone());
   }

@@ -932,6 +932,7 @@ fn FeedImport() -> impl IntoView {
             <p>{move || app.t("vacancies.import_intro")}</p>
             <p>{move || match imported() {
                 Some((count, source)) => i18n::format(app.language(), "vacancies.import_present", &[("count", &format_count(count, app.language())), ("source", &source)]),
+                None if app.vacancy_data().is_some_and(|d| d.published.is_some()) => app.t("vacancies.import_absent_published").to_owned(),
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
             <label for="feed-file">{move || app.t("vacancies.import_pick")}</label>
