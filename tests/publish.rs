@@ -383,10 +383,7 @@ fn a_vacancy_near_a_shard_border_is_found_from_both_sides() {
         assert!(assert_selection_finds_all(&published, home, 2.0) > 0);
     }
     // At 0.2 km only the home side is needed.
-    assert_eq!(
-        manifest.shards_within(Some(near_west), 0.2).contains(&east),
-        false
-    );
+    assert!(!manifest.shards_within(Some(near_west), 0.2).contains(&east));
 }
 
 proptest! {
