@@ -1,6 +1,8 @@
 //! How to cut a publication into shards, by measurement (`docs/measurements.md`,
 //! "Publishing"): 250,000 generated vacancies (as `werkmap vacancies generate`, spread over
-//! the country by postcode areas), cut by postcode region (PC2, PC3), by a fixed grid, and
+//! the country by postcode areas; taken directly, so with the competence lists a JSON-LD
+//! feed does not carry, and without the expired ones and duplicates that publishing leaves
+//! out), cut by postcode region (PC2, PC3), by a fixed grid, and
 //! by the quadtree `werkmap vacancies publish` uses, at several capacities. For a job seeker
 //! in Utrecht (20 km), one in rural Groningen (40 km) and 300 job seekers placed like the
 //! vacancies (20 km): how many files, vacancies and gzip bytes each one downloads, against
@@ -146,12 +148,45 @@ fn main() {
         7,
         date!(2026 - 12 - 01),
     );
-    let vacancies: Vec<Vacancy> = generator
-        .generate(count)
+    let generated = generator.generate(count);
+    // What a publication holds (expired ones and duplicates left out), for every layout.
+    let published: std::collections::HashSet<String> = {
+        let mut files = BTreeMap::new();
+        let input = Input {
+            name: "gen".into(),
+            vacancies: generated.clone(),
+            rejected_count: 0,
+            rejected: Vec::new(),
+        };
+        let options = PublishOptions {
+            source: String::new(),
+            today: date!(2026 - 12 - 01),
+            capacity: usize::MAX,
+        };
+        let _ = publish(vec![input], &options, |path, bytes| {
+            if path.starts_with("shards/") {
+                files.insert(path.to_owned(), bytes.to_vec());
+            }
+            Ok::<(), ()>(())
+        });
+        files
+            .values()
+            .flat_map(|bytes| {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                text.lines()
+                    .filter_map(|line| {
+                        let row: Row = serde_json::from_str(line.trim_end_matches(',')).ok()?;
+                        Some(row.i)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let vacancies: Vec<Vacancy> = generated
         .into_iter()
-        .filter(|v| v.closing_date.is_none_or(|d| d >= date!(2026 - 12 - 01)))
+        .filter(|v| published.contains(&v.id))
         .collect();
-    eprintln!("{} open vacancies", vacancies.len());
+    eprintln!("{} vacancies published", vacancies.len());
     let utrecht = GeoPoint {
         lat: 52.0907,
         lon: 5.1214,
