@@ -107,6 +107,49 @@ async fn bytes_of(response: wasm_bindgen::JsValue) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// On a first visit the manifest (and maybe some shards) are fetched before the service
+/// worker controls the page, so it never saw them: once it does, they are fetched again
+/// through it, so that they are kept for offline use.
+pub fn keep_offline_once_controlled(app: AppContext) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    if container.controller().is_some() {
+        return;
+    }
+    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let files: Vec<String> = app.vacancies.with_untracked(|v| match v {
+            VacancyLoad::Ready(data) => data
+                .published
+                .as_ref()
+                .map(|p| {
+                    let mut files = vec![manifest_url()];
+                    files.extend(p.shards.keys().filter_map(|i| {
+                        p.manifest
+                            .shards
+                            .get(*i)
+                            .map(|s| format!("{FEED_BASE}{}", s.file))
+                    }));
+                    files
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        });
+        for file in files {
+            let _ = window.fetch_with_str(&file);
+        }
+    });
+    let _ = container.add_event_listener_with_callback("controllerchange", again.unchecked_ref());
+}
+
 /// The site's manifest, when it has a valid one.
 pub async fn load_manifest() -> Option<Manifest> {
     let bytes = fetch_bytes(&manifest_url()).await?;

@@ -170,6 +170,7 @@ impl AppContext {
                 };
                 let data = data.with_published(app, Published::new(manifest));
                 app.vacancies.set(VacancyLoad::Ready(Arc::new(data)));
+                published::keep_offline_once_controlled(app);
                 // The vacancies without a known place are part of every job seeker's list.
                 app.ensure_published_area(None, 0.0);
                 return;

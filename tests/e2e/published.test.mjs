@@ -186,7 +186,7 @@ test('published vacancies: source and date, near shards only, a description, off
 
 test('an old publication says the list may be out of date', async () => {
   const dir = join(work, 'old');
-  publishInto(dir, { seed: 8, source: 'Jongerenloket Zwolle', daysAgo: 20, count: 300 });
+  publishInto(dir, { seed: 8, source: 'Jongerenloket Zwolle', daysAgo: 20, count: 800 });
   const server = await serveSite(dir);
   const base = `http://127.0.0.1:${server.address().port}`;
   const { context, page, log } = await openApp(browser);
