@@ -87,7 +87,7 @@ fn incomplete_notice(
     (missing > 0).then(|| {
         view! {
             <p class="incomplete">
-                {i18n::format(language, "result.incomplete", &[("count", &missing.to_string())])}
+                {i18n::plural(language, "result.incomplete", missing, &[])}
                 " "
                 <A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A>
             </p>
@@ -300,20 +300,19 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 let quadrant = Quadrant::of(&supply, search);
                 let text = quadrant.text(rules);
                 let count = if supply.known {
-                    let published = app.vacancy_data().is_some_and(|d| d.published.is_some());
-                    i18n::format(
-                        language,
-                        if published {
-                            "result.supply_count_published"
-                        } else {
-                            "result.supply_count"
-                        },
-                        &[
-                            ("good", &format_count(supply.good, language)),
-                            ("km", &supply.distance_km.to_string()),
-                            ("total", &format_count(supply.total, language)),
-                        ],
-                    )
+                    let km = supply.distance_km.to_string();
+                    let total = format_count(supply.total, language);
+                    let args = [("km", km.as_str()), ("total", total.as_str())];
+                    if app.vacancy_data().is_some_and(|d| d.published.is_some()) {
+                        i18n::plural(
+                            language,
+                            "result.supply_count_published",
+                            supply.good,
+                            &args,
+                        )
+                    } else {
+                        i18n::plural(language, "result.supply_count", supply.good, &args)
+                    }
                 } else {
                     t("result.supply_no_home").to_owned()
                 };

@@ -286,14 +286,15 @@ fn MatchList(
         let language = app.language();
         overview.with(|o| {
             o.as_ref().map(|o| {
-                i18n::format(
-                    language,
-                    "vacancies.summary",
-                    &[
-                        ("eligible", &format_count(o.ranking.eligible, language)),
-                        ("total", &format_count(o.ranking.total, language)),
-                        ("good", &format_count(o.ranking.good, language)),
-                    ],
+                format!(
+                    "{} {}",
+                    i18n::plural(
+                        language,
+                        "vacancies.summary_eligible",
+                        o.ranking.eligible,
+                        &[("total", &format_count(o.ranking.total, language))],
+                    ),
+                    i18n::plural(language, "vacancies.summary_good", o.ranking.good, &[]),
                 )
             })
         })
@@ -583,7 +584,7 @@ fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                 view! {
                     <li>
                         <p><strong>{w.change.describe(language)}</strong>": "
-                            {i18n::format(language, "vacancies.whatif_more", &[("count", &format_count(w.gained, language))])}</p>
+                            {i18n::plural(language, "vacancies.whatif_more", w.gained, &[])}</p>
                         {why.map(|key| view! { <p class="step-why">{i18n::text(language, key)}</p> })}
                         {as_wish.map(|wishes| view! {
                             <button type="button" class="button" on:click=move |_| app.set_wishes(wishes.clone())>
@@ -931,7 +932,7 @@ fn FeedImport() -> impl IntoView {
             <h2 id="feed-title">{move || app.t("vacancies.import_title")}</h2>
             <p>{move || app.t("vacancies.import_intro")}</p>
             <p>{move || match imported() {
-                Some((count, source)) => i18n::format(app.language(), "vacancies.import_present", &[("count", &format_count(count, app.language())), ("source", &source)]),
+                Some((count, source)) => i18n::plural(app.language(), "vacancies.import_present", count, &[("source", &source)]),
                 None if app.vacancy_data().is_some_and(|d| d.published.is_some()) => app.t("vacancies.import_absent_published").to_owned(),
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
