@@ -164,7 +164,7 @@ fn RouteSection(result: SelfTestResult, answers: Answers, language: Language) ->
     let unchecked: Vec<&'static str> = route
         .unchecked
         .iter()
-        .map(|r| match r {
+        .map(|r| match r.item {
             RouteId::DiplomaFirst => "result.unchecked_diploma",
             RouteId::SupportFirst => "result.unchecked_support",
             RouteId::SelfSearch => "result.unchecked_self",
@@ -404,14 +404,17 @@ fn YouthSection(result: SelfTestResult, answers: Answers, language: Language) ->
     let app = use_app();
     let ladder = app.selftest.rules.youth_ladder.as_ref();
     result.youth.zip(ladder).map(|(youth, ladder)| {
-        let current = &ladder.steps[youth.step.min(ladder.steps.len().saturating_sub(1))];
+        // No step when the answers do not show it yet (main's `YouthPlacement::step`).
+        let current = youth
+            .step
+            .and_then(|s| ladder.steps.get(s.min(ladder.steps.len().saturating_sub(1))));
         view! {
             <section class="card youth" aria-labelledby="youth-title">
                 <h2 id="youth-title">{i18n::text(language, "result.youth")}</h2>
                 <p>{i18n::text(language, "result.youth_intro")}</p>
                 <ol class="youth-steps">
                     {ladder.steps.iter().map(|step| {
-                        let is_current = step.id == current.id;
+                        let is_current = current.is_some_and(|c| c.id == step.id);
                         view! {
                             <li class:current=is_current aria-current=is_current.then_some("step")>
                                 <span class="rung-number">{step.id.clone()}</span>" "
@@ -423,7 +426,7 @@ fn YouthSection(result: SelfTestResult, answers: Answers, language: Language) ->
                         }
                     }).collect_view()}
                 </ol>
-                <p class="step">{current.explanation.get(language).to_owned()}</p>
+                {current.map(|c| view! { <p class="step">{c.explanation.get(language).to_owned()}</p> })}
                 <Why because=youth.because answers=answers language=language/>
             </section>
         }
