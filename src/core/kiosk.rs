@@ -52,6 +52,9 @@ pub struct KioskConfig {
     pub inactivity_seconds: u32,
     /// Seconds the warning stays before everything is wiped.
     pub warning_seconds: u32,
+    /// The desk's area (a place or a postcode): where a visitor who gives no postcode is
+    /// taken to live, so the vacancies shown are near the desk.
+    pub area: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -60,6 +63,7 @@ impl Default for KioskConfig {
             staff_pin_hash: None,
             inactivity_seconds: DEFAULT_INACTIVITY_SECONDS,
             warning_seconds: DEFAULT_WARNING_SECONDS,
+            area: None,
         }
     }
 }
@@ -79,6 +83,8 @@ pub enum KioskConfigError {
     BadHash(String),
     #[error("kiosk.json: times must be between {min} and {max} seconds")]
     Time { min: u32, max: u32 },
+    #[error("kiosk.json: the area must be a place or a postcode of at most 80 characters")]
+    Area,
 }
 
 impl KioskConfigError {
@@ -119,6 +125,12 @@ impl KioskConfigError {
                     format!("The times in kiosk.json must be between {min} and {max} seconds.")
                 }
             }
+            KioskConfigError::Area => if nl {
+                "Het gebied (area) in kiosk.json moet een plaats of postcode zijn van hoogstens 80 tekens."
+            } else {
+                "The area in kiosk.json must be a place or postcode of at most 80 characters."
+            }
+            .to_owned(),
         }
     }
 }
@@ -133,6 +145,8 @@ struct RawConfig {
     staff_pin_hash: Option<PinHash>,
     inactivity_seconds: Option<u32>,
     warning_seconds: Option<u32>,
+    #[serde(default)]
+    area: Option<String>,
 }
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD_NO_PAD;
@@ -225,15 +239,37 @@ impl KioskConfig {
         if !(min..=max).contains(&inactivity) || !(min..=max).contains(&warning) {
             return Err(KioskConfigError::Time { min, max });
         }
+        let area = match raw.area.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(area) if area.chars().count() <= 80 => Some(area.to_owned()),
+            Some(_) => return Err(KioskConfigError::Area),
+        };
         Ok(Self {
             staff_pin_hash: raw.staff_pin_hash,
             inactivity_seconds: inactivity,
             warning_seconds: warning,
+            area,
         })
     }
 
     pub fn has_pin(&self) -> bool {
         self.staff_pin_hash.is_some()
+    }
+
+    /// The change a kiosk makes to the visitor's home wish: the desk's area while the
+    /// visitor has given no postcode, and none again once they have (their own postcode
+    /// goes first). `None`: leave the wish as it is.
+    pub fn home_wish_change(
+        &self,
+        postcode_given: bool,
+        current: Option<&str>,
+    ) -> Option<Option<String>> {
+        let area = self.area.as_deref()?;
+        match (postcode_given, current) {
+            (false, None) => Some(Some(area.to_owned())),
+            (true, Some(home)) if home == area => Some(None),
+            _ => None,
+        }
     }
 
     /// Whether `entered` is the staff PIN. Without a configured PIN nothing matches.
@@ -249,6 +285,7 @@ impl KioskConfig {
             "staff_pin_hash": self.staff_pin_hash,
             "inactivity_seconds": self.inactivity_seconds,
             "warning_seconds": self.warning_seconds,
+            "area": self.area,
         });
         let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
         text.push('\n');
@@ -433,5 +470,28 @@ mod tests {
         assert_eq!(describe_wait(30, Language::Nl), "30 seconden");
         assert_eq!(describe_wait(960, Language::Nl), "16 minuten");
         assert_eq!(describe_wait(3600, Language::En), "1 hour");
+    }
+
+    #[test]
+    fn the_desks_area_is_home_until_the_visitor_gives_a_postcode() {
+        let config = KioskConfig::parse(r#"{"area": " Utrecht "}"#).expect("valid");
+        assert_eq!(config.area.as_deref(), Some("Utrecht"));
+        assert_eq!(
+            config.home_wish_change(false, None),
+            Some(Some("Utrecht".to_owned()))
+        );
+        assert_eq!(config.home_wish_change(false, Some("Utrecht")), None);
+        assert_eq!(config.home_wish_change(true, Some("Utrecht")), Some(None));
+        assert_eq!(config.home_wish_change(true, None), None);
+        assert_eq!(config.home_wish_change(true, Some("Zwolle")), None);
+        assert_eq!(KioskConfig::default().home_wish_change(false, None), None);
+        assert_eq!(
+            KioskConfig::parse(&format!(r#"{{"area": "{}"}}"#, "x".repeat(81))),
+            Err(KioskConfigError::Area)
+        );
+        assert_eq!(
+            KioskConfig::parse(r#"{"area": ""}"#).map(|c| c.area),
+            Ok(None)
+        );
     }
 }

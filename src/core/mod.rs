@@ -15,6 +15,7 @@ pub mod matching;
 pub mod occupation;
 pub mod place;
 pub mod portfolio;
+pub mod publish;
 pub mod rng;
 pub mod search;
 pub mod selftest;

@@ -196,6 +196,7 @@ fn use_kiosk_overview(app: AppContext) -> Memo<Option<std::sync::Arc<Overview>>>
 #[component]
 fn KioskVacancies() -> impl IntoView {
     let app = use_app();
+    use_desk_area(app);
     let overview = use_kiosk_overview(app);
     move || {
         let language = app.language();
@@ -241,7 +242,12 @@ fn KioskVacancies() -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="kiosk-vacancies-title">
                 <h2 id="kiosk-vacancies-title">{i18n::text(language, "kiosk.vacancies")}</h2>
-                <p>{i18n::text(language, if youth { "kiosk.vacancies_youth" } else { "kiosk.vacancies_intro" })}</p>
+                <p>{i18n::text(language, match (youth, data.published.is_some()) {
+                    (true, _) => "kiosk.vacancies_youth",
+                    (false, false) => "kiosk.vacancies_intro",
+                    (false, true) => "kiosk.vacancies_intro_published",
+                })}</p>
+                <super::published::FeedSource/>
                 {if overview.top.is_empty() {
                     view! { <p>{i18n::text(language, "kiosk.vacancies_none")}</p> }.into_any()
                 } else {
@@ -251,6 +257,22 @@ fn KioskVacancies() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The desk's area (`kiosk.json`) is the visitor's home while they give no postcode.
+fn use_desk_area(app: AppContext) {
+    let Some(kiosk) = use_context::<KioskContext>() else {
+        return;
+    };
+    Effect::new(move |_| {
+        let config = kiosk.config.get();
+        let (postcode_given, home) = app
+            .state
+            .with(|s| (s.answers.get("postcode").is_some(), s.wishes.home.clone()));
+        if let Some(change) = config.home_wish_change(postcode_given, home.as_deref()) {
+            app.update_wishes(|w| w.home = change);
+        }
+    });
 }
 
 /// Taking the result home: print it (or save it as PDF), or scan a QR code that holds a

@@ -20,6 +20,7 @@ pub mod occupations;
 pub mod offline;
 pub mod paging;
 pub mod portfolio;
+pub mod published;
 pub mod result;
 pub mod selftest;
 pub mod speech;

@@ -390,15 +390,19 @@ fn QuadrantSection(result: SelfTestResult, language: Language) -> impl IntoView 
                 let steps = quadrant.steps(rules, &result);
                 let support_first = result.route.route == RouteId::SupportFirst;
                 let count = if supply.known {
-                    i18n::plural(
-                        language,
-                        "result.supply_count",
-                        supply.good,
-                        &[
-                            ("km", &supply.distance_km.to_string()),
-                            ("total", &format_count(supply.total, language)),
-                        ],
-                    )
+                    let km = supply.distance_km.to_string();
+                    let total = format_count(supply.total, language);
+                    let args = [("km", km.as_str()), ("total", total.as_str())];
+                    if app.vacancy_data().is_some_and(|d| d.published.is_some()) {
+                        i18n::plural(
+                            language,
+                            "result.supply_count_published",
+                            supply.good,
+                            &args,
+                        )
+                    } else {
+                        i18n::plural(language, "result.supply_count", supply.good, &args)
+                    }
                 } else {
                     t("result.supply_no_home").to_owned()
                 };

@@ -267,6 +267,9 @@ impl AppContext {
         // The imported ESCO file and vacancies were removed from storage with everything
         // else; the sample is fetched again when needed.
         self.esco.set(None);
+        if !self.is_kiosk() {
+            super::vacancy_data::delete_feed_database();
+        }
         self.vacancies.set(VacancyLoad::Idle);
     }
 

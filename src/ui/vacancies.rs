@@ -47,6 +47,7 @@ pub fn use_overview(
     near_misses: usize,
 ) -> Memo<Option<Arc<Overview>>> {
     let interests = use_interests(app);
+    super::published::use_published_area(app);
     Memo::new(move |_| {
         let data = app.vacancy_data()?;
         let language = app.language();
@@ -89,6 +90,7 @@ pub fn VacanciesScreen() -> impl IntoView {
     view! {
         <h1>{move || app.t("vacancies.title")}</h1>
         <p class="lead">{move || app.t("vacancies.intro")}</p>
+        <super::published::FeedSource/>
         {move || {
             if app.vacancies_failed() {
                 Some(view! { <p class="notice-inline" role="alert">{app.t("vacancies.load_failed")}</p> }.into_any())
@@ -760,6 +762,11 @@ pub fn VacancyRoute() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let interests = use_interests(app);
+    super::published::use_published_area(app);
+    let texts = super::published::use_texts(
+        app,
+        Signal::derive(move || params.read().get("id").unwrap_or_default()),
+    );
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let language = app.language();
@@ -791,6 +798,22 @@ pub fn VacancyRoute() -> impl IntoView {
                     0,
                 ))
             });
+        if found.as_ref().is_some_and(|(own, _)| own.is_some()) || found.is_none() {
+            // Not in the list fetched so far: maybe still on its way, or closed.
+            let saved_at = app.state.with(|s| {
+                s.saved_vacancies
+                    .iter()
+                    .find(|v| v.vacancy.id == id)
+                    .map(|v| v.vacancy.location)
+            });
+            if let Some(location) = saved_at {
+                app.ensure_published_place(location);
+            }
+            if found.is_none() && super::published::loading() {
+                return view! { <p role="status">{i18n::text(language, "vacancies.loading")}</p> }
+                    .into_any();
+            }
+        }
         let Some((own_pool, index)) = found else {
             return view! {
                 <h1>{i18n::text(language, "notfound.title")}</h1>
@@ -813,14 +836,25 @@ pub fn VacancyRoute() -> impl IntoView {
             explain(&scorer, &profile, app.content, pool, index, language)
         });
         match (pool.get(index).cloned(), explanation) {
-            (Some(vacancy), Some(explanation)) => vacancy_detail(
-                app,
-                vacancy,
-                explanation,
-                data.is_sample(index) && own_pool.is_none(),
-                language,
-            )
-            .into_any(),
+            (Some(mut vacancy), Some(explanation)) => {
+                // The long texts of a published vacancy arrive when it is opened.
+                texts.with(|t| match t {
+                    Some((for_id, entry)) if *for_id == vacancy.id => entry.apply(&mut vacancy),
+                    _ => {}
+                });
+                let closed =
+                    super::published::closed_notice(app, &data, &vacancy, own_pool.is_none())
+                        .map(IntoAny::into_any);
+                vacancy_detail(
+                    app,
+                    vacancy,
+                    explanation,
+                    data.is_sample(index) && own_pool.is_none(),
+                    closed,
+                    language,
+                )
+                .into_any()
+            }
             _ => ().into_any(),
         }
     }
@@ -831,6 +865,7 @@ fn vacancy_detail(
     vacancy: Vacancy,
     explanation: MatchExplanation,
     sample: bool,
+    closed: Option<AnyView>,
     language: Language,
 ) -> impl IntoView {
     let t = move |key: &'static str| i18n::text(language, key);
@@ -905,6 +940,7 @@ fn vacancy_detail(
         <h1>{vacancy.title.clone()}</h1>
         <p class="lead">{place_line}</p>
         {sample.then(|| view! { <p class="hint">{t("vacancies.sample_note")}</p> })}
+        {closed}
         {(!failures.is_empty()).then(|| view! {
             <section class="card why-not-card" aria-labelledby="whynot-title">
                 <h2 id="whynot-title">{t("vacancies.why_not_title")}</h2>
@@ -1013,6 +1049,7 @@ pub fn FeedImport() -> impl IntoView {
             <p>{move || app.t("vacancies.import_intro")}</p>
             <p>{move || match imported() {
                 Some((count, source)) => i18n::plural(app.language(), "vacancies.import_present", count, &[("source", &source)]),
+                None if app.vacancy_data().is_some_and(|d| d.published.is_some()) => app.t("vacancies.import_absent_published").to_owned(),
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
             <label for="feed-file">{move || app.t("vacancies.import_pick")}</label>

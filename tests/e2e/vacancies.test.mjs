@@ -192,9 +192,19 @@ test('a JSON-LD feed imported in the browser; bad records listed; untrusted text
     const reasons = await page.locator('ul.rejected li').allInnerTexts();
     assert.equal(reasons.length, 7, reasons.join('\n'));
     assert.ok(reasons.some((r) => r.includes('de titel (title) ontbreekt')));
-    const ids = await page.evaluate(() =>
-      JSON.parse(localStorage.getItem('werkmap.home.doc.vacancies')).vacancies.map((v) => v.id));
+    // Kept in IndexedDB (any size); local storage only notes that it is there.
+    const ids = await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('werkmap-home');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('feeds').objectStore('feeds').get('imported');
+        get.onsuccess = () => resolve(JSON.parse(get.result).vacancies.map((v) => v.id));
+        get.onerror = () => reject(get.error);
+      };
+    }));
     assert.deepEqual(ids, ['import-8', 'import-9'], 'the new import replaced the earlier one');
+    const note = await page.evaluate(() => JSON.parse(localStorage.getItem('werkmap.home.doc.vacancies')));
+    assert.deepEqual(note, { stored_in: 'werkmap-home', source: 'broken-records.json', count: 2 });
     await goto(page, '/vacatures/import-8');
     await page.getByRole('heading', { level: 1, name: 'Kok' }).waitFor();
     const description = page.locator('.description');

@@ -69,6 +69,11 @@ const TARGETS: &[Target] = &[
         max_len: 4096,
         fixtures: &[],
     },
+    Target {
+        name: "publication",
+        max_len: MIB,
+        fixtures: &[],
+    },
 ];
 
 /// Seconds one input may take before libFuzzer reports it as a timeout (a finding).

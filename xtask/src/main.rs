@@ -22,8 +22,11 @@ Commands:
                              chromium + chromedriver (apt, as root). Checks Trunk.toml.
   build                      setup, `trunk build --release`, then move the inline loader
                              script of dist/index.html into dist/start-<hash>.js.
-  serve [--port 8080] [--no-build]
-                             build, then serve dist/ on http://127.0.0.1:PORT.
+  serve [--port 8080] [--no-build] [--site <published dir>]
+                             build, then serve dist/ on http://127.0.0.1:PORT; with --site,
+                             a publication of `werkmap vacancies publish` under /feed/ with
+                             the headers a deployment should send (gzip, caching): what the
+                             users of that site will get.
   test [--skip-browser]      What CI runs: setup, fmt, clippy, native tests, wasm clippy,
                              wasm component tests in Chromium, build, end-to-end tests.
                              --skip-browser skips the browser tests and the release build.
@@ -69,8 +72,9 @@ fn dispatch(args: &[String]) -> Result<()> {
                 .parse()
                 .map_err(|_| format!("--port: not a port number: {port}"))?;
             let no_build = flags.switch("--no-build");
+            let site = flags.value("--site")?;
             flags.finish()?;
-            serve_command(port, no_build)
+            serve_command(port, no_build, site.map(std::path::PathBuf::from))
         }
         "test" => {
             let skip_browser = flags.switch("--skip-browser");
@@ -105,7 +109,15 @@ fn dispatch(args: &[String]) -> Result<()> {
     result
 }
 
-fn serve_command(port: u16, no_build: bool) -> Result<()> {
+fn serve_command(port: u16, no_build: bool, site: Option<std::path::PathBuf>) -> Result<()> {
+    if let Some(site) = &site {
+        if !site.join("manifest.json").is_file() {
+            return Err(format!(
+                "{} has no manifest.json: give the --out directory of `werkmap vacancies publish`",
+                site.display()
+            ));
+        }
+    }
     if !no_build {
         setup::setup(&setup::Options { browser: false })?;
         dist::build()?;
@@ -117,8 +129,11 @@ fn serve_command(port: u16, no_build: bool) -> Result<()> {
             dist.join("index.html").display()
         ));
     }
-    let (addr, handle) = serve::serve_with_log(&dist, ("127.0.0.1", port), true)
+    let (addr, handle) = serve::serve_site(&dist, site.as_deref(), ("127.0.0.1", port), true)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    if let Some(site) = &site {
+        println!("serving the publication {} under /feed/", site.display());
+    }
     println!(
         "serving {} on http://{addr}/ (Ctrl-C to stop)",
         dist.display()

@@ -1,5 +1,8 @@
 //! A small std-only HTTP/1.1 static file server for `dist/`: GET and HEAD,
-//! one thread per connection, `Connection: close`, single-page-app fallback.
+//! one thread per connection, `Connection: close`, single-page-app fallback. With a site
+//! (`serve --site <published dir>`) it serves a publication of `werkmap vacancies publish`
+//! under `/feed/` as a deployment should: the gzipped copies to clients that accept them,
+//! hashed files cached for a year, the manifest revalidated on every visit.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -27,7 +30,18 @@ pub fn serve_with_log(
     addr: impl ToSocketAddrs,
     log: bool,
 ) -> io::Result<(SocketAddr, JoinHandle<()>)> {
+    serve_site(dir, None, addr, log)
+}
+
+/// Like [`serve_with_log`], with a publication served under `/feed/`.
+pub fn serve_site(
+    dir: &Path,
+    feed: Option<&Path>,
+    addr: impl ToSocketAddrs,
+    log: bool,
+) -> io::Result<(SocketAddr, JoinHandle<()>)> {
     let dir = dir.canonicalize()?;
+    let feed = feed.map(Path::canonicalize).transpose()?;
     let listener = TcpListener::bind(addr)?;
     let local = listener.local_addr()?;
     let handle = thread::Builder::new()
@@ -36,10 +50,11 @@ pub fn serve_with_log(
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
                 let dir = dir.clone();
+                let feed = feed.clone();
                 let _ = thread::Builder::new()
                     .name("xtask-conn".into())
                     .spawn(move || {
-                        if let Err(e) = handle(stream, &dir, log) {
+                        if let Err(e) = handle(stream, &dir, feed.as_deref(), log) {
                             if log {
                                 eprintln!("serve: connection error: {e}");
                             }
@@ -70,7 +85,7 @@ impl Response {
     }
 }
 
-fn handle(stream: TcpStream, dir: &Path, log: bool) -> io::Result<()> {
+fn handle(stream: TcpStream, dir: &Path, feed: Option<&Path>, log: bool) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(60)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -79,12 +94,18 @@ fn handle(stream: TcpStream, dir: &Path, log: bool) -> io::Result<()> {
     // Read (and ignore) the headers, up to the blank line.
     let mut total = request_line.len();
     let mut too_large = false;
+    let mut gzip_ok = false;
     loop {
         let mut line = String::new();
         let n = reader.read_line(&mut line)?;
         total += n;
         if n == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
+                gzip_ok = true;
+            }
         }
         if total > MAX_HEADER_BYTES {
             too_large = true;
@@ -103,7 +124,10 @@ fn handle(stream: TcpStream, dir: &Path, log: bool) -> io::Result<()> {
         r.extra.push(("Allow", "GET, HEAD"));
         r
     } else {
-        respond(dir, target)
+        match (feed, feed_path(target)) {
+            (Some(feed), Some(path)) => respond_feed(feed, &path, gzip_ok),
+            _ => respond(dir, target),
+        }
     };
     if log {
         println!("{method} {target} {}", response.status);
@@ -112,16 +136,21 @@ fn handle(stream: TcpStream, dir: &Path, log: bool) -> io::Result<()> {
 }
 
 fn write_response(mut stream: TcpStream, r: &Response, head: bool) -> io::Result<()> {
+    let cache = r
+        .extra
+        .iter()
+        .find(|(name, _)| *name == "Cache-Control")
+        .map_or("no-cache", |(_, value)| value);
     let mut out = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
          Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
-         Referrer-Policy: no-referrer\r\nCache-Control: no-cache\r\nConnection: close\r\n",
+         Referrer-Policy: no-referrer\r\nCache-Control: {cache}\r\nConnection: close\r\n",
         r.status,
         r.reason,
         r.content_type,
         r.body.len()
     );
-    for (name, value) in &r.extra {
+    for (name, value) in r.extra.iter().filter(|(name, _)| *name != "Cache-Control") {
         out.push_str(&format!("{name}: {value}\r\n"));
     }
     out.push_str("\r\n");
@@ -147,6 +176,51 @@ fn respond(dir: &Path, target: &str) -> Response {
             extra: Vec::new(),
         },
         Err(_) => Response::text(404, "Not Found"),
+    }
+}
+
+/// The path inside the publication of a `/feed/…` request.
+fn feed_path(target: &str) -> Option<String> {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path)?;
+    decoded.strip_prefix("/feed/").map(str::to_owned)
+}
+
+/// A file of the publication: its gzipped copy when the client takes gzip and there is one;
+/// hashed files cached for a year (their name changes with their content), the manifest
+/// revalidated every time.
+fn respond_feed(feed: &Path, path: &str, gzip_ok: bool) -> Response {
+    let safe = path.split('/').all(|segment| {
+        !segment.is_empty() && segment != "." && segment != ".." && !segment.contains(['\\', '\0'])
+    });
+    if !safe {
+        return Response::text(404, "Not Found");
+    }
+    let file = feed.join(path);
+    let plain = match fs::read(&file) {
+        Ok(body) => body,
+        Err(_) => return Response::text(404, "Not Found"),
+    };
+    let cache = if path == "manifest.json" {
+        "no-cache"
+    } else {
+        "public, max-age=31536000, immutable"
+    };
+    let mut extra = vec![("Cache-Control", cache), ("Vary", "Accept-Encoding")];
+    let gz = format!("{}.gz", file.display());
+    let body = match fs::read(&gz) {
+        Ok(compressed) if gzip_ok => {
+            extra.push(("Content-Encoding", "gzip"));
+            compressed
+        }
+        _ => plain,
+    };
+    Response {
+        status: 200,
+        reason: "OK",
+        content_type: content_type(&file),
+        body,
+        extra,
     }
 }
 
@@ -276,5 +350,42 @@ mod tests {
         assert!(get(addr, "GET /%2e%2e/x HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 403"));
         assert!(get(addr, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405"));
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn serves_a_publication_with_gzip_and_cache_headers() {
+        let root = std::env::temp_dir().join(format!("xtask-site-test-{}", std::process::id()));
+        let (dist, feed) = (root.join("dist"), root.join("feed"));
+        fs::create_dir_all(&dist).unwrap();
+        fs::create_dir_all(feed.join("shards")).unwrap();
+        fs::write(dist.join("index.html"), "<p>index</p>").unwrap();
+        fs::write(feed.join("manifest.json"), "{}").unwrap();
+        fs::write(feed.join("shards/a-0123456789abcdef.json"), "[1]").unwrap();
+        fs::write(feed.join("shards/a-0123456789abcdef.json.gz"), b"GZ").unwrap();
+        let (addr, _) = serve_site(&dist, Some(&feed), "127.0.0.1:0", false).unwrap();
+
+        let r = get(addr, "GET /feed/manifest.json HTTP/1.1\r\n\r\n");
+        assert!(
+            r.starts_with("HTTP/1.1 200") && r.contains("Cache-Control: no-cache\r\n"),
+            "{r}"
+        );
+        let shard = "GET /feed/shards/a-0123456789abcdef.json HTTP/1.1\r\n";
+        let r = get(addr, &format!("{shard}Accept-Encoding: gzip, br\r\n\r\n"));
+        assert!(
+            r.contains("Content-Encoding: gzip\r\n") && r.ends_with("\r\n\r\nGZ"),
+            "{r}"
+        );
+        assert!(
+            r.contains("Cache-Control: public, max-age=31536000, immutable\r\n"),
+            "{r}"
+        );
+        let r = get(addr, &format!("{shard}\r\n"));
+        assert!(!r.contains("Content-Encoding") && r.ends_with("[1]"), "{r}");
+        assert!(get(addr, "GET /feed/missing.json HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404"));
+        assert!(
+            get(addr, "GET /feed/../dist/index.html HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404")
+        );
+        assert!(get(addr, "GET /vacatures HTTP/1.1\r\n\r\n").ends_with("<p>index</p>"));
+        fs::remove_dir_all(&root).unwrap();
     }
 }

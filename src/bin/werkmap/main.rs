@@ -3,7 +3,8 @@
 //! app. `selftest check` validates the bundled self-test content; `occupations import-esco`
 //! and `occupations search` import the ESCO occupations file and search occupations. `portfolio validate`
 //! checks portfolio files. `vacancies import` reads job-site feeds (JSON-LD, CSV) into the
-//! app's vacancy file, `vacancies generate` makes realistic synthetic ones, and `match` ranks
+//! app's vacancy file, `vacancies generate` makes realistic synthetic ones, `vacancies
+//! publish` makes the static files a site serves to the app, and `match` ranks
 //! vacancies for a portfolio with the reasons.
 //!
 //! Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command line is wrong.
@@ -11,6 +12,7 @@
 
 mod matching;
 mod people;
+mod publish;
 mod vacancies;
 
 use std::path::Path;
@@ -49,9 +51,18 @@ Usage:
                              read a vacancy feed (schema.org JobPosting JSON-LD, an HTML page
                              with JSON-LD, or CSV); bad records are listed with the reason on
                              stderr, good ones written; exit 1 when none is usable
-  werkmap vacancies generate --count N [--seed S] [--format werkmap|jsonld|csv] --out <file>
-                             realistic synthetic vacancies (the same for the same seed)
-  werkmap match --portfolio <file> [--vacancies <file>] [--top N] [--json] [--lang nl|en]
+  werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv]
+                --out <file>
+                             realistic synthetic vacancies (the same for the same seed;
+                             --start: begin at vacancy number I, to make a large set in parts)
+  werkmap vacancies publish <feed>... --out <dir> [--source <name>] [--today YYYY-MM-DD]
+                [--report <file>] [--capacity N]
+                             publish feeds (any kind above, or the app's vacancy file) as the
+                             static files the app reads from /feed/: expired ones and
+                             duplicates left out, shards by area, long texts apart, a
+                             manifest; the same input gives the same bytes. Left-out records
+                             with the reason on stderr (all of them in --report)
+  werkmap match --portfolio <file> [--vacancies <file|published dir>] [--top N] [--json] [--lang nl|en]
                 [--today YYYY-MM-DD] [--passphrase-env VAR]
                              rank vacancies (default: the bundled sample) for a portfolio:
                              score 0-100 with its parts in words, what would open more, the quadrant
@@ -149,6 +160,7 @@ fn main() -> ExitCode {
         ["portfolio", "generate", rest @ ..] => people::generate(rest),
         ["vacancies", "import", rest @ ..] => vacancies::import(rest),
         ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
+        ["vacancies", "publish", rest @ ..] => publish::run(rest),
         ["match", rest @ ..] => matching::run(rest),
         ["kiosk", "pin", rest @ ..] => kiosk_pin(rest),
         ["--version"] => {

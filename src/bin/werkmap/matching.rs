@@ -5,6 +5,7 @@
 use serde::Serialize;
 use time::Date;
 
+use std::path::Path;
 use werkmap::core::competence::CompetenceProfile;
 use werkmap::core::content::Content;
 use werkmap::core::matching::{
@@ -14,7 +15,9 @@ use werkmap::core::matching::{
 use werkmap::core::portfolio;
 use werkmap::core::selftest::Answers;
 use werkmap::core::text::Language;
-use werkmap::core::vacancy::{import_feed, Linker, Vacancy, VacancySet, SAMPLE_JSON};
+
+use werkmap::core::publish::{read_input, Manifest, PublicationError, Shard, MANIFEST_FILE};
+use werkmap::core::vacancy::{Linker, Vacancy, VacancySet, SAMPLE_JSON};
 
 use super::vacancies::{content, places, read_feed};
 use super::{Failure, DEFAULT_TOP, MAX_TOP};
@@ -256,30 +259,52 @@ fn load_vacancies(
         })?;
         return Ok(sample.rebased(today).vacancies);
     };
-    let bytes = read_feed(path)?;
-    // The app's own vacancy file, or any feed the importer reads.
-    if let Ok(text) = std::str::from_utf8(&bytes) {
-        if text.contains(werkmap::core::vacancy::SET_FORMAT) {
-            if let Ok(set) = VacancySet::parse(text, &content.competences) {
-                return Ok(set.vacancies);
-            }
-        }
+    if Path::new(path).is_dir() {
+        return load_published(Path::new(path), content);
     }
+    let bytes = read_feed(path)?;
     let linker = Linker {
         occupations: &content.occupations,
         index: &content.occupation_index,
         places,
     };
-    let report = import_feed(&bytes, &linker)
+    // The app's own vacancy file, or any feed the importer reads.
+    let input = read_input(path, &bytes, &linker, &content.competences, today)
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
-    if report.rejected_count > 0 {
+    if input.rejected_count > 0 {
         warn(format!(
-            "{} / {}",
-            report.summary(Language::Nl),
-            report.summary(Language::En)
+            "{} records overgeslagen / {} records left out",
+            input.rejected_count, input.rejected_count
         ));
     }
-    Ok(report.vacancies)
+    Ok(input.vacancies)
+}
+
+/// Every vacancy of a published directory (`vacancies publish --out`): the CLI reads all
+/// shards, each checked as the app checks it.
+fn load_published(dir: &Path, content: &Content) -> Result<Vec<Vacancy>, Failure> {
+    let failed = |e: PublicationError| {
+        Failure::new(
+            format!("{}: {e}", dir.display()),
+            format!("{}: {e}", dir.display()),
+        )
+    };
+    let read = |file: &str| {
+        std::fs::read(dir.join(file)).map_err(|e| {
+            Failure::new(
+                format!("kan {} niet lezen: {e}", dir.join(file).display()),
+                format!("cannot read {}: {e}", dir.join(file).display()),
+            )
+        })
+    };
+    let manifest = Manifest::parse(&read(MANIFEST_FILE)?).map_err(failed)?;
+    let mut vacancies = Vec::with_capacity(manifest.counts.vacancies);
+    for entry in &manifest.shards {
+        let shard =
+            Shard::parse(entry, &read(&entry.file)?, &content.competences).map_err(failed)?;
+        vacancies.extend(shard.vacancies);
+    }
+    Ok(vacancies)
 }
 
 fn print_text(output: &JsonOutput, profile: &MatchProfile, language: Language) {

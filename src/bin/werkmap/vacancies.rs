@@ -123,6 +123,7 @@ enum Format {
 pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
     let mut count: Option<u64> = None;
     let mut seed: u64 = 1;
+    let mut start: u64 = 0;
     let mut out: Option<&str> = None;
     let mut format = Format::Werkmap;
     let mut rest = args.iter();
@@ -135,6 +136,19 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
         match arg {
             "--count" => count = Some(Failure::parse_count(arg, value()?, MAX_GENERATE)?),
             "--seed" => seed = Failure::parse_seed(value()?)?,
+            "--start" => {
+                let v = value()?;
+                start =
+                    v.parse()
+                        .ok()
+                        .filter(|s| *s <= MAX_GENERATE)
+                        .ok_or_else(|| {
+                            Failure::usage(
+                        format!("--start moet een getal van 0 tot {MAX_GENERATE} zijn, niet {v:?}"),
+                        format!("--start must be a number from 0 to {MAX_GENERATE}, not {v:?}"),
+                    )
+                        })?;
+            }
             "--out" => out = Some(value()?),
             "--format" => {
                 format = match value()? {
@@ -154,8 +168,8 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
     }
     let (Some(count), Some(out)) = (count, out) else {
         return Err(Failure::usage(
-            "gebruik: werkmap vacancies generate --count N [--seed S] [--format werkmap|jsonld|csv] --out <bestand>",
-            "usage: werkmap vacancies generate --count N [--seed S] [--format werkmap|jsonld|csv] --out <file>",
+            "gebruik: werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv] --out <bestand>",
+            "usage: werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv] --out <file>",
         ));
     };
     let content = content()?;
@@ -179,7 +193,7 @@ pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
     let temporary = format!("{out}.tmp");
     let file = File::create(&temporary).map_err(failed)?;
     let mut writer = BufWriter::with_capacity(1 << 20, file);
-    let vacancies = (0..count).map(|i| generator.vacancy(i));
+    let vacancies = (start..start + count).map(|i| generator.vacancy(i));
     let written = match format {
         Format::Csv => write_csv(&mut writer, vacancies),
         Format::Werkmap => write_set(&mut writer, seed, vacancies),

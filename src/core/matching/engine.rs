@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::core::competence::{fit_occupation, interest_profile, CompetenceProfile};
 use crate::core::content::Content;
-use crate::core::place::KM_PER_DEGREE;
+use crate::core::place::{GeoPoint, KM_PER_DEGREE};
+use crate::core::publish::Area;
 use crate::core::vacancy::{ContractKind, EmployerSupport, Vacancy, MAX_DEMANDS};
 use crate::core::vocab::{PhysicalDemand, Sector};
 
@@ -173,6 +174,9 @@ impl Features {
 pub struct VacancyPool {
     vacancies: Vec<Vacancy>,
     features: Vec<Features>,
+    /// Areas of a publication whose vacancies are not in the pool (only part of it was
+    /// fetched): counts beyond the loaded distance would be too low there.
+    missing: Vec<Area>,
 }
 
 impl VacancyPool {
@@ -191,7 +195,20 @@ impl VacancyPool {
         Self {
             vacancies,
             features,
+            missing: Vec::new(),
         }
+    }
+
+    /// The pool of part of a publication: `missing` are the areas not loaded.
+    pub fn with_missing_areas(mut self, missing: Vec<Area>) -> Self {
+        self.missing = missing;
+        self
+    }
+
+    /// Whether the pool holds every vacancy within `km` of `home`: true for a whole list,
+    /// and for part of a publication when no area left out comes that near.
+    pub fn covers(&self, home: GeoPoint, km: f64) -> bool {
+        self.missing.iter().all(|area| area.distance_km(home) > km)
     }
 
     pub fn vacancies(&self) -> &[Vacancy] {

@@ -624,8 +624,15 @@ pub fn what_if(
     pool: &VacancyPool,
 ) -> Vec<WhatIf> {
     let baseline = Scorer::new(profile, rules, content, interests).count_good(pool);
+    // Travelling further is only counted where the pool has every vacancy that far away
+    // (a device fetches the part of a publication within the distance it was asked for).
+    let covered = |change: &Change| match (change, &profile.home) {
+        (Change::TravelFurther { km }, Some(home)) => pool.covers(home.point, f64::from(*km)),
+        _ => true,
+    };
     let mut found: Vec<WhatIf> = candidate_changes(profile, rules)
         .into_iter()
+        .filter(covered)
         .map(|change| {
             let changed = change.apply(profile);
             let good = Scorer::new(&changed, rules, content, interests).count_good(pool);
