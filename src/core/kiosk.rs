@@ -402,6 +402,7 @@ mod tests {
             staff_pin_hash: Some(hashed("48213377")),
             inactivity_seconds: 5,
             warning_seconds: 3,
+            area: Some("Utrecht".to_owned()),
         };
         let text = with.to_json();
         assert!(!text.contains("48213377"), "the file never holds the PIN");

@@ -308,7 +308,7 @@ async fn load_imported(app: AppContext) -> Option<VacancySet> {
     let db = Idb::open(FEED_DB, FEED_STORES).await.ok()?;
     let records = db.all(FEED_STORES[0]).await.ok()?;
     let (_, json) = records.into_iter().find(|(key, _)| key == FEED_KEY)?;
-    VacancySet::parse(&json, &app.content.competences).ok()
+    VacancySet::parse(&json?, &app.content.competences).ok()
 }
 
 /// Deletes the IndexedDB database of imported feeds ("Wis alles", "forget the import").
