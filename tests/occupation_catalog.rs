@@ -400,13 +400,22 @@ fn rejects_missing_or_bad_sentences_about_the_work() {
 fn every_occupation_says_what_the_work_is() {
     let catalog = bundled();
     for o in &catalog.occupations {
-        assert!(o.tasks.len() >= 3, "{}: only {} sentences", o.id, o.tasks.len());
+        assert!(
+            o.tasks.len() >= 3,
+            "{}: only {} sentences",
+            o.id,
+            o.tasks.len()
+        );
         for task in &o.tasks {
             // Plain sentences: a capital at the start, a full stop at the end, no jargon
             // markers; the Dutch speaks to the reader ("je"), as the English does ("you").
             for text in [&task.nl, &task.en] {
                 assert!(text.ends_with('.'), "{}: {text}", o.id);
-                assert!(text.starts_with(|c: char| c.is_uppercase()), "{}: {text}", o.id);
+                assert!(
+                    text.starts_with(|c: char| c.is_uppercase()),
+                    "{}: {text}",
+                    o.id
+                );
             }
             assert!(task.nl.starts_with("Je "), "{}: {}", o.id, task.nl);
             assert!(task.en.starts_with("You "), "{}: {}", o.id, task.en);

@@ -33,7 +33,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
-use crate::core::search::SearchDocument;
+use crate::core::search::{AboutText, SearchDocument};
 use crate::core::text::Language;
 
 /// The largest file the importer reads: 50 MiB. The ESCO file is about 2.6 MB.
@@ -215,8 +215,9 @@ impl EscoCatalog {
         serde_json::from_str(json)
     }
 
-    /// One search document per occupation: the ESCO URI as key, the preferred label, and the
-    /// alternative and hidden labels as terms.
+    /// One search document per occupation: the ESCO URI as key, the preferred label, the
+    /// alternative and hidden labels as terms, and the Dutch description as what the work is.
+    /// (`search::esco_documents` adds what the bundled catalogue knows.)
     pub fn search_documents(&self) -> Vec<SearchDocument> {
         self.occupations
             .iter()
@@ -229,6 +230,15 @@ impl EscoCatalog {
                     .chain(&o.hidden_labels)
                     .cloned()
                     .collect(),
+                about: if o.description.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![AboutText {
+                        language: Language::Nl,
+                        text: o.description.clone(),
+                    }]
+                },
+                prior: 0.0,
             })
             .collect()
     }
