@@ -361,3 +361,60 @@ fn every_hit_says_why() {
         "{hits:?}"
     );
 }
+
+mod properties {
+    use std::time::{Duration, Instant};
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The time one search takes, the best of a few runs (the least disturbed by the rest of
+    /// the machine).
+    fn time(index: &SearchIndex, query: &str) -> Duration {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = index.search(query, 10);
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any text, hostile or not: no panic, at most `limit` hits, best first, scores in
+        /// 0..=1, and each hit says why it was found.
+        #[test]
+        fn any_query_is_answered_sensibly(query in "\\PC{0,120}|[a-z' ]{0,300}", limit in 0usize..12) {
+            let hits = catalogue_index().search(&query, limit);
+            prop_assert!(hits.len() <= limit);
+            prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+            for hit in &hits {
+                prop_assert!((0.0..=1.0).contains(&hit.score));
+                prop_assert!(!hit.matched.is_empty() || !hit.matched_words.is_empty(), "{hit:?}");
+            }
+        }
+
+        /// A complexity guard, not a benchmark: a query 50 times as long takes at most
+        /// 100 × 50 times as long as the query itself (a linear search stays far below; a
+        /// quadratic one in the length would not). Times under 0.2 ms count as 0.2 ms, so
+        /// the timer's resolution and a busy machine cannot fail it.
+        #[test]
+        fn search_time_is_at_most_linear_in_the_query_length(word in "[a-z]{1,12}( [a-z]{1,12}){0,3}") {
+            const REPEAT: u32 = 50;
+            let index = catalogue_index();
+            let long = vec![word.as_str(); REPEAT as usize].join(" ");
+            let short = time(index, &word).max(Duration::from_micros(200));
+            let long_time = time(index, &long);
+            prop_assert!(
+                long_time <= short * 100 * REPEAT,
+                "{} chars: {long_time:?}; {} chars: {short:?}",
+                long.len(),
+                word.len()
+            );
+        }
+    }
+}

@@ -463,7 +463,12 @@ impl SearchIndex {
                         }
                         sum += weight * in_name.max(in_about);
                     }
-                    let prior = self.docs.get(doc as usize).map_or(0.0, |d| d.prior);
+                    let prior = self
+                        .docs
+                        .get(doc as usize)
+                        .map(|d| d.prior)
+                        .filter(|p| p.is_finite())
+                        .map_or(0.0, |p| p.clamp(0.0, 1.0));
                     let combined = sum / weight_sum * (1.0 - PRIOR_WEIGHT * (1.0 - prior));
                     if combined > by_name {
                         ranked.score = combined;
