@@ -517,7 +517,7 @@ const intentQ = {
     mini: intentQuality(mini.sets.intents.map((t) => t.top), acceptEsco),
   },
 };
-const medians = (rows) => rows.map((r) => (r.samples ? median(r.samples) : r.median_us));
+const medians = (rows) => rows.map((r) => (Array.isArray(r.samples) ? median(r.samples) : r.median_us));
 
 const loadAfter = os.loadavg()[0];
 console.log(`occupation search in the browser (Chromium ${browserVersion}, ${BASE})`);

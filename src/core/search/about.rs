@@ -14,6 +14,8 @@
 //! How much a description match counts against a name match, how rare words weigh more than
 //! common ones and how common occupations come first is decided in [`super::index`].
 
+use std::collections::HashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalize::{self, VariantKind};
@@ -22,8 +24,9 @@ use super::SearchDocument;
 use crate::core::text::Language;
 
 /// A stem of this many bytes or more also matches as the start of a longer stem (the word
-/// being typed, or the first part of a compound: "paard" → "paardenhouderij").
-const MIN_PREFIX: usize = 3;
+/// being typed, or the first part of a compound: "paard" → "paardenhouderij"). Shorter ones
+/// start too many words ("ver…") to be worth the time on every keystroke.
+const MIN_PREFIX: usize = 4;
 /// Typos are only tried for query words whose stem has this many bytes or more (a short word
 /// is within one edit of too many unrelated words), and only for whole words.
 const MIN_FUZZY: usize = 5;
@@ -87,7 +90,7 @@ pub(super) struct AboutIndex {
     stems: Vocab,
     /// Stem id → (document, written form id), one entry per document.
     postings: Lists<(u32, u32)>,
-    /// The words as written, sorted.
+    /// The words as written.
     forms: Vec<Box<str>>,
 }
 
@@ -95,10 +98,18 @@ impl AboutIndex {
     pub(super) fn new(docs: &[SearchDocument]) -> Self {
         let nl = Stemmer::create(Algorithm::Dutch);
         let en = Stemmer::create(Algorithm::English);
-        // (stem, document, written form), first occurrence per document and stem.
-        let mut entries: Vec<(Box<str>, u32, Box<str>)> = Vec::new();
+        // Every distinct word is stemmed once, and stems and written forms get numbers as
+        // they are first seen (the ESCO descriptions have about 135,000 words, 15,000
+        // distinct).
+        let mut stem_of: HashMap<(Language, String), u32> = HashMap::new();
+        let mut stem_ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut stem_list: Vec<Box<str>> = Vec::new();
+        let mut form_ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut forms: Vec<Box<str>> = Vec::new();
+        // (stem number, document, form number), the first occurrence per document and stem.
+        let mut entries: Vec<(u32, u32, u32)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            let mut seen: Vec<String> = Vec::new();
+            let first = entries.len();
             let mut read = 0usize;
             for about in &doc.about {
                 let stemmer = match about.language {
@@ -113,25 +124,42 @@ impl AboutIndex {
                     if token.len() < 2 || normalize::is_filler(&token) {
                         continue;
                     }
-                    let stem = stemmer.stem(&token).into_owned();
-                    if seen.contains(&stem) {
+                    let stem =
+                        *stem_of
+                            .entry((about.language, token))
+                            .or_insert_with_key(|(_, token)| {
+                                let stem: Box<str> = stemmer.stem(token).into();
+                                *stem_ids.entry(stem.clone()).or_insert_with(|| {
+                                    stem_list.push(stem);
+                                    stem_list.len() as u32 - 1
+                                })
+                            });
+                    if entries[first..].iter().any(|e| e.0 == stem) {
                         continue;
                     }
-                    seen.push(stem.clone());
-                    entries.push((stem.into(), d as u32, written.into()));
+                    let form = match form_ids.get(written.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let written: Box<str> = written.into();
+                            forms.push(written.clone());
+                            form_ids.insert(written, forms.len() as u32 - 1);
+                            forms.len() as u32 - 1
+                        }
+                    };
+                    entries.push((stem, d as u32, form));
                 }
             }
         }
-        let stems = Vocab::new(entries.iter().map(|e| e.0.clone()).collect());
-        let mut forms: Vec<Box<str>> = entries.iter().map(|e| e.2.clone()).collect();
-        forms.sort_unstable();
-        forms.dedup();
+        let stems = Vocab::new(stem_list.clone());
+        let final_id: Vec<u32> = stem_list
+            .iter()
+            .map(|s| stems.id(s).unwrap_or(u32::MAX))
+            .collect();
         let mut pairs: Vec<(u32, (u32, u32))> = entries
             .iter()
-            .filter_map(|(stem, doc, form)| {
-                let stem = stems.id(stem)?;
-                let form = forms.binary_search(form).ok()? as u32;
-                Some((stem, (*doc, form)))
+            .filter_map(|&(stem, doc, form)| {
+                let id = *final_id.get(stem as usize)?;
+                (id != u32::MAX).then_some((id, (doc, form)))
             })
             .collect();
         pairs.sort_unstable();
@@ -186,15 +214,14 @@ impl AboutIndex {
                 }
             }
         }
-        let mut exact = false;
-        for (i, s) in primary.iter().enumerate() {
-            if i == 1 && primary[0] == primary[1] {
-                continue;
-            }
-            exact |= self.match_stem(s, 1.0, scratch, &mut add);
+        // Only the Dutch stem is also looked for inside compounds ("verzorging" in
+        // "kinderverzorging"); the other forms as words and word starts, which is cheap.
+        let mut exact = self.match_stem(&primary[0], 1.0, true, scratch, &mut add);
+        if primary[1] != primary[0] {
+            exact |= self.match_stem(&primary[1], 1.0, false, scratch, &mut add);
         }
         for s in &variants {
-            exact |= self.match_stem(s, VARIANT_WEIGHT, scratch, &mut add);
+            exact |= self.match_stem(s, VARIANT_WEIGHT, false, scratch, &mut add);
         }
         // A separable verb as a job seeker types it, in the infinitive ("rondbrengen",
         // "aanleggen"), is split in a "you" sentence ("je brengt folders rond"): its verb
@@ -211,8 +238,11 @@ impl AboutIndex {
                     forms.push(v.text);
                 }
             }
-            for form in &forms {
-                self.match_stem(form, SEPARABLE_WEIGHT, scratch, &mut add);
+            // The verb's stem is short ("leg" of "leggen"), but it is a known verb, so it
+            // may start a word from three letters on ("legt").
+            for form in forms.iter().filter(|f| f.len() >= 3) {
+                self.stems
+                    .match_plain(form, SEPARABLE_WEIGHT, false, scratch, &mut add);
             }
         }
         if !exact {
@@ -247,11 +277,13 @@ impl AboutIndex {
             .collect()
     }
 
-    /// Exact, prefix and compound matches of one stem; whether it is itself a stem.
+    /// Exact and prefix matches of one stem (with `compound`, of five letters or more, also
+    /// inside a compound); whether it is itself a stem.
     fn match_stem(
         &self,
         stem: &str,
         weight: f32,
+        compound: bool,
         scratch: &mut Scratch,
         add: &mut impl FnMut(u32, f32),
     ) -> bool {
@@ -265,7 +297,7 @@ impl AboutIndex {
             };
         }
         self.stems
-            .match_plain(stem, weight, stem.len() >= 4, scratch, add)
+            .match_plain(stem, weight, compound && stem.len() >= 5, scratch, add)
     }
 }
 
@@ -348,8 +380,13 @@ mod tests {
             docs_matching(&index, "verzorging"),
             vec![(0, "verzorgt".to_owned())]
         );
-        // The word being typed, and a typo.
-        assert_eq!(docs_matching(&index, "bro"), vec![(1, "brood".to_owned())]);
+        // The word being typed (from four letters on: three letters start too many words),
+        // and a typo.
+        assert_eq!(
+            docs_matching(&index, "paar"),
+            vec![(0, "paarden".to_owned())]
+        );
+        assert!(docs_matching(&index, "paa").is_empty());
         assert_eq!(
             docs_matching(&index, "paardn"),
             vec![(0, "paarden".to_owned())]

@@ -279,7 +279,10 @@ pub const FILLERS: &[&str] = &[
 
 /// A stopword or a filler (see [`FILLERS`]).
 pub fn is_filler(token: &str) -> bool {
-    is_stopword(token) || FILLERS.contains(&token)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().chain(FILLERS).copied().collect())
+        .contains(token)
 }
 
 /// Why a variant differs from what was typed; the index trusts some kinds more than others.
