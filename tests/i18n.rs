@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use werkmap::core::i18n::{self, Catalog};
+use werkmap::core::i18n::{self, Catalog, Message, PLURAL_CATEGORIES};
 use werkmap::core::text::Language;
 
 fn keys(catalog: &Catalog) -> BTreeSet<String> {
@@ -19,12 +19,37 @@ fn locales_parse_and_have_the_same_keys() {
         let catalog = Catalog::parse(source)
             .unwrap_or_else(|e| panic!("locale {} is not valid JSON: {e}", language.code()));
         for key in catalog.keys() {
-            let text = catalog.get(key).unwrap_or_default();
-            assert!(
-                !text.trim().is_empty(),
-                "{}: `{key}` is empty",
-                language.code()
-            );
+            let message = catalog.message(key).expect("listed key");
+            for text in message.texts() {
+                assert!(
+                    !text.trim().is_empty(),
+                    "{}: `{key}` is empty",
+                    language.code()
+                );
+            }
+            if let Message::Plural(forms) = message {
+                assert!(
+                    forms.contains_key("other"),
+                    "{}: plural `{key}` has no `other` form",
+                    language.code()
+                );
+                for name in forms.keys() {
+                    let exact = name
+                        .strip_prefix('=')
+                        .is_some_and(|n| n.parse::<u64>().is_ok());
+                    assert!(
+                        exact || PLURAL_CATEGORIES.contains(&name.as_str()),
+                        "{}: plural `{key}` has an unknown form `{name}`",
+                        language.code()
+                    );
+                }
+                // Dutch and English both tell 1 from other numbers (CLDR).
+                assert!(
+                    forms.contains_key("one"),
+                    "{}: plural `{key}` has no `one` form",
+                    language.code()
+                );
+            }
         }
         all.push((language, keys(&catalog)));
     }
@@ -43,6 +68,12 @@ fn locales_parse_and_have_the_same_keys() {
 /// the UI asks for texts, and the core words explanations (matching, the activity log) for
 /// the UI and the CLI alike.
 fn keys_used_by_ui() -> BTreeSet<String> {
+    keys_in_sources().into_iter().map(|(key, _)| key).collect()
+}
+
+/// Each key literal with whether it is the key of an `i18n::plural(…)` call (the literal
+/// comes right after `plural(` and the language argument).
+fn keys_in_sources() -> BTreeSet<(String, bool)> {
     let mut used = BTreeSet::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("src/ui"), root.join("src/core")];
@@ -57,7 +88,14 @@ fn keys_used_by_ui() -> BTreeSet<String> {
                 continue;
             }
             let source = fs::read_to_string(&path).expect("source readable");
-            for literal in source.split('"').skip(1).step_by(2) {
+            let pieces: Vec<&str> = source.split('"').collect();
+            for (index, literal) in pieces.iter().enumerate().skip(1).step_by(2) {
+                let before = pieces[index - 1];
+                let call = before
+                    .rsplit_once("i18n::")
+                    .map(|(_, call)| call)
+                    .filter(|call| call.len() < 160 && !call.contains(';'));
+                let in_plural = call.is_some_and(|call| call.starts_with("plural("));
                 let mut parts = literal.split('.');
                 let (Some(area), Some(name), None) = (parts.next(), parts.next(), parts.next())
                 else {
@@ -71,7 +109,7 @@ fn keys_used_by_ui() -> BTreeSet<String> {
                 // not texts.
                 let file = matches!(name, "json" | "csv" | "rs" | "html" | "js" | "md");
                 if is_key(area) && is_key(name) && area != "werkmap" && area != "kdf" && !file {
-                    used.insert(literal.to_owned());
+                    used.insert(((*literal).to_owned(), in_plural));
                 }
             }
         }
@@ -122,13 +160,113 @@ fn placeholders_match_between_languages() {
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
             .collect()
     };
+    let all = |catalog: &Catalog, key: &str| -> BTreeSet<String> {
+        catalog
+            .message(key)
+            .map(|m| m.texts().into_iter().flat_map(placeholders).collect())
+            .unwrap_or_default()
+    };
     let dutch = i18n::catalog(Language::Nl);
     let english = i18n::catalog(Language::En);
     for key in dutch.keys() {
         assert_eq!(
-            placeholders(dutch.get(key).unwrap_or_default()),
-            placeholders(english.get(key).unwrap_or_default()),
+            all(dutch, key),
+            all(english, key),
             "placeholders of `{key}`"
         );
     }
+}
+
+#[test]
+fn plural_keys_are_used_with_plural_and_plain_keys_without() {
+    let catalog = i18n::catalog(Language::Nl);
+    for (key, in_plural) in keys_in_sources() {
+        let Some(message) = catalog.message(&key) else {
+            continue;
+        };
+        let is_plural = matches!(message, Message::Plural(_));
+        assert!(
+            !in_plural || is_plural,
+            "`{key}` is used with i18n::plural but is a plain text in the locale files"
+        );
+        assert!(
+            in_plural || !is_plural,
+            "`{key}` has plural forms but is not used with i18n::plural"
+        );
+    }
+}
+
+#[test]
+fn every_plural_reads_right_at_0_1_2_and_many() {
+    for language in Language::ALL {
+        let catalog = i18n::catalog(language);
+        let plural_keys: Vec<&'static str> = catalog
+            .keys()
+            .filter(|key| matches!(catalog.message(key), Some(Message::Plural(_))))
+            .map(|key| &*Box::leak(key.to_owned().into_boxed_str()))
+            .collect();
+        assert!(
+            plural_keys.len() >= 20,
+            "only {} plural keys",
+            plural_keys.len()
+        );
+        for key in plural_keys {
+            let mut seen = Vec::new();
+            for count in [0usize, 1, 2, 21, 12_345] {
+                let text = i18n::plural(language, key, count, &[]);
+                assert!(!text.contains("{count}"), "{key} at {count}: {text}");
+                if count > 1 {
+                    // The count is in the text, grouped by thousands.
+                    let shown = werkmap::core::text::format_count(count, language);
+                    assert!(text.contains(&shown), "{key} at {count}: {text}");
+                }
+                seen.push(text);
+            }
+            assert_ne!(
+                seen[1].replacen('1', "#", 1),
+                seen[2].replacen('2', "#", 1),
+                "{key}: 1 and 2 read the same"
+            );
+        }
+    }
+}
+
+#[test]
+fn counts_read_right_in_both_languages() {
+    let nl = |key, count| i18n::plural(Language::Nl, key, count, &[("answered", "0")]);
+    let en = |key, count| i18n::plural(Language::En, key, count, &[("answered", "0")]);
+    assert_eq!(nl("selftest.answered_count", 1), "0 van 1 vraag ingevuld");
+    assert_eq!(
+        nl("selftest.answered_count", 13),
+        "0 van 13 vragen ingevuld"
+    );
+    assert_eq!(en("selftest.answered_count", 1), "0 of 1 question answered");
+    assert_eq!(
+        en("selftest.answered_count", 2),
+        "0 of 2 questions answered"
+    );
+    assert!(nl("result.incomplete", 1).starts_with("Je hebt 1 vraag niet"));
+    assert!(nl("result.incomplete", 2).starts_with("Je hebt 2 vragen niet"));
+    assert_eq!(nl("vacancies.whatif_more", 1), "1 goede vacature meer");
+    assert_eq!(nl("vacancies.whatif_more", 0), "0 goede vacatures meer");
+    assert_eq!(en("vacancies.whatif_more", 1), "1 more good vacancy");
+    assert_eq!(
+        i18n::plural(
+            Language::Nl,
+            "vacancies.summary_eligible",
+            1,
+            &[("total", "320")]
+        ),
+        "1 van de 320 vacatures past bij je wensen."
+    );
+    assert_eq!(
+        i18n::plural(Language::Nl, "vacancies.summary_good", 1, &[]),
+        "1 daarvan past goed."
+    );
+    assert_eq!(
+        i18n::plural(Language::En, "vacancies.summary_good", 0, &[]),
+        "None of them fits well."
+    );
+    assert_eq!(nl("search.count", 12_345), "12.345 beroepen gevonden");
+    assert_eq!(en("search.count", 12_345), "12,345 occupations found");
 }

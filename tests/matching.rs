@@ -109,7 +109,9 @@ fn the_profile_comes_from_the_self_test() {
     let p = profile();
     let home = p.home.as_ref().expect("home from the postcode");
     assert_eq!(home.label, "3511 (Utrecht)");
-    assert_eq!(p.hours, HoursRange::new(20, 31));
+    // The self-test's "at most 31 hours" (an old "20 tot 32 uur" answer): any vacancy that
+    // starts at 31 hours or fewer fits.
+    assert_eq!(p.hours, HoursRange::new(1, 31));
     assert_eq!(p.driving_licence, Some(false));
     assert_eq!(p.education, Some(EducationLevel::Mbo2));
     assert_eq!(p.language, Some(LanguageLevel::B2));
@@ -175,7 +177,7 @@ fn hours_outside_the_wish_fail() {
         fails_of(&profile(), v),
         vec![Failure::Hours {
             asked: HoursRange::new(36, 40).expect("valid"),
-            wanted: HoursRange::new(20, 31).expect("valid"),
+            wanted: HoursRange::new(1, 31).expect("valid"),
         }]
     );
     let mut touching = plain_vacancy("b");
@@ -445,6 +447,59 @@ fn interest_part_comes_from_the_occupation_and_is_neutral_without_one() {
     v.occupation.id = Some("orderpicker".into());
     // No interest answers: the occupation's areas are unknown, so neutral too.
     assert_eq!(parts_of(&p, v).interests, content().matching.unknown);
+}
+
+/// A real interest fit of exactly the "unknown" value (50) is known: the vacancy page must
+/// not tell someone who did the interest check to do it (the bug a job seeker met).
+#[test]
+fn an_interest_fit_equal_to_the_unknown_value_is_known() {
+    use werkmap::core::competence::{fit_occupation, interest_profile, InterestAnswer};
+    let catalog = &content().interests;
+    let unknown = content().matching.unknown;
+    // Look for interest answers that give some occupation a fit of exactly `unknown`.
+    let mut found = None;
+    'search: for seed in 0u64..2_000 {
+        let mut competences = CompetenceProfile::new();
+        for (i, item) in catalog.items.iter().enumerate() {
+            let pick = (seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add((i as u64).wrapping_mul(1_442_695_040_888_963_407))
+                >> 33)
+                % 3;
+            competences
+                .set_interest(catalog, &item.id, InterestAnswer::ALL[pick as usize])
+                .expect("valid item");
+        }
+        let interests = interest_profile(catalog, &competences);
+        for occupation in &content().occupations.occupations {
+            let fit = fit_occupation(&content().competences, &interests, &competences, occupation);
+            if fit.interest_part == Some(unknown) {
+                found = Some((competences, occupation.id.clone()));
+                break 'search;
+            }
+        }
+    }
+    let (competences, occupation) = found.expect("some answers give a fit of exactly 50");
+    let p = profile_with(&answers(), &competences, &Wishes::default());
+    let mut v = plain_vacancy("fifty");
+    v.occupation.id = Some(occupation);
+    let w = world(vec![v], &competences);
+    let scorer = Scorer::new(&p, &content().matching, content(), &w.interests);
+    let evaluation = scorer.evaluate_at(&w.pool, 0).expect("evaluated");
+    assert_eq!(evaluation.parts.interests, unknown);
+    assert!(evaluation.parts.interests_known, "a real 50 is known");
+    let explanation = explain(&scorer, &p, content(), &w.pool, 0, Language::Nl).expect("explained");
+    let text = explanation
+        .parts
+        .iter()
+        .map(|part| part.text.clone())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    assert!(!text.contains("Doe de interessecheck"), "{text}");
+    assert!(
+        text.contains(&format!("past {unknown} van de 100")),
+        "{text}"
+    );
 }
 
 #[test]

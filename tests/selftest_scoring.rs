@@ -268,7 +268,8 @@ fn every_route_with_its_evidence() {
         let result = score(&case.answers);
         assert_eq!(result.route.route, case.route, "{}", case.name);
         assert_eq!(
-            result.route.unchecked, case.unchecked,
+            result.route.unchecked_routes(),
+            case.unchecked,
             "{}: unchecked",
             case.name
         );
@@ -467,7 +468,10 @@ fn youth_rule_and_startkwalificatie() {
         let is_diploma = result.route.route == RouteId::DiplomaFirst;
         assert_eq!(is_diploma, case.route_is_diploma, "{}: route", case.name);
         assert_eq!(
-            result.route.unchecked.contains(&RouteId::DiplomaFirst),
+            result
+                .route
+                .unchecked_routes()
+                .contains(&RouteId::DiplomaFirst),
             case.diploma_unchecked,
             "{}: unchecked {:?}",
             case.name,
@@ -891,11 +895,17 @@ fn declining_every_sensitive_question() {
         }
         // The routes that depend on declined answers stay open, never ruled out.
         assert!(
-            result.route.unchecked.contains(&RouteId::SupportFirst),
+            result
+                .route
+                .unchecked_routes()
+                .contains(&RouteId::SupportFirst),
             "{name}: route B is unchecked, not 'no'"
         );
         assert_eq!(
-            result.route.unchecked.contains(&RouteId::DiplomaFirst),
+            result
+                .route
+                .unchecked_routes()
+                .contains(&RouteId::DiplomaFirst),
             youth_open,
             "{name}: youth route unchecked"
         );
@@ -1017,7 +1027,7 @@ fn empty_test() {
     let result = score(&Answers::new());
     assert_eq!(result.route.route, RouteId::SelfSearch);
     assert_eq!(
-        result.route.unchecked,
+        result.route.unchecked_routes(),
         vec![RouteId::DiplomaFirst, RouteId::SupportFirst]
     );
     assert!(result.route.because.is_empty());
@@ -1426,13 +1436,15 @@ fn next_steps_follow_the_answers() {
             steps: &[("language_course", false)],
         },
         StepCase {
-            name: "care obstacle but help asked only for money: childcare for later",
+            // Not ticking care is not saying "no help with care": only "ik wil nu geen hulp"
+            // is, so childcare is a step like any other (after the one asked for).
+            name: "care obstacle but help asked only for money: childcare not declined",
             answers: clean(&[
                 ("obstacle_care", &["some"]),
                 ("obstacle_money", &["some"]),
                 ("obstacle_help", &["money"]),
             ]),
-            steps: &[("debt_help", false), ("childcare", true)],
+            steps: &[("debt_help", false), ("childcare", false)],
         },
         StepCase {
             name: "'ik wil nu geen hulp': every obstacle step for later, others first",
@@ -1451,13 +1463,13 @@ fn next_steps_follow_the_answers() {
             ],
         },
         StepCase {
-            name: "health obstacles follow the help answer too",
+            name: "health obstacles: the one asked for first, the other not declined",
             answers: clean(&[
                 ("obstacle_health_physical", &["some"]),
                 ("obstacle_health_mental", &["some"]),
                 ("obstacle_help", &["health_mental"]),
             ]),
-            steps: &[("mental_health", false), ("health", true)],
+            steps: &[("mental_health", false), ("health", false)],
         },
         StepCase {
             name: "physical health, help asked",
@@ -1475,7 +1487,7 @@ fn next_steps_follow_the_answers() {
                 ("obstacle_justice", &["a_lot"]),
                 ("obstacle_help", &["housing", "justice"]),
             ]),
-            steps: &[("housing", false), ("justice", false), ("addiction", true)],
+            steps: &[("housing", false), ("justice", false), ("addiction", false)],
         },
         StepCase {
             name: "young without startkwalificatie",
@@ -1485,7 +1497,7 @@ fn next_steps_follow_the_answers() {
         StepCase {
             name: "searching: goal, channels, applications",
             answers: clean(&[
-                ("knows_goal", &["somewhat"]),
+                ("knows_goal", &["no"]),
                 ("channels", &["job_sites"]),
                 ("applications_4w", &["1_3"]),
             ]),
@@ -1707,8 +1719,8 @@ fn describe_evidence_in_both_languages() {
             "unanswered",
             answer("hours"),
             (
-                "Hoeveel uur per week kan je werken?",
-                "How many hours a week can you work?",
+                "Hoeveel uur per week kan je hoogstens werken?",
+                "What is the most hours a week you can work?",
             ),
             None,
         ),
@@ -2085,7 +2097,7 @@ proptest! {
                 .any(|q| q.starts_with("obstacle_")));
         }
         // The chosen route is never also listed as unchecked.
-        prop_assert!(!result.route.unchecked.contains(&result.route.route));
+        prop_assert!(!result.route.unchecked_routes().contains(&result.route.route));
         // Obstacles are sorted heaviest first.
         prop_assert!(result.obstacles.windows(2).all(|w| w[0].severity >= w[1].severity));
         // Declined steps come last.
@@ -2300,15 +2312,17 @@ fn later_routes_that_also_hold_are_shown_next_to_the_route() {
 #[test]
 fn young_people_get_the_jongerenladder_first() {
     let steps = |result: &SelfTestResult| {
-        result.youth.as_ref().map(|youth| {
-            selftest()
-                .rules
-                .youth_ladder
-                .as_ref()
-                .expect("youth ladder in rules")
-                .steps[youth.step]
-                .id
-                .clone()
+        result.youth.as_ref().and_then(|youth| {
+            youth.step.map(|step| {
+                selftest()
+                    .rules
+                    .youth_ladder
+                    .as_ref()
+                    .expect("youth ladder in rules")
+                    .steps[step]
+                    .id
+                    .clone()
+            })
         })
     };
     let young = [("age_band", &["18_22"][..])];
@@ -2358,5 +2372,134 @@ fn young_people_get_the_jongerenladder_first() {
                 "{name}: the age answer explains the youth ladder"
             );
         }
+    }
+}
+
+/// The case a 19-year-old met at the kiosk: "Heb je een diploma? — Nee" with the education
+/// question skipped. Whether they have a startkwalificatie is not known (hbo or wo counts
+/// without the diploma question), so the ladder must not say "gewoon werk — je hebt een
+/// diploma", and what it lacks is the education question, not the age that was given.
+#[test]
+fn youth_ladder_with_unknown_education_names_the_missing_question() {
+    let mut answers = clean(&[("age_band", &["18_22"]), ("diploma", &["no"])]);
+    answers.clear("education");
+    let result = score(&answers);
+    let youth = result.youth.as_ref().expect("young: the ladder is shown");
+    assert_eq!(youth.step, None, "no step on a guess");
+    let missing: BTreeSet<&str> = youth
+        .unchecked
+        .iter()
+        .flat_map(|u| u.missing.iter().map(String::as_str))
+        .collect();
+    assert!(missing.contains("education"), "{missing:?}");
+    assert!(
+        !missing.contains("age_band"),
+        "the age was given: {missing:?}"
+    );
+    assert!(
+        !missing.contains("diploma"),
+        "the diploma was given: {missing:?}"
+    );
+    // The route says the same: "eerst een diploma" could fit, and it is the education
+    // question that would tell.
+    let diploma = result
+        .route
+        .unchecked
+        .iter()
+        .find(|u| u.item == RouteId::DiplomaFirst)
+        .expect("the diploma route is unchecked");
+    assert_eq!(diploma.missing, vec!["education".to_owned()]);
+
+    // With the education answered the step follows from it.
+    let answers = clean(&[
+        ("age_band", &["18_22"]),
+        ("diploma", &["no"]),
+        ("education", &["vmbo"]),
+    ]);
+    let youth = score(&answers).youth.expect("young");
+    assert_eq!(
+        youth
+            .step
+            .map(|s| selftest().rules.youth_ladder.as_ref().unwrap().steps[s]
+                .id
+                .clone())
+            .as_deref(),
+        Some("a")
+    );
+    assert!(evidence_questions(&youth.because).contains("education"));
+}
+
+// "Gewoon werk — je hebt een diploma" only when the diploma is known, over any answers.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn regular_work_step_only_with_a_known_startkwalificatie(answers in common::arbitrary_answers()) {
+        let result = score(&answers);
+        let ladder = selftest().rules.youth_ladder.as_ref().unwrap();
+        if let Some(step) = result.youth.as_ref().and_then(|y| y.step) {
+            if ladder.steps[step].id == "c" {
+                let evaluator = werkmap::core::selftest::rules::Evaluator::new(&selftest().rules, &answers);
+                prop_assert_eq!(evaluator.fact("startkwalificatie").truth, Truth::True);
+            }
+        }
+        // Every unchecked item names at least one question that would tell.
+        for unchecked in result.route.unchecked.iter() {
+            prop_assert!(!unchecked.missing.is_empty());
+        }
+    }
+}
+
+/// The hours question takes the person's own maximum, and the strength says that number.
+#[test]
+fn hours_are_a_number_and_the_words_follow_it() {
+    let questionnaire = &selftest().questionnaire;
+    let mut answers = clean(&[]);
+    answers
+        .set(questionnaire, "hours", Answer::Text(" 24 ".into()))
+        .expect("24 hours is valid");
+    assert_eq!(answers.number("hours"), Some(24));
+    let strength = score(&answers)
+        .strengths
+        .into_iter()
+        .find(|s| s.id == "hours")
+        .expect("24 hours is a strength");
+    assert_eq!(
+        strength.text.nl,
+        "Je kan 24 uur per week werken. Daar is veel werk voor."
+    );
+    assert_eq!(
+        strength.text.en,
+        "You can work 24 hours a week. There is a lot of work for that."
+    );
+
+    answers
+        .set(questionnaire, "hours", Answer::Number(12))
+        .expect("12 is valid");
+    assert!(
+        !score(&answers).strengths.iter().any(|s| s.id == "hours"),
+        "12 hours is not 'many hours'"
+    );
+    for bad in ["0", "61", "twintig", "-4", ""] {
+        assert!(
+            answers
+                .set(questionnaire, "hours", Answer::Text(bad.into()))
+                .is_err(),
+            "{bad:?} is refused"
+        );
+    }
+    assert_eq!(
+        answers.number("hours"),
+        Some(12),
+        "a refused number changes nothing"
+    );
+
+    // Answers from when the question was a choice keep their meaning.
+    for (option, hours) in [("0_11", 11), ("12_19", 19), ("20_31", 31), ("32_plus", 40)] {
+        let mut old = Answers::new();
+        let raw = format!(r#"{{"hours": {{"type": "chosen", "value": ["{option}"]}}}}"#);
+        old = serde_json::from_str(&raw).unwrap_or(old);
+        let dropped = old.retain_valid(questionnaire);
+        assert!(dropped.is_empty(), "{option}");
+        assert_eq!(old.number("hours"), Some(hours), "{option}");
     }
 }

@@ -5,7 +5,7 @@ mod common;
 
 use std::cell::Cell;
 
-use common::{arbitrary_answers, choose, selftest};
+use common::{arbitrary_answers, choose, content, selftest};
 use proptest::prelude::*;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -550,17 +550,42 @@ fn completing_the_selftest_keeps_history_with_date_and_summary() {
 }
 
 #[test]
-fn sanitize_drops_answers_the_questionnaire_no_longer_has() {
+fn clean_drops_answers_the_questionnaire_no_longer_has() {
     let mut value = serde_json::to_value(sample_state()).unwrap();
     value["answers"]["retired_question"] = serde_json::json!({"type": "chosen", "value": ["x"]});
     value["answers"]["cv_ready"] = serde_json::json!({"type": "chosen", "value": ["retired"]});
     let mut state = parse_state(&value.to_string()).expect("still a readable state");
-    let mut dropped = state.sanitize(selftest());
+    let mut dropped = state.clean(content());
     dropped.sort();
     assert_eq!(dropped, ["cv_ready", "retired_question"]);
     let mut expected = sample_state();
     expected.answers.clear("cv_ready");
     assert_eq!(state, expected);
+}
+
+/// Every path that loads state brings it up to the content: an hours answer from when the
+/// question was a choice becomes its number, in the current answers and in the history, and
+/// competence ratings for competences that no longer exist go.
+#[test]
+fn clean_carries_old_hours_answers_over_everywhere() {
+    let mut value = serde_json::to_value(sample_state()).unwrap();
+    let old = serde_json::json!({"type": "chosen", "value": ["12_19"]});
+    value["answers"]["hours"] = old.clone();
+    if let Some(entry) = value["history"].get_mut(0) {
+        entry["answers"]["hours"] = old;
+    }
+    value["competences"]["ratings"]["retired_competence"] = serde_json::json!({"level": 2});
+    let mut state = parse_state(&value.to_string()).expect("readable");
+    let dropped = state.clean(content());
+    assert_eq!(state.answers.number("hours"), Some(19));
+    for entry in &state.history {
+        assert_eq!(entry.answers.number("hours"), Some(19));
+    }
+    assert!(
+        dropped.contains(&"retired_competence".to_owned()),
+        "{dropped:?}"
+    );
+    assert!(state.competences.rating("retired_competence").is_none());
 }
 
 // ---------------------------------------------------------------------------------------

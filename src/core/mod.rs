@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod coach;
 pub mod competence;
+pub mod consistency;
 pub mod content;
 pub mod cv;
 pub mod esco;

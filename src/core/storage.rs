@@ -15,6 +15,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::core::activity::{ActivityError, ActivityInput, ActivityLog, SavedVacancy};
 use crate::core::competence::CompetenceProfile;
+use crate::core::content::Content;
 use crate::core::matching::Wishes;
 use crate::core::portfolio::Agreements;
 use crate::core::selftest::{Answers, ResultSummary, SelfTest};
@@ -181,9 +182,22 @@ impl AppState {
         }
     }
 
-    /// Drops stored answers that no longer match the questionnaire (after a content update).
-    pub fn sanitize(&mut self, selftest: &SelfTest) -> Vec<String> {
-        self.answers.retain_valid(&selftest.questionnaire)
+    /// Brings loaded state up to the bundled content, on every path that loads it (start-up,
+    /// another tab, a file taken in): answers from an earlier version of a question are
+    /// carried over (hours as a number), answers, ratings and interest answers that no
+    /// longer fit are dropped. The history's answers are brought up too, so re-reading an
+    /// old self-test means what it meant. Returns the ids that were dropped.
+    pub fn clean(&mut self, content: &Content) -> Vec<String> {
+        let questionnaire = &content.selftest.questionnaire;
+        let mut dropped = self.answers.retain_valid(questionnaire);
+        for entry in &mut self.history {
+            entry.answers.retain_valid(questionnaire);
+        }
+        dropped.extend(
+            self.competences
+                .retain_valid(&content.competences, &content.interests),
+        );
+        dropped
     }
 }
 

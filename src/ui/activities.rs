@@ -58,13 +58,11 @@ fn TargetCard() -> impl IntoView {
             )
         });
         let headline = match target {
-            Some((target, _)) => i18n::format(
+            Some((target, _)) => i18n::plural(
                 language,
                 "log.four_weeks_target",
-                &[
-                    ("count", &period.counted.to_string()),
-                    ("target", &target.to_string()),
-                ],
+                target as usize,
+                &[("done", &period.counted.to_string())],
             ),
             None => i18n::format(
                 language,

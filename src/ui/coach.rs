@@ -313,20 +313,18 @@ fn ImportCard() -> impl IntoView {
             };
             let refused = p.results.iter().filter(|r| r.outcome.is_err()).count();
             Some(if p.running {
-                i18n::format(
+                i18n::plural(
                     language,
                     "coach.importing",
-                    &[
-                        ("done", &p.done.to_string()),
-                        ("total", &p.total.to_string()),
-                    ],
+                    p.total,
+                    &[("done", &p.done.to_string())],
                 )
             } else {
-                i18n::format(
+                i18n::plural(
                     language,
                     "coach.imported",
+                    p.total,
                     &[
-                        ("total", &p.total.to_string()),
                         ("new", &count(ImportOutcome::New)),
                         ("updated", &count(ImportOutcome::Updated)),
                         ("unchanged", &count(ImportOutcome::Unchanged)),
@@ -425,7 +423,7 @@ fn Overview() -> impl IntoView {
         <h1>{move || app.t("coach.caseload_title")}</h1>
         <p class="lead">{move || app.t("coach.intro")}</p>
         {move || (coach.unreadable.get() > 0).then(|| view! {
-            <p class="notice-inline" role="alert">{i18n::format(app.language(), "coach.unreadable_records", &[("count", &coach.unreadable.get().to_string())])}</p>
+            <p class="notice-inline" role="alert">{i18n::plural(app.language(), "coach.unreadable_records", coach.unreadable.get(), &[])}</p>
         })}
         <div class="field">
             <label for="coach-name">{move || app.t("coach.your_name")}</label>
@@ -438,7 +436,11 @@ fn Overview() -> impl IntoView {
             <p role="status">{move || {
                 let total = coach.caseload.with(Caseload::len);
                 let due = rows.with(|r| r.iter().filter(|row| matches!(row.evaluation_due, EvaluationDue::Overdue | EvaluationDue::Soon)).count());
-                i18n::format(app.language(), "coach.count", &[("total", &total.to_string()), ("shown", &rows.with(Vec::len).to_string()), ("due", &due.to_string())])
+                format!(
+                    "{} {}",
+                    i18n::plural(app.language(), "coach.count_clients", total, &[("shown", &rows.with(Vec::len).to_string())]),
+                    i18n::plural(app.language(), "coach.count_due", due, &[]),
+                )
             }}</p>
             <div class="list-controls">
                 <div class="field">
@@ -599,9 +601,8 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
     view! {
         <p><A href=COACH_BASE>{t("coach.back")}</A></p>
         <h1>{name.clone()}</h1>
-        <p class="lead">{i18n::format(language, "coach.file_info", &[
+        <p class="lead">{i18n::plural(language, "coach.file_info", client.versions.len(), &[
             ("written", &format_date(latest.modified.date(), language)),
-            ("versions", &client.versions.len().to_string()),
         ])}</p>
         {(!not_shared.is_empty()).then(|| view! { <p class="hint">{t("coach.not_shared_sections")}" "{not_shared.join(", ")}</p> })}
         <section class="card" aria-labelledby="changes-title">
@@ -673,7 +674,7 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
             let target = client.application_target().map(|(t, _)| t);
             let period = log.last_four_weeks(today, target);
             let headline = match target {
-                Some(target) => i18n::format(language, "log.four_weeks_target", &[("count", &period.counted.to_string()), ("target", &target.to_string())]),
+                Some(target) => i18n::plural(language, "log.four_weeks_target", target as usize, &[("done", &period.counted.to_string())]),
                 None => i18n::format(language, "log.four_weeks", &[("count", &period.counted.to_string())]),
             };
             view! {

@@ -114,7 +114,7 @@ fn KioskStart() -> impl IntoView {
     let minutes = move || {
         let seconds =
             use_context::<KioskContext>().map_or(120, |k| k.config.get().inactivity_seconds);
-        seconds.div_ceil(60).to_string()
+        seconds.div_ceil(60) as usize
     };
     let first_topic = app.href(&format!(
         "/zelftest/{}",
@@ -127,7 +127,7 @@ fn KioskStart() -> impl IntoView {
     view! {
         <h1>{move || app.t("kiosk.title")}</h1>
         <p class="lead">{move || app.t("kiosk.intro")}</p>
-        <p>{move || i18n::format(app.language(), "kiosk.wipe_info", &[("minutes", &minutes())])}</p>
+        <p>{move || i18n::plural(app.language(), "kiosk.wipe_info", minutes(), &[])}</p>
         <A href=first_topic attr:class="button primary big">{move || app.t("home.start")}</A>
     }
 }
@@ -378,7 +378,7 @@ fn InactivityGuard() -> impl IntoView {
                     <div class="inactivity-box">
                         <h2 id="still-there">{app.t("kiosk.still_there")}</h2>
                         <p id="still-there-text" aria-live="polite">
-                            {i18n::format(app.language(), "kiosk.countdown", &[("seconds", &left.to_string())])}
+                            {i18n::plural(app.language(), "kiosk.countdown", left as usize, &[])}
                         </p>
                         <button type="button" class="button primary big" node_ref=stay_button on:click=move |_| touch()>
                             {app.t("kiosk.yes_here")}

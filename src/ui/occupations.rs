@@ -243,10 +243,11 @@ fn fit_parts(fit: &OccupationFit, language: Language) -> String {
         ),
     ];
     if !fit.missing.is_empty() {
-        parts.push(i18n::format(
+        parts.push(i18n::plural(
             language,
             "occupations.part_missing",
-            &[("count", &fit.missing.len().to_string())],
+            fit.missing.len(),
+            &[],
         ));
     }
     parts.join(" · ")
@@ -424,7 +425,7 @@ pub fn SearchScreen() -> impl IntoView {
                 if query.with(|q| q.trim().is_empty()) {
                     app.t("search.type").to_owned()
                 } else {
-                    i18n::format(app.language(), "search.count", &[("count", &count.to_string())])
+                    i18n::plural(app.language(), "search.count", count, &[])
                 }
             }}</p>
             <Show when=move || !query.with(|q| q.trim().is_empty()) && !hits.with(|h| h.iter().any(|(hit, _)| hit.fits_well()))>
@@ -537,7 +538,7 @@ fn EscoImport() -> impl IntoView {
             <h2 id="esco-title">{move || app.t("search.esco_title")}</h2>
             <p>{move || app.t("search.esco_intro")}</p>
             <p>{move || match imported_count() {
-                Some(count) => i18n::format(app.language(), "search.esco_present", &[("count", &format_count(count, app.language()))]),
+                Some(count) => i18n::plural(app.language(), "search.esco_present", count, &[]),
                 None => app.t("search.esco_absent").to_owned(),
             }}</p>
             <label for="esco-file">{move || app.t("search.esco_pick")}</label>
@@ -546,7 +547,7 @@ fn EscoImport() -> impl IntoView {
                 ImportStatus::Idle => String::new(),
                 ImportStatus::Working(key) => app.t(key).to_owned(),
                 ImportStatus::Done { count, skipped } => {
-                    let mut text = i18n::format(app.language(), "search.import_done", &[("count", &format_count(count, app.language()))]);
+                    let mut text = i18n::plural(app.language(), "search.import_done", count, &[]);
                     if let Some(skipped) = skipped {
                         text.push(' ');
                         text.push_str(&skipped);

@@ -337,7 +337,10 @@ fn ImportCard() -> impl IntoView {
         }
         backup.set(Some(current));
         let mut replaced = Vec::new();
-        app.state.update(|s| replaced = take_in(s, &portfolio));
+        app.state.update(|s| {
+            replaced = take_in(s, &portfolio);
+            s.clean(app.content);
+        });
         let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
         opened.set(Opened::Done(i18n::format(
             language,
@@ -435,7 +438,7 @@ fn ImportCard() -> impl IntoView {
                         let count = portfolio.agreements.as_ref().map_or(0, |a| a.items.len());
                         let portfolio = *portfolio;
                         import_choice(
-                            i18n::format(language, "share.reply_file", &[("count", &count.to_string())]),
+                            i18n::plural(language, "share.reply_file", count, &[]),
                             &preview,
                             ("share.reply_only", "share.take_reply"),
                             move || take_reply(portfolio.clone()),
@@ -675,7 +678,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 <section aria-labelledby="sum-work">
                     <h2 id="sum-work">{t("summary.search")}</h2>
                     <p>{match target {
-                        Some(target) => i18n::format(language, "log.four_weeks_target", &[("count", &period.counted.to_string()), ("target", &target.to_string())]),
+                        Some(target) => i18n::plural(language, "log.four_weeks_target", target as usize, &[("done", &period.counted.to_string())]),
                         None => i18n::format(language, "log.four_weeks", &[("count", &period.counted.to_string())]),
                     }}</p>
                     {(!saved.is_empty()).then(|| view! {

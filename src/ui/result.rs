@@ -87,7 +87,7 @@ fn incomplete_notice(
     (missing > 0).then(|| {
         view! {
             <p class="incomplete">
-                {i18n::format(language, "result.incomplete", &[("count", &missing.to_string())])}
+                {i18n::plural(language, "result.incomplete", missing, &[])}
                 " "
                 <A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A>
             </p>
@@ -300,11 +300,11 @@ fn QuadrantSection(search: SearchStatus, language: Language) -> impl IntoView {
                 let quadrant = Quadrant::of(&supply, search);
                 let text = quadrant.text(rules);
                 let count = if supply.known {
-                    i18n::format(
+                    i18n::plural(
                         language,
                         "result.supply_count",
+                        supply.good,
                         &[
-                            ("good", &format_count(supply.good, language)),
                             ("km", &supply.distance_km.to_string()),
                             ("total", &format_count(supply.total, language)),
                         ],

@@ -52,10 +52,11 @@ pub fn SelfTestStart() -> impl IntoView {
                         <li>
                             <A href=href>{move || topic.title.get(app.language())}</A>
                             <span class="count">
-                                {move || i18n::format(
+                                {move || i18n::plural(
                                     app.language(),
                                     "selftest.answered_count",
-                                    &[("answered", &answered().to_string()), ("total", &total.to_string())],
+                                    total,
+                                    &[("answered", &answered().to_string())],
                                 )}
                             </span>
                         </li>

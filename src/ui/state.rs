@@ -87,10 +87,7 @@ impl AppContext {
             LoadOutcome::Unavailable(..) => Some(Notice::Unavailable),
         };
         let mut state = outcome.into_state();
-        state.sanitize(selftest);
-        state
-            .competences
-            .retain_valid(&content.competences, &content.interests);
+        state.clean(content);
 
         let context = Self {
             state: RwSignal::new(state),
@@ -135,7 +132,7 @@ impl AppContext {
                 }
             };
             let mut incoming = incoming;
-            incoming.sanitize(self.selftest);
+            incoming.clean(self.content);
             if self.state.with_untracked(|current| current != &incoming) {
                 self.state.set(incoming);
             }

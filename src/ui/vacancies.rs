@@ -284,14 +284,15 @@ fn MatchList(
         let language = app.language();
         overview.with(|o| {
             o.as_ref().map(|o| {
-                i18n::format(
-                    language,
-                    "vacancies.summary",
-                    &[
-                        ("eligible", &format_count(o.ranking.eligible, language)),
-                        ("total", &format_count(o.ranking.total, language)),
-                        ("good", &format_count(o.ranking.good, language)),
-                    ],
+                format!(
+                    "{} {}",
+                    i18n::plural(
+                        language,
+                        "vacancies.summary_eligible",
+                        o.ranking.eligible,
+                        &[("total", &format_count(o.ranking.total, language))],
+                    ),
+                    i18n::plural(language, "vacancies.summary_good", o.ranking.good, &[]),
                 )
             })
         })
@@ -581,7 +582,7 @@ fn WhatIfSection(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                 view! {
                     <li>
                         <p><strong>{w.change.describe(language)}</strong>": "
-                            {i18n::format(language, "vacancies.whatif_more", &[("count", &format_count(w.gained, language))])}</p>
+                            {i18n::plural(language, "vacancies.whatif_more", w.gained, &[])}</p>
                         {why.map(|key| view! { <p class="step-why">{i18n::text(language, key)}</p> })}
                         {as_wish.map(|wishes| view! {
                             <button type="button" class="button" on:click=move |_| app.set_wishes(wishes.clone())>
@@ -895,7 +896,7 @@ fn FeedImport() -> impl IntoView {
             <h2 id="feed-title">{move || app.t("vacancies.import_title")}</h2>
             <p>{move || app.t("vacancies.import_intro")}</p>
             <p>{move || match imported() {
-                Some((count, source)) => i18n::format(app.language(), "vacancies.import_present", &[("count", &format_count(count, app.language())), ("source", &source)]),
+                Some((count, source)) => i18n::plural(app.language(), "vacancies.import_present", count, &[("source", &source)]),
                 None => app.t("vacancies.import_absent").to_owned(),
             }}</p>
             <label for="feed-file">{move || app.t("vacancies.import_pick")}</label>

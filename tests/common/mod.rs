@@ -46,6 +46,7 @@ pub fn arbitrary_answers() -> impl Strategy<Value = Answers> {
                     (0, _) => continue,
                     (1, _) => Answer::PreferNotToSay,
                     (_, QuestionKind::Postcode) => Answer::Text(postcode.to_string()),
+                    (_, QuestionKind::Number) => Answer::Number(1 + (bits % 60) as u32),
                     (_, QuestionKind::Single) => {
                         Answer::Chosen(vec![options[bits as usize % options.len()].clone()])
                     }

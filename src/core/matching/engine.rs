@@ -327,7 +327,9 @@ impl Evaluation {
     }
 }
 
-/// The five parts of the score, 0–100 each.
+/// The five parts of the score, 0–100 each. A part that is not known counts as the rules'
+/// `unknown` value in the score; whether it is known is kept apart, never read from the
+/// value (a real interest fit of exactly 50 is known).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Parts {
     pub competences: u8,
@@ -335,6 +337,8 @@ pub struct Parts {
     pub interests: u8,
     pub language: u8,
     pub distance: u8,
+    /// The job seeker did enough of the interest check for the vacancy's occupation.
+    pub interests_known: bool,
 }
 
 /// A job seeker's profile compiled for matching.
@@ -497,13 +501,10 @@ impl<'r> Scorer<'r> {
             self.rules
                 .language_part(usize::from(f.language.saturating_sub(self.language)))
         };
-        let interests = if f.occupation == NO_OCCUPATION {
-            self.unknown
-        } else {
-            self.interests
-                .get(usize::from(f.occupation))
-                .unwrap_or(self.unknown)
-        };
+        let interest_fit = (f.occupation != NO_OCCUPATION)
+            .then(|| self.interests.get(usize::from(f.occupation)))
+            .flatten();
+        let interests = interest_fit.unwrap_or(self.unknown);
         let distance_km = distance_sq.map(|d| d.sqrt() * KM_PER_DEGREE as f32);
         let distance = match distance_km {
             None => self.unknown,
@@ -519,16 +520,14 @@ impl<'r> Scorer<'r> {
             interests,
             language,
             distance,
+            interests_known: interest_fit.is_some(),
         };
         let [wc, we, wi, wl, wd] = self.weights;
         // How much of the score rests on what is known (not on "unknown counts as half").
         let known = [
             (total > 0 && rated * 2 >= total, wc),
             (f.education == UNKNOWN || self.education != UNKNOWN, we),
-            (
-                f.occupation != NO_OCCUPATION && interests != self.unknown,
-                wi,
-            ),
+            (interest_fit.is_some(), wi),
             (f.language == UNKNOWN || self.language != UNKNOWN, wl),
             (distance_km.is_some(), wd),
         ];

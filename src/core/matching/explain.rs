@@ -217,7 +217,12 @@ pub fn explain(
             kind: PartKind::Interests,
             weight: w.interests,
             value: p.interests,
-            text: interest_text(vacancy, content, p.interests, rules, language),
+            text: interest_text(
+                vacancy,
+                content,
+                p.interests_known.then_some(p.interests),
+                language,
+            ),
         },
         ScorePart {
             kind: PartKind::Language,
@@ -308,13 +313,11 @@ fn competence_text(
     // What already fits comes first; what is not there yet is said as room to grow.
     let mut sentences = Vec::new();
     if met > 0 {
-        sentences.push(i18n::format(
+        sentences.push(i18n::plural(
             language,
             "match.part_competences",
-            &[
-                ("met", &met.to_string()),
-                ("total", &demands.len().to_string()),
-            ],
+            demands.len(),
+            &[("met", &met.to_string())],
         ));
     }
     if below > 0 {
@@ -388,8 +391,7 @@ fn education_text(
 fn interest_text(
     vacancy: &Vacancy,
     content: &Content,
-    value: u8,
-    rules: &MatchingRules,
+    value: Option<u8>,
     language: Language,
 ) -> String {
     let occupation = vacancy
@@ -399,17 +401,17 @@ fn interest_text(
         .and_then(|id| content.occupations.get(id));
     match occupation {
         None => i18n::text(language, "match.part_interests_no_occupation").to_owned(),
-        Some(_) if value == rules.unknown => {
-            i18n::text(language, "match.part_interests_unknown").to_owned()
-        }
-        Some(o) => i18n::format(
-            language,
-            "match.part_interests",
-            &[
-                ("occupation", o.name.get(language)),
-                ("value", &value.to_string()),
-            ],
-        ),
+        Some(o) => match value {
+            None => i18n::text(language, "match.part_interests_unknown").to_owned(),
+            Some(value) => i18n::format(
+                language,
+                "match.part_interests",
+                &[
+                    ("occupation", o.name.get(language)),
+                    ("value", &value.to_string()),
+                ],
+            ),
+        },
     }
 }
 

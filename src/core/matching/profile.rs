@@ -11,7 +11,7 @@ use time::Date;
 use crate::core::competence::CompetenceProfile;
 use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
 use crate::core::selftest::{Answer, Answers};
-use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel};
+use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
 
 use super::rules::MatchingRules;
@@ -150,9 +150,11 @@ impl MatchProfile {
         };
         let (hours, hours_source) = match wishes.hours {
             Some(h) => (Some(h), Source::Wish),
-            None => match single(answers, "hours")
-                .and_then(|a| rules.hours_by_answer.get(a))
-                .and_then(|[min, max]| HoursRange::new(*min, *max))
+            // "At most N hours": any vacancy that starts at N hours or fewer fits.
+            None => match answers
+                .number(&rules.hours_question)
+                .and_then(|n| u8::try_from(n.min(u32::from(MAX_HOURS))).ok())
+                .and_then(|max| HoursRange::new(1, max))
             {
                 Some(h) => (Some(h), Source::SelfTest),
                 None => (None, Source::Unknown),

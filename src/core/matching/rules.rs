@@ -45,6 +45,14 @@ pub struct WhatIfRules {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuadrantStep {
+    pub id: String,
+    /// A self-test search criterion (its id): the step is only given when that criterion is
+    /// not met ("vertel mensen dat je werk zoekt" only to someone who does not yet).
+    #[serde(default)]
+    pub when_not_met: Option<String>,
+    /// Self-test routes (rule ids) on which the step is not given.
+    #[serde(default)]
+    pub unless_route: Vec<String>,
     pub text: LocalizedText,
     pub why: LocalizedText,
 }
@@ -88,8 +96,8 @@ pub struct MatchingRules {
     pub sufficient_good: usize,
     pub default_distance_km: u16,
     pub max_distance_km: u16,
-    /// Self-test `hours` answer → hours per week the job seeker looks for.
-    pub hours_by_answer: BTreeMap<String, [u8; 2]>,
+    /// The self-test's number question with the most hours a week the job seeker can work.
+    pub hours_question: String,
     /// Self-test `dutch_level` answer → CEFR level.
     pub dutch_by_answer: BTreeMap<String, LanguageLevel>,
     /// Self-test `education` answer → level (with a diploma; without one it counts one level
@@ -146,11 +154,6 @@ impl MatchingRules {
         }
         if self.default_distance_km == 0 || self.default_distance_km > self.max_distance_km {
             problems.push("default_distance_km must be 1..=max_distance_km".to_owned());
-        }
-        for (answer, [min, max]) in &self.hours_by_answer {
-            if crate::core::vacancy::HoursRange::new(*min, *max).is_none() {
-                problems.push(format!("hours_by_answer.{answer} is not a valid range"));
-            }
         }
         let q = &self.quadrants;
         for text in [

@@ -2,9 +2,9 @@
 //! person, crossed with the self-test's search behaviour, gives one of four quadrants, each
 //! with its own next steps.
 
-use crate::core::selftest::SearchStatus;
+use crate::core::selftest::{SearchStatus, SelfTestResult, Truth};
 
-use super::rules::{MatchingRules, QuadrantText};
+use super::rules::{MatchingRules, QuadrantStep, QuadrantText};
 
 /// How much suitable work there is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,46 @@ impl Quadrant {
             (true, SearchStatus::Incomplete) => Quadrant::SufficientIncomplete,
             (false, SearchStatus::Optimal) => Quadrant::InsufficientOptimal,
             (false, SearchStatus::Incomplete) => Quadrant::InsufficientIncomplete,
+        }
+    }
+
+    /// The quadrant's steps that fit this person's result: a step about a search criterion
+    /// only when that criterion is not met, and none that goes against the route ("eerst
+    /// steun" comes before applying).
+    pub fn steps<'r>(
+        self,
+        rules: &'r MatchingRules,
+        result: &SelfTestResult,
+    ) -> Vec<&'r QuadrantStep> {
+        self.text(rules)
+            .steps
+            .iter()
+            .filter(|step| {
+                !step
+                    .unless_route
+                    .iter()
+                    .any(|r| r == result.route.route.rule_id())
+            })
+            .filter(|step| {
+                step.when_not_met.as_ref().is_none_or(|criterion| {
+                    result
+                        .search
+                        .criteria
+                        .iter()
+                        .any(|c| &c.id == criterion && c.truth == Truth::False)
+                })
+            })
+            .collect()
+    }
+
+    /// The id of the quadrant, as the rules file names it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Quadrant::SufficientOptimal => "sufficient_optimal",
+            Quadrant::SufficientIncomplete => "sufficient_incomplete",
+            Quadrant::InsufficientOptimal => "insufficient_optimal",
+            Quadrant::InsufficientIncomplete => "insufficient_incomplete",
+            Quadrant::Unknown => "unknown",
         }
     }
 

@@ -243,57 +243,45 @@ fn clean_alias(alias: Option<&str>) -> Option<String> {
 /// What a section would hold, in words, for the consent screen ("3 keer gedaan, de laatste
 /// op 1 december 2026"). `None` when the section would be empty: there is nothing to share.
 pub fn section_contents(state: &AppState, section: Section, language: Language) -> Option<String> {
-    let n = |count: usize| count.to_string();
     match section {
         Section::Profile => Some(i18n::text(language, "share.contents_profile").to_owned()),
         Section::Selftest => {
             let last = state.history.last()?;
-            Some(i18n::format(
+            Some(i18n::plural(
                 language,
                 "share.contents_selftest",
-                &[
-                    ("count", &n(state.history.len())),
-                    ("last", &format_date(last.completed_at.date(), language)),
-                ],
+                state.history.len(),
+                &[("last", &format_date(last.completed_at.date(), language))],
             ))
         }
         Section::Competences => {
             let rated = state.competences.ratings().len();
             let interests = state.competences.interests().len();
             (rated + interests > 0).then(|| {
-                i18n::format(
-                    language,
-                    "share.contents_competences",
-                    &[("rated", &n(rated)), ("interests", &n(interests))],
+                format!(
+                    "{} {}",
+                    i18n::plural(language, "share.contents_competences", rated, &[]),
+                    i18n::plural(language, "share.contents_interests", interests, &[]),
                 )
             })
         }
         Section::Vacancies => {
             let saved = state.saved_vacancies.len();
             let has_wishes = state.wishes != crate::core::matching::Wishes::default();
-            (saved > 0 || has_wishes).then(|| {
-                i18n::format(
-                    language,
-                    "share.contents_vacancies",
-                    &[("saved", &n(saved))],
-                )
-            })
+            (saved > 0 || has_wishes)
+                .then(|| i18n::plural(language, "share.contents_vacancies", saved, &[]))
         }
         Section::Activities => {
             let count = state.activities.entries.len();
-            (count > 0 || state.activities.own_target_per_4_weeks.is_some()).then(|| {
-                i18n::format(
-                    language,
-                    "share.contents_activities",
-                    &[("count", &n(count))],
-                )
-            })
+            (count > 0 || state.activities.own_target_per_4_weeks.is_some())
+                .then(|| i18n::plural(language, "share.contents_activities", count, &[]))
         }
         Section::Agreements => state.agreements.as_ref().map(|a| {
-            i18n::format(
+            i18n::plural(
                 language,
                 "share.contents_agreements",
-                &[("count", &n(a.agreements.items.len()))],
+                a.agreements.items.len(),
+                &[],
             )
         }),
     }

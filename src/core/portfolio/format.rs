@@ -410,6 +410,8 @@ pub mod schema {
         Chosen(Vec<String>),
         /// Free input such as the four postcode digits.
         Text(String),
+        /// A whole number (the most hours a week someone can work).
+        Number(u32),
         /// "Zeg ik liever niet".
         PreferNotToSay,
     }

@@ -145,6 +145,12 @@ impl<'a> SamplePeople<'a> {
             let answer = match question.kind {
                 _ if question.sensitive && rng.chance(0.1) => Answer::PreferNotToSay,
                 QuestionKind::Postcode => Answer::Text((1000 + rng.below(8999)).to_string()),
+                QuestionKind::Number => match &question.number {
+                    Some(spec) => Answer::Number(
+                        spec.min + rng.below((spec.max - spec.min) as usize + 1) as u32,
+                    ),
+                    None => continue,
+                },
                 QuestionKind::Single => match rng.pick(&question.options) {
                     Some(option) => Answer::Chosen(vec![option.id.clone()]),
                     None => continue,

@@ -15,6 +15,8 @@ pub enum Answer {
     Chosen(Vec<String>),
     /// Free input such as the four postcode digits.
     Text(String),
+    /// A whole number, for a number question (hours a week).
+    Number(u32),
     /// "Zeg ik liever niet": a real answer, never treated as a negative one.
     PreferNotToSay,
 }
@@ -33,6 +35,12 @@ pub enum AnswerError {
     ChoiceNotAllowed(String),
     #[error("a postcode has four digits and does not start with 0")]
     InvalidPostcode,
+    #[error("question `{question}` takes a whole number from {min} to {max}")]
+    InvalidNumber {
+        question: String,
+        min: u32,
+        max: u32,
+    },
 }
 
 /// Answers keyed by question id. A `BTreeMap` keeps the stored JSON stable between saves.
@@ -47,6 +55,19 @@ impl Answers {
 
     pub fn get(&self, question_id: &str) -> Option<&Answer> {
         self.0.get(question_id)
+    }
+
+    /// The number given for a number question; `None` when unanswered or declined.
+    pub fn number(&self, question_id: &str) -> Option<u32> {
+        match self.0.get(question_id) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The one option chosen for a single-choice question.
+    pub fn single(&self, question_id: &str) -> Option<&str> {
+        self.chosen(question_id).first().map(String::as_str)
     }
 
     /// Option ids chosen for a question; empty when unanswered, declined or text.
@@ -151,26 +172,66 @@ impl Answers {
             .collect()
     }
 
-    /// Drops answers that no longer fit the questionnaire (after a content update), so old
-    /// stored data can never break scoring. Returns the ids that were dropped.
+    /// Whether every answer is valid as it is for the questionnaire (nothing to carry over or
+    /// drop).
+    pub fn fits(&self, questionnaire: &Questionnaire) -> bool {
+        self.0.iter().all(|(id, answer)| {
+            questionnaire
+                .question(id)
+                .and_then(|question| validate(question, answer.clone()).ok())
+                .as_ref()
+                == Some(answer)
+        })
+    }
+
+    /// Brings answers up to the questionnaire after a content update, so old stored data
+    /// can never break scoring: an answer from an earlier version of a question is carried
+    /// over where the questionnaire says how (a choice of hours becomes its number), and
+    /// answers that no longer fit are dropped. Returns the ids that were dropped.
     pub fn retain_valid(&mut self, questionnaire: &Questionnaire) -> Vec<String> {
         let mut dropped = Vec::new();
-        self.0.retain(|id, answer| {
-            let keep = questionnaire
-                .question(id)
-                .is_some_and(|question| validate(question, answer.clone()).is_ok());
-            if !keep {
-                dropped.push(id.clone());
+        let old = std::mem::take(&mut self.0);
+        for (id, answer) in old {
+            let valid = questionnaire
+                .question(&id)
+                .and_then(|question| validate(question, answer).ok());
+            match valid {
+                Some(answer) => {
+                    self.0.insert(id, answer);
+                }
+                None => dropped.push(id),
             }
-            keep
-        });
+        }
         dropped
     }
 }
 
 fn validate(question: &Question, answer: Answer) -> Result<Answer, AnswerError> {
+    if let Some(spec) = &question.number {
+        let invalid = || AnswerError::InvalidNumber {
+            question: question.id.clone(),
+            min: spec.min,
+            max: spec.max,
+        };
+        let number = match answer {
+            Answer::PreferNotToSay => return Ok(Answer::PreferNotToSay),
+            Answer::Number(n) => n,
+            Answer::Text(text) => text.trim().parse::<u32>().map_err(|_| invalid())?,
+            // A choice from when the question offered options.
+            Answer::Chosen(ids) => match ids.as_slice() {
+                [id] => *spec.legacy_options.get(id).ok_or_else(invalid)?,
+                _ => return Err(invalid()),
+            },
+        };
+        return if (spec.min..=spec.max).contains(&number) {
+            Ok(Answer::Number(number))
+        } else {
+            Err(invalid())
+        };
+    }
     match answer {
         Answer::PreferNotToSay => Ok(Answer::PreferNotToSay),
+        Answer::Number(_) => Err(AnswerError::TextNotAllowed(question.id.clone())),
         Answer::Text(text) => {
             if question.kind != QuestionKind::Postcode {
                 return Err(AnswerError::TextNotAllowed(question.id.clone()));

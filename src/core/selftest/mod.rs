@@ -54,8 +54,16 @@ impl SelfTest {
         Ok(selftest)
     }
 
+    /// The result of `answers`. Answers from an earlier version of a question (a file made
+    /// by an older app) are read as the questionnaire says they carry over.
     pub fn score(&self, answers: &Answers) -> SelfTestResult {
-        scoring::score(self, answers)
+        if answers.fits(&self.questionnaire) {
+            scoring::score(self, answers)
+        } else {
+            let mut upgraded = answers.clone();
+            upgraded.retain_valid(&self.questionnaire);
+            scoring::score(self, &upgraded)
+        }
     }
 
     /// The question and the given answer behind one piece of evidence, in words.
@@ -117,6 +125,12 @@ impl SelfTest {
                 Condition::Fact(name) if !self.rules.facts.contains_key(name) => {
                     problems.push(format!("{context}: unknown fact `{name}`"))
                 }
+                Condition::Number { question, .. }
+                    if self.questionnaire.question(question).map(|q| q.kind)
+                        != Some(QuestionKind::Number) =>
+                {
+                    problems.push(format!("{context}: `{question}` is not a number question"));
+                }
                 _ => {}
             });
         };
@@ -151,9 +165,9 @@ impl SelfTest {
                     problems.push(format!("youth ladder: unknown step `{}`", rule.step));
                 }
             }
-            if youth.rules.last().map(|r| &r.when) != Some(&Condition::Always) {
-                problems.push("youth ladder: the last rule must be `always`".into());
-            }
+            // No `always` at the end: a step is only suggested when the answers show it
+            // (the explanation of "gewoon werk" says "je hebt een diploma"), so the ladder
+            // can say "we don't know yet" instead of guessing.
         }
         if !problems.is_empty() {
             return invalid(problems.join("; "));
@@ -192,6 +206,13 @@ impl SelfTest {
             }
         }
         for step in &rules.next_steps {
+            if let Some(route) = step
+                .unless_route
+                .iter()
+                .find(|r| RouteId::from_rule_id(r).is_none())
+            {
+                return invalid(format!("step `{}`: unknown route `{route}`", step.id));
+            }
             if let Some(obstacle) = &step.obstacle {
                 if !rules.obstacles.iter().any(|o| &o.id == obstacle) {
                     return invalid(format!("step `{}`: unknown obstacle `{obstacle}`", step.id));

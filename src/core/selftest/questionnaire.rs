@@ -17,6 +17,25 @@ pub enum QuestionKind {
     Multi,
     /// Four digits of a Dutch postcode.
     Postcode,
+    /// A whole number in a range, such as the most hours a week someone can work.
+    Number,
+}
+
+/// The range and unit of a [`QuestionKind::Number`] question.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberSpec {
+    pub min: u32,
+    pub max: u32,
+    /// Shown after the field: "uur per week".
+    pub unit: LocalizedText,
+    /// Numbers offered as one-tap choices next to the field.
+    #[serde(default)]
+    pub suggestions: Vec<u32>,
+    /// Option ids of an earlier version of the question (when it was a choice) and the
+    /// number each stands for, so stored answers and old files keep their meaning.
+    #[serde(default)]
+    pub legacy_options: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -39,6 +58,8 @@ pub struct Question {
     pub text: LocalizedText,
     pub help: Option<LocalizedText>,
     pub options: Vec<AnswerOption>,
+    /// For a number question: its range and unit.
+    pub number: Option<NumberSpec>,
 }
 
 impl Question {
@@ -117,6 +138,8 @@ struct RawQuestion {
     help: Option<LocalizedText>,
     #[serde(default)]
     options: Option<RawOptions>,
+    #[serde(default)]
+    number: Option<NumberSpec>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +183,28 @@ impl RawQuestionnaire {
                         raw.id
                     )));
                 }
+                match (&raw.number, raw.kind) {
+                    (Some(spec), QuestionKind::Number) => {
+                        let suggestions_fit = spec
+                            .suggestions
+                            .iter()
+                            .chain(spec.legacy_options.values())
+                            .all(|n| (spec.min..=spec.max).contains(n));
+                        if spec.min > spec.max || !suggestions_fit || !spec.unit.is_complete() {
+                            return Err(invalid(format!(
+                                "question `{}`: the number range, unit or suggestions do not fit",
+                                raw.id
+                            )));
+                        }
+                    }
+                    (None, QuestionKind::Number) | (Some(_), _) => {
+                        return Err(invalid(format!(
+                            "question `{}`: number questions, and only they, need `number`",
+                            raw.id
+                        )));
+                    }
+                    (None, _) => {}
+                }
                 let mut seen_options = HashSet::new();
                 for option in &options {
                     if !seen_options.insert(option.id.as_str()) {
@@ -177,6 +222,7 @@ impl RawQuestionnaire {
                     text: raw.text,
                     help: raw.help,
                     options,
+                    number: raw.number,
                 });
             }
             topics.push(Topic {

@@ -34,6 +34,14 @@ pub enum Condition {
     },
     /// The participatieladder level derived from the answers is at most this.
     ParticipationAtMost(u8),
+    /// The number answered to a number question lies in this range (ends included).
+    Number {
+        question: String,
+        #[serde(default)]
+        at_least: Option<u32>,
+        #[serde(default)]
+        at_most: Option<u32>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,20 +63,46 @@ pub struct Outcome {
     pub truth: Truth,
     /// The answers that decided the outcome, in rule order, without repeats.
     pub evidence: Vec<Evidence>,
+    /// For an `Unknown` outcome: the questions without a usable answer (unanswered or "zeg
+    /// ik liever niet") that left it open, in rule order, without repeats. Answering them
+    /// could decide it. Empty for `True` and `False`.
+    pub missing: Vec<String>,
+}
+
+fn unique<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 impl Outcome {
     fn new(truth: Truth, evidence: Vec<Evidence>) -> Self {
-        let mut unique = Vec::with_capacity(evidence.len());
-        for item in evidence {
-            if !unique.contains(&item) {
-                unique.push(item);
-            }
-        }
         Self {
             truth,
-            evidence: unique,
+            evidence: unique(evidence),
+            missing: Vec::new(),
         }
+    }
+
+    /// An unknown outcome, left open by `missing` questions.
+    fn unknown(evidence: Vec<Evidence>, missing: Vec<String>) -> Self {
+        Self {
+            truth: Truth::Unknown,
+            evidence: unique(evidence),
+            missing: unique(missing),
+        }
+    }
+
+    fn missing_of(outcomes: &[Outcome]) -> Vec<String> {
+        outcomes
+            .iter()
+            .filter(|o| o.truth == Truth::Unknown)
+            .flat_map(|o| o.missing.iter().cloned())
+            .collect()
     }
 
     pub fn is_true(&self) -> bool {
@@ -139,6 +173,10 @@ pub struct StepRule {
     /// The obstacle this step helps with, so the result can respect "ik wil nu geen hulp".
     #[serde(default)]
     pub obstacle: Option<String>,
+    /// Routes (rule ids) on which this step is not given: "solliciteer elke week" does not
+    /// go with "eerst steun".
+    #[serde(default)]
+    pub unless_route: Vec<String>,
     pub when: Condition,
     pub text: LocalizedText,
     pub why: LocalizedText,
@@ -230,7 +268,7 @@ impl<'a> Evaluator<'a> {
         match self.rules.facts.get(name) {
             Some(fact) => self.evaluate(&fact.when),
             // Unknown facts are rejected when the rules are loaded; stay safe regardless.
-            None => Outcome::new(Truth::Unknown, Vec::new()),
+            None => Outcome::unknown(Vec::new(), Vec::new()),
         }
     }
 
@@ -240,7 +278,7 @@ impl<'a> Evaluator<'a> {
             Condition::Answer { question, any_of } => {
                 let chosen = self.answers.chosen(question);
                 if chosen.is_empty() {
-                    return Outcome::new(Truth::Unknown, Vec::new());
+                    return Outcome::unknown(Vec::new(), vec![question.clone()]);
                 }
                 let evidence = vec![Evidence::Answer {
                     question: question.clone(),
@@ -252,10 +290,15 @@ impl<'a> Evaluator<'a> {
                 let inner = self.fact(name);
                 let mut evidence = vec![Evidence::Fact { fact: name.clone() }];
                 evidence.extend(inner.evidence);
-                Outcome::new(inner.truth, evidence)
+                Outcome {
+                    evidence: unique(evidence),
+                    ..inner
+                }
             }
             Condition::ParticipationAtMost(max) => match self.participation_level() {
-                None => Outcome::new(Truth::Unknown, Vec::new()),
+                None => {
+                    Outcome::unknown(Vec::new(), vec![self.rules.participation.question.clone()])
+                }
                 Some(level) => Outcome::new(
                     if level <= *max {
                         Truth::True
@@ -267,6 +310,23 @@ impl<'a> Evaluator<'a> {
                     }],
                 ),
             },
+            Condition::Number {
+                question,
+                at_least,
+                at_most,
+            } => match self.answers.number(question) {
+                None => Outcome::unknown(Vec::new(), vec![question.clone()]),
+                Some(n) => {
+                    let fits =
+                        at_least.is_none_or(|min| n >= min) && at_most.is_none_or(|max| n <= max);
+                    Outcome::new(
+                        if fits { Truth::True } else { Truth::False },
+                        vec![Evidence::Answer {
+                            question: question.clone(),
+                        }],
+                    )
+                }
+            },
             Condition::Not(inner) => {
                 let inner = self.evaluate(inner);
                 let truth = match inner.truth {
@@ -274,34 +334,33 @@ impl<'a> Evaluator<'a> {
                     Truth::False => Truth::True,
                     Truth::Unknown => Truth::Unknown,
                 };
-                Outcome::new(truth, inner.evidence)
+                Outcome { truth, ..inner }
             }
             Condition::All(parts) => {
                 let outcomes: Vec<Outcome> = parts.iter().map(|c| self.evaluate(c)).collect();
                 if let Some(false_part) = outcomes.iter().find(|o| o.truth == Truth::False) {
                     return Outcome::new(Truth::False, false_part.evidence.clone());
                 }
-                let truth = if outcomes.iter().any(|o| o.truth == Truth::Unknown) {
-                    Truth::Unknown
+                let evidence = outcomes.iter().flat_map(|o| o.evidence.clone()).collect();
+                if outcomes.iter().any(|o| o.truth == Truth::Unknown) {
+                    Outcome::unknown(evidence, Outcome::missing_of(&outcomes))
                 } else {
-                    Truth::True
-                };
-                Outcome::new(
-                    truth,
-                    outcomes.into_iter().flat_map(|o| o.evidence).collect(),
-                )
+                    Outcome::new(Truth::True, evidence)
+                }
             }
             Condition::Any(parts) => {
                 let outcomes: Vec<Outcome> = parts.iter().map(|c| self.evaluate(c)).collect();
                 if outcomes.iter().any(Outcome::is_true) {
                     return Outcome::new(Truth::True, collect(&outcomes, Truth::True));
                 }
-                let truth = if outcomes.iter().any(|o| o.truth == Truth::Unknown) {
-                    Truth::Unknown
+                if outcomes.iter().any(|o| o.truth == Truth::Unknown) {
+                    Outcome::unknown(
+                        collect(&outcomes, Truth::False),
+                        Outcome::missing_of(&outcomes),
+                    )
                 } else {
-                    Truth::False
-                };
-                Outcome::new(truth, collect(&outcomes, Truth::False))
+                    Outcome::new(Truth::False, collect(&outcomes, Truth::False))
+                }
             }
             Condition::AtLeast { count, of } => {
                 let outcomes: Vec<Outcome> = of.iter().map(|c| self.evaluate(c)).collect();
@@ -315,7 +374,10 @@ impl<'a> Evaluator<'a> {
                 } else if trues + unknowns < *count {
                     Outcome::new(Truth::False, collect(&outcomes, Truth::False))
                 } else {
-                    Outcome::new(Truth::Unknown, collect(&outcomes, Truth::True))
+                    Outcome::unknown(
+                        collect(&outcomes, Truth::True),
+                        Outcome::missing_of(&outcomes),
+                    )
                 }
             }
         }
@@ -343,7 +405,8 @@ impl Condition {
             Condition::Always
             | Condition::Answer { .. }
             | Condition::Fact(_)
-            | Condition::ParticipationAtMost(_) => {}
+            | Condition::ParticipationAtMost(_)
+            | Condition::Number { .. } => {}
         }
     }
 }

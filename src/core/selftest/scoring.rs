@@ -15,8 +15,9 @@ pub struct Finding {
     pub text: LocalizedText,
     /// For next steps: why this step helps. Empty for strengths.
     pub why: Option<LocalizedText>,
-    /// The job seeker said they do not want help with this obstacle now; the step stays
-    /// visible (they may change their mind) but is shown as "for later", never pushed.
+    /// The job seeker said "ik wil nu geen hulp": the step stays visible (they may change
+    /// their mind) but is shown as "for later", never pushed. Not ticking an obstacle among
+    /// others is not saying no, so it does not count as declining.
     pub help_declined: bool,
     pub because: Vec<Evidence>,
 }
@@ -65,11 +66,27 @@ pub struct RoutePlacement {
     pub title: LocalizedText,
     pub explanation: LocalizedText,
     pub because: Vec<Evidence>,
-    /// Routes earlier in the rule order that could not be checked for missing answers.
-    pub unchecked: Vec<RouteId>,
+    /// Routes earlier in the rule order that could not be checked for missing answers,
+    /// with the questions whose answers would tell.
+    pub unchecked: Vec<Unchecked<RouteId>>,
     /// Later routes whose conditions hold too (e.g. "eerst steun" for a young person on the
     /// diploma route): the job seeker and coach should see them, not just the first match.
     pub also: Vec<AlsoRoute>,
+}
+
+/// Something that might fit better but could not be checked: the questions without an
+/// answer (unanswered, or "zeg ik liever niet") that left it open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unchecked<T> {
+    pub item: T,
+    pub missing: Vec<String>,
+}
+
+impl RoutePlacement {
+    /// The routes that could not be checked, without their questions.
+    pub fn unchecked_routes(&self) -> Vec<RouteId> {
+        self.unchecked.iter().map(|u| u.item).collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,9 +156,13 @@ pub struct SelfTestResult {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YouthPlacement {
-    /// Index into the rules' `youth_ladder.steps`.
-    pub step: usize,
+    /// Index into the rules' `youth_ladder.steps`; `None` when the answers do not show the
+    /// step yet (then `unchecked` says which questions would).
+    pub step: Option<usize>,
     pub because: Vec<Evidence>,
+    /// Steps before the suggested one (or every step, without a suggestion) that could not be
+    /// checked, with the questions that would tell.
+    pub unchecked: Vec<Unchecked<usize>>,
 }
 
 /// The small part of a result kept in the history, to draw change over time without
@@ -191,7 +212,7 @@ pub(super) fn score(selftest: &SelfTest, answers: &Answers) -> SelfTestResult {
             let outcome = evaluator.evaluate(&rule.when);
             outcome.is_true().then(|| Finding {
                 id: rule.id.clone(),
-                text: rule.text.clone(),
+                text: with_numbers(&rule.text, answers),
                 why: None,
                 help_declined: false,
                 because: outcome.evidence,
@@ -208,18 +229,29 @@ pub(super) fn score(selftest: &SelfTest, answers: &Answers) -> SelfTestResult {
         });
     }
 
-    let help_answered = !answers.chosen(&rules.obstacle_help_question).is_empty();
+    // Only "ik wil nu geen hulp" (the question's exclusive option) says no to help.
+    let help_refused = selftest
+        .questionnaire
+        .question(&rules.obstacle_help_question)
+        .is_some_and(|question| {
+            answers
+                .chosen(&question.id)
+                .iter()
+                .any(|id| question.option(id).is_some_and(|o| o.exclusive))
+        });
+    let route = route(rules, &evaluator);
     let mut next_steps: Vec<Finding> = rules
         .next_steps
         .iter()
         .filter_map(|rule| {
+            if rule.unless_route.iter().any(|r| r == route.route.rule_id()) {
+                return None;
+            }
             let outcome = evaluator.evaluate(&rule.when);
             if !outcome.is_true() {
                 return None;
             }
-            let help_declined = rule.obstacle.as_ref().is_some_and(|obstacle| {
-                help_answered && !answers.is_chosen(&rules.obstacle_help_question, obstacle)
-            });
+            let help_declined = rule.obstacle.is_some() && help_refused;
             let mut because = outcome.evidence;
             if help_declined {
                 because.push(Evidence::Answer {
@@ -228,21 +260,29 @@ pub(super) fn score(selftest: &SelfTest, answers: &Answers) -> SelfTestResult {
             }
             Some(Finding {
                 id: rule.id.clone(),
-                text: rule.text.clone(),
+                text: with_numbers(&rule.text, answers),
                 why: Some(rule.why.clone()),
                 help_declined,
                 because,
             })
         })
         .collect();
-    // Steps the job seeker asked help for come first; declined ones stay, at the end.
-    next_steps.sort_by_key(|step| step.help_declined);
+    // Steps for what the job seeker asked help with come first; declined ones stay, at the end.
+    let asked = |step: &Finding| {
+        rules
+            .next_steps
+            .iter()
+            .find(|rule| rule.id == step.id)
+            .and_then(|rule| rule.obstacle.as_ref())
+            .is_some_and(|obstacle| answers.is_chosen(&rules.obstacle_help_question, obstacle))
+    };
+    next_steps.sort_by_key(|step| (step.help_declined, !asked(step)));
 
     SelfTestResult {
         strengths,
         participation,
         reintegration: first_rung(rules, &evaluator),
-        route: route(rules, &evaluator),
+        route,
         search: search_behaviour(rules, &evaluator),
         obstacles,
         next_steps,
@@ -255,21 +295,64 @@ pub(super) fn score(selftest: &SelfTest, answers: &Answers) -> SelfTestResult {
     }
 }
 
+/// The jongerenladder step: the first rule that holds, with earlier rules that could not be
+/// checked; no step at all when none holds (the last rule asks for a diploma that is known,
+/// so "gewoon werk — je hebt een diploma" is never said on a guess).
 fn youth_step(rules: &Rules, evaluator: &Evaluator<'_>) -> Option<YouthPlacement> {
     let ladder = rules.youth_ladder.as_ref()?;
     let applies = evaluator.evaluate(&ladder.applies);
     if !applies.is_true() {
         return None;
     }
-    ladder.rules.iter().find_map(|rule| {
+    let mut unchecked: Vec<Unchecked<usize>> = Vec::new();
+    for rule in &ladder.rules {
+        let Some(step) = ladder.steps.iter().position(|s| s.id == rule.step) else {
+            continue;
+        };
         let outcome = evaluator.evaluate(&rule.when);
-        let step = ladder.steps.iter().position(|s| s.id == rule.step)?;
-        outcome.is_true().then(|| {
-            let mut because = applies.evidence.clone();
-            because.extend(outcome.evidence);
-            YouthPlacement { step, because }
-        })
+        match outcome.truth {
+            Truth::True => {
+                let mut because = applies.evidence.clone();
+                because.extend(outcome.evidence);
+                return Some(YouthPlacement {
+                    step: Some(step),
+                    because,
+                    unchecked,
+                });
+            }
+            Truth::Unknown => unchecked.push(Unchecked {
+                item: step,
+                missing: outcome.missing,
+            }),
+            Truth::False => {}
+        }
+    }
+    Some(YouthPlacement {
+        step: None,
+        because: applies.evidence,
+        unchecked,
     })
+}
+
+/// A content text with `{question}` placeholders filled with the number answered to that
+/// question ("Je kan {hours} uur per week werken").
+fn with_numbers(text: &LocalizedText, answers: &Answers) -> LocalizedText {
+    if !text.nl.contains('{') && !text.en.contains('{') {
+        return text.clone();
+    }
+    let fill = |template: &str| {
+        let mut out = template.to_owned();
+        for (question, answer) in answers.iter() {
+            if let Answer::Number(n) = answer {
+                out = out.replace(&format!("{{{question}}}"), &n.to_string());
+            }
+        }
+        out
+    };
+    LocalizedText {
+        nl: fill(&text.nl),
+        en: fill(&text.en),
+    }
 }
 
 fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
@@ -326,7 +409,10 @@ fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
                     also,
                 };
             }
-            Truth::Unknown => unchecked.push(route),
+            Truth::Unknown => unchecked.push(Unchecked {
+                item: route,
+                missing: outcome.missing,
+            }),
             Truth::False => {}
         }
     }
@@ -461,6 +547,16 @@ pub(super) fn describe(selftest: &SelfTest, answers: &Answers, evidence: &Eviden
                 Some(Answer::Text(text)) => Some(LocalizedText {
                     nl: text.clone(),
                     en: text.clone(),
+                }),
+                Some(Answer::Number(n)) => Some(match &q.number {
+                    Some(spec) => LocalizedText {
+                        nl: format!("{n} {}", spec.unit.nl),
+                        en: format!("{n} {}", spec.unit.en),
+                    },
+                    None => LocalizedText {
+                        nl: n.to_string(),
+                        en: n.to_string(),
+                    },
                 }),
                 Some(Answer::PreferNotToSay) => Some(LocalizedText {
                     nl: "Zeg ik liever niet".into(),

@@ -202,6 +202,11 @@ impl HoursRange {
         };
         if self.min == self.max {
             format!("{} {unit}", self.min)
+        } else if self.min == 1 {
+            match language {
+                Language::Nl => format!("hoogstens {} {unit}", self.max),
+                Language::En => format!("at most {} {unit}", self.max),
+            }
         } else {
             format!("{}–{} {unit}", self.min, self.max)
         }
