@@ -114,20 +114,31 @@ fn import(csv: &[u8]) -> Result<(EscoCatalog, f64), String> {
     }
 }
 
+/// The queries of `queries_json` (a JSON array of strings), after checking `runs`.
+fn parse_queries(queries_json: &str, runs: u32) -> Result<Vec<String>, String> {
+    if runs == 0 || runs > MAX_RUNS {
+        return Err(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
+    }
+    serde_json::from_str(queries_json)
+        .map_err(|error| format!("queries_json is not a JSON array of strings: {error}"))
+}
+
+/// The index of `documents`, the first build's time and [`REPEATS`] more.
+fn build_index(documents: &[SearchDocument]) -> (SearchIndex, f64, Vec<f64>) {
+    let (index, first) = timed(|| SearchIndex::new(documents.to_vec()));
+    let repeats = (0..REPEATS)
+        .map(|_| timed(|| SearchIndex::new(documents.to_vec())).1)
+        .collect();
+    (index, first, repeats)
+}
+
 /// Imports `csv` (the ESCO occupations file), builds the search index, and times each query
 /// of `queries_json` (a JSON array of strings) `runs` times (1..=1000). Returns the report as
 /// JSON (see [`Report`]), or `{"ok": false, "error": …}`.
 pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
-    if runs == 0 || runs > MAX_RUNS {
-        return failure(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
-    }
-    let queries: Vec<String> = match serde_json::from_str(queries_json) {
+    let queries = match parse_queries(queries_json, runs) {
         Ok(queries) => queries,
-        Err(error) => {
-            return failure(format!(
-                "queries_json is not a JSON array of strings: {error}"
-            ))
-        }
+        Err(error) => return failure(error),
     };
 
     let (catalog, import_ms_first) = match import(csv) {
@@ -146,10 +157,7 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
         Err(error) => return failure(error.to_string()),
     };
     let documents = esco_documents(&catalog, &bundled);
-    let (index, index_ms_first) = timed(|| SearchIndex::new(documents.clone()));
-    let mut index_repeats: Vec<f64> = (0..REPEATS)
-        .map(|_| timed(|| SearchIndex::new(documents.clone())).1)
-        .collect();
+    let (index, index_ms_first, mut index_repeats) = build_index(&documents);
 
     let timings = time_queries(&index, queries, runs, |hit| hit.key.clone());
 
@@ -302,26 +310,16 @@ struct CatalogueReport {
 /// Like [`bench_esco_search`] over the bundled catalogue; each hit is named by its catalogue
 /// id.
 pub fn bench_catalogue_search(queries_json: &str, runs: u32) -> String {
-    if runs == 0 || runs > MAX_RUNS {
-        return failure(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
-    }
-    let queries: Vec<String> = match serde_json::from_str(queries_json) {
+    let queries = match parse_queries(queries_json, runs) {
         Ok(queries) => queries,
-        Err(error) => {
-            return failure(format!(
-                "queries_json is not a JSON array of strings: {error}"
-            ))
-        }
+        Err(error) => return failure(error),
     };
     let bundled = match OccupationCatalog::bundled() {
         Ok(bundled) => bundled,
         Err(error) => return failure(error.to_string()),
     };
     let documents = catalog_documents(&bundled);
-    let (index, index_ms_first) = timed(|| SearchIndex::new(documents.clone()));
-    let mut index_repeats: Vec<f64> = (0..REPEATS)
-        .map(|_| timed(|| SearchIndex::new(documents.clone())).1)
-        .collect();
+    let (index, index_ms_first, mut index_repeats) = build_index(&documents);
     let timings = time_queries(&index, queries, runs, |hit| {
         catalog_occupation(&bundled, hit).map_or_else(|| hit.key.clone(), |o| o.id.clone())
     });
