@@ -16,7 +16,7 @@ use crate::core::esco::{import_occupations, EscoImportError};
 use crate::core::i18n;
 use crate::core::occupation::Occupation;
 use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
-use crate::core::text::{format_count, Language};
+use crate::core::text::Language;
 
 use super::browser;
 use super::competences::COMPETENCES_PER_PAGE;
