@@ -55,6 +55,7 @@ fn occupation(
         esco_uri: None,
         synonyms: Vec::new(),
         gendered: Vec::new(),
+        tasks: Vec::new(),
     }
 }
 

@@ -349,6 +349,8 @@ fn the_catalog_file_round_trips_and_is_versioned() {
     assert_eq!(value["occupations"][0]["alt_labels"][0], "kapster");
     let back = EscoCatalog::from_json(&json).expect("reads back");
     assert_eq!(back.occupations, catalog.occupations);
+    let back = EscoCatalog::from_json(&catalog.to_compact_json()).expect("reads back");
+    assert_eq!(back.occupations, catalog.occupations);
 
     let wrong_format = json.replace("werkmap-esco-occupations", "something-else");
     assert!(EscoCatalog::from_json(&wrong_format).is_err());
@@ -403,10 +405,29 @@ fn the_real_esco_file_imports_completely() {
         .expect("kassamedewerker");
     assert!(kassa.alt_labels.iter().any(|l| l == "caissière"));
 
-    // The catalogue file reads back to the same occupations.
-    let back = EscoCatalog::from_json(&catalog.to_json()).expect("round trip");
-    assert_eq!(back.occupations, catalog.occupations);
-    assert_eq!(catalog.search_documents().len(), 3007);
+    // The catalogue file reads back to the same occupations, pretty or compact (the app
+    // stores the compact form in local storage).
+    let pretty = catalog.to_json();
+    let compact = catalog.to_compact_json();
+    for json in [&pretty, &compact] {
+        let back = EscoCatalog::from_json(json).expect("round trip");
+        assert_eq!(back.occupations, catalog.occupations);
+    }
+    println!(
+        "catalogue file: {} characters pretty, {} compact (descriptions: {} characters)",
+        pretty.chars().count(),
+        compact.chars().count(),
+        catalog
+            .occupations
+            .iter()
+            .map(|o| o.description.chars().count())
+            .sum::<usize>()
+    );
+    assert!(compact.len() < pretty.len());
+    let documents = catalog.search_documents();
+    assert_eq!(documents.len(), 3007);
+    // Every ESCO occupation has a description, and it is searched.
+    assert!(documents.iter().all(|d| d.about.len() == 1));
 }
 
 #[test]

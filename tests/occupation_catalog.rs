@@ -242,6 +242,10 @@ fn valid_occupation(id: &str) -> Value {
         "name": { "nl": "Heftruckchauffeur", "en": "Forklift driver" },
         "synonyms": ["heftruckbestuurder"],
         "gendered": ["heftruckchauffeuse"],
+        "tasks": [
+            { "nl": "Je rijdt op een heftruck.", "en": "You drive a forklift." },
+            { "nl": "Je zet pallets in de stellingen.", "en": "You put pallets on the racks." }
+        ],
         "isco": "8344",
         "esco_uri": format!("{ESCO_OCCUPATION_PREFIX}eeac6251-1974-42f5-91ed-513c6c883755"),
         "sector": "logistics",
@@ -371,6 +375,52 @@ fn rejects_bad_synonyms() {
     assert!(message.contains("is the name itself"), "{message}");
     let message = invalid_message(with_edit(|o| o["synonyms"] = json!(["  "])));
     assert!(message.contains("empty synonym"), "{message}");
+}
+
+#[test]
+fn rejects_missing_or_bad_sentences_about_the_work() {
+    let message = invalid_message(with_edit(|o| o["tasks"] = json!([])));
+    assert!(message.contains("0 sentences about the work"), "{message}");
+    let message = invalid_message(with_edit(|o| {
+        o["tasks"][1] = json!({ "nl": "Je zet pallets neer.", "en": " " })
+    }));
+    assert!(message.contains("both Dutch and English"), "{message}");
+    let long = "lang ".repeat(30);
+    let message = invalid_message(with_edit(|o| {
+        o["tasks"][0] = json!({ "nl": long, "en": "You drive." })
+    }));
+    assert!(message.contains("longer than"), "{message}");
+    let result = with_edit(|o| {
+        o.as_object_mut().map(|o| o.remove("tasks"));
+    });
+    assert!(matches!(result, Err(CatalogError::Json(_))), "{result:?}");
+}
+
+#[test]
+fn every_occupation_says_what_the_work_is() {
+    let catalog = bundled();
+    for o in &catalog.occupations {
+        assert!(
+            o.tasks.len() >= 3,
+            "{}: only {} sentences",
+            o.id,
+            o.tasks.len()
+        );
+        for task in &o.tasks {
+            // Plain sentences: a capital at the start, a full stop at the end, no jargon
+            // markers; the Dutch speaks to the reader ("je"), as the English does ("you").
+            for text in [&task.nl, &task.en] {
+                assert!(text.ends_with('.'), "{}: {text}", o.id);
+                assert!(
+                    text.starts_with(|c: char| c.is_uppercase()),
+                    "{}: {text}",
+                    o.id
+                );
+            }
+            assert!(task.nl.starts_with("Je "), "{}: {}", o.id, task.nl);
+            assert!(task.en.starts_with("You "), "{}: {}", o.id, task.en);
+        }
+    }
 }
 
 #[test]

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use werkmap::core::esco::import_occupations;
 use werkmap::core::occupation::OccupationCatalog;
 use werkmap::core::search::normalize::{normalize, tokens, variants, ENDING_RULES};
-use werkmap::core::search::{catalog_documents, SearchDocument, SearchIndex};
+use werkmap::core::search::{catalog_documents, esco_documents, SearchDocument, SearchIndex};
 
 const OCC: &str = "http://data.europa.eu/esco/occupation/";
 
@@ -704,7 +704,11 @@ fn recall_and_mrr_on_the_full_esco_file() {
         Ok(catalog) => catalog,
         Err(error) => panic!("the ESCO file does not import: {error}"),
     };
-    let index = SearchIndex::new(catalog.search_documents());
+    // As the app searches it: joined with what the bundled catalogue knows.
+    let Ok(bundled) = OccupationCatalog::bundled() else {
+        panic!("the bundled catalogue loads");
+    };
+    let index = SearchIndex::new(esco_documents(&catalog, &bundled));
 
     let mut kinds: Vec<(&str, usize, usize, f64)> = Vec::new(); // kind, n, hits@5, rr sum
     let mut misses = Vec::new();
@@ -776,6 +780,8 @@ fn doc(key: &str, label: &str, terms: &[&str]) -> SearchDocument {
         key: key.into(),
         label: label.into(),
         terms: terms.iter().map(|t| (*t).to_owned()).collect(),
+        about: Vec::new(),
+        prior: 0.0,
     }
 }
 

@@ -21,6 +21,16 @@ mod exports {
     }
 
     #[wasm_bindgen]
+    pub fn bench_catalogue_search(queries_json: &str, runs: u32) -> String {
+        bench::bench_catalogue_search(queries_json, runs)
+    }
+
+    #[wasm_bindgen]
+    pub fn bench_catalogue_documents() -> String {
+        bench::bench_catalogue_documents()
+    }
+
+    #[wasm_bindgen]
     pub fn bench_rank(templates_json: &str, places_json: &str, count: u32, runs: u32) -> String {
         bench_matching::bench_rank(templates_json, places_json, count, runs)
     }

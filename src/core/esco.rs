@@ -33,7 +33,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
-use crate::core::search::SearchDocument;
+use crate::core::search::{AboutText, SearchDocument};
 use crate::core::text::{clean_name, Language};
 
 /// The largest file the importer reads: 50 MiB. The ESCO file is about 2.6 MB.
@@ -225,13 +225,23 @@ impl EscoCatalog {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Reads a catalogue file written by [`EscoCatalog::to_json`].
+    /// The catalogue file without indentation, for the browser's local storage (about 17 %
+    /// smaller than [`EscoCatalog::to_json`] for the ESCO file: 2.19 instead of 2.65 million
+    /// characters). [`EscoCatalog::from_json`] reads both.
+    pub fn to_compact_json(&self) -> String {
+        // Serialising plain strings and vectors cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a catalogue file written by [`EscoCatalog::to_json`] or
+    /// [`EscoCatalog::to_compact_json`].
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
     }
 
-    /// One search document per occupation: the ESCO URI as key, the preferred label, and the
-    /// alternative and hidden labels as terms.
+    /// One search document per occupation: the ESCO URI as key, the preferred label, the
+    /// alternative and hidden labels as terms, and the Dutch description as what the work is.
+    /// (`search::esco_documents` adds what the bundled catalogue knows.)
     pub fn search_documents(&self) -> Vec<SearchDocument> {
         self.occupations
             .iter()
@@ -244,6 +254,15 @@ impl EscoCatalog {
                     .chain(&o.hidden_labels)
                     .cloned()
                     .collect(),
+                about: if o.description.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![AboutText {
+                        language: Language::Nl,
+                        text: o.description.clone(),
+                    }]
+                },
+                prior: 0.0,
             })
             .collect()
     }

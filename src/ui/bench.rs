@@ -1,8 +1,9 @@
 //! Measurement hooks for `tests/e2e/bench-search.mjs` (run by `cargo xtask measure`): the
-//! ESCO import, the index build and the search, timed inside the browser's WASM engine.
-//! The bench page (`src/bin/werkmap-bench.rs`) exports them, and Trunk exposes them as
-//! `window.wasmBindings.bench_esco_search` and `window.wasmBindings.bench_esco_documents`.
-//! Nothing in the app calls them.
+//! ESCO import, the index build and the search, timed inside the browser's WASM engine, over
+//! the ESCO file (joined with the bundled catalogue, as the app searches it) and over the
+//! bundled catalogue. The bench page (`src/bin/werkmap-bench.rs`) exports them, and Trunk
+//! exposes them as `window.wasmBindings.bench_esco_search`, `bench_esco_documents`,
+//! `bench_catalogue_search` and `bench_catalogue_documents`. Nothing in the app calls them.
 //!
 //! Both take the CSV bytes and return JSON; on bad input they return
 //! `{"ok": false, "error": "…"}` rather than throwing.
@@ -11,7 +12,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::esco::{import_occupations, EscoCatalog};
-use crate::core::search::SearchIndex;
+use crate::core::occupation::OccupationCatalog;
+use crate::core::search::{
+    catalog_documents, catalog_occupation, esco_documents, SearchDocument, SearchHit, SearchIndex,
+};
 
 /// How many results a query asks for: what the search screen asks of the imported ESCO
 /// index. Recall@5 and MRR (over these 10, as in `tests/search_recall.rs`) come from them.
@@ -66,6 +70,8 @@ struct Report {
     skipped_rows: usize,
     documents: usize,
     vocabulary: usize,
+    /// Distinct stems of the texts about the work.
+    about_stems: usize,
     names: usize,
     /// The first import in this page (what a user's single import costs).
     import_ms_first: f64,
@@ -108,20 +114,31 @@ fn import(csv: &[u8]) -> Result<(EscoCatalog, f64), String> {
     }
 }
 
+/// The queries of `queries_json` (a JSON array of strings), after checking `runs`.
+fn parse_queries(queries_json: &str, runs: u32) -> Result<Vec<String>, String> {
+    if runs == 0 || runs > MAX_RUNS {
+        return Err(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
+    }
+    serde_json::from_str(queries_json)
+        .map_err(|error| format!("queries_json is not a JSON array of strings: {error}"))
+}
+
+/// The index of `documents`, the first build's time and [`REPEATS`] more.
+fn build_index(documents: &[SearchDocument]) -> (SearchIndex, f64, Vec<f64>) {
+    let (index, first) = timed(|| SearchIndex::new(documents.to_vec()));
+    let repeats = (0..REPEATS)
+        .map(|_| timed(|| SearchIndex::new(documents.to_vec())).1)
+        .collect();
+    (index, first, repeats)
+}
+
 /// Imports `csv` (the ESCO occupations file), builds the search index, and times each query
 /// of `queries_json` (a JSON array of strings) `runs` times (1..=1000). Returns the report as
 /// JSON (see [`Report`]), or `{"ok": false, "error": …}`.
 pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
-    if runs == 0 || runs > MAX_RUNS {
-        return failure(format!("runs must be 1..={MAX_RUNS}, got {runs}"));
-    }
-    let queries: Vec<String> = match serde_json::from_str(queries_json) {
+    let queries = match parse_queries(queries_json, runs) {
         Ok(queries) => queries,
-        Err(error) => {
-            return failure(format!(
-                "queries_json is not a JSON array of strings: {error}"
-            ))
-        }
+        Err(error) => return failure(error),
     };
 
     let (catalog, import_ms_first) = match import(csv) {
@@ -135,12 +152,42 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
             Err(error) => return failure(error),
         }
     }
-    let documents = catalog.search_documents();
-    let (index, index_ms_first) = timed(|| SearchIndex::new(documents.clone()));
-    let mut index_repeats: Vec<f64> = (0..REPEATS)
-        .map(|_| timed(|| SearchIndex::new(documents.clone())).1)
-        .collect();
+    let bundled = match OccupationCatalog::bundled() {
+        Ok(bundled) => bundled,
+        Err(error) => return failure(error.to_string()),
+    };
+    let documents = esco_documents(&catalog, &bundled);
+    let (index, index_ms_first, mut index_repeats) = build_index(&documents);
 
+    let timings = time_queries(&index, queries, runs, |hit| hit.key.clone());
+
+    let report = Report {
+        ok: true,
+        bytes: csv.len(),
+        occupations: catalog.occupations.len(),
+        skipped_rows: catalog.skipped.count,
+        documents: index.len(),
+        vocabulary: index.vocabulary_len(),
+        about_stems: index.about_vocabulary_len(),
+        names: index.names_len(),
+        import_ms_first,
+        import_ms_repeat_median: median(&mut import_repeats),
+        index_ms_first,
+        index_ms_repeat_median: median(&mut index_repeats),
+        limit: LIMIT,
+        sample_ms: SAMPLE_MS,
+        queries: timings,
+    };
+    serde_json::to_string(&report).unwrap_or_else(|error| failure(error.to_string()))
+}
+
+/// Times each query `runs` times (see the module constants); `top` names a hit.
+fn time_queries(
+    index: &SearchIndex,
+    queries: Vec<String>,
+    runs: u32,
+    top: impl Fn(&SearchHit) -> String,
+) -> Vec<QueryTiming> {
     let mut timings = Vec::with_capacity(queries.len());
     for query in queries {
         // Warm-up and calibration: how many calls fill one sample. Three rounds, the most
@@ -165,11 +212,7 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
                 (performance_now() - start) * 1000.0 / f64::from(batch)
             })
             .collect();
-        let top = index
-            .search(&query, LIMIT)
-            .into_iter()
-            .map(|hit| hit.key)
-            .collect();
+        let top = index.search(&query, LIMIT).iter().map(&top).collect();
         timings.push(QueryTiming {
             median_us: median(&mut samples),
             p95_us: quantile(&mut samples, 0.95),
@@ -179,17 +222,112 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
             top,
         });
     }
+    timings
+}
 
-    let report = Report {
+/// A search document as another engine gets it: the same text, the texts about the work
+/// joined into one field.
+#[derive(Serialize)]
+struct PlainDocument<'a> {
+    /// The catalogue id (bundled catalogue) or the ESCO URI (ESCO file).
+    id: &'a str,
+    key: &'a str,
+    label: &'a str,
+    terms: &'a [String],
+    about: String,
+    /// ESCO only: the ISCO-08 group (the query set's rules need it).
+    isco: &'a str,
+}
+
+fn plain<'a>(doc: &'a SearchDocument, id: &'a str, isco: &'a str) -> PlainDocument<'a> {
+    PlainDocument {
+        id,
+        key: &doc.key,
+        label: &doc.label,
+        terms: &doc.terms,
+        about: doc
+            .about
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        isco,
+    }
+}
+
+/// The search documents of `csv` (the ESCO occupations file) as a JSON array of
+/// `{id, key, label, terms, about, isco}`: exactly what [`bench_esco_search`] indexes (labels,
+/// descriptions and what the bundled catalogue adds), so another engine can index the same
+/// data. `{"ok": false, "error": …}` when the file does not import.
+pub fn bench_esco_documents(csv: &[u8]) -> String {
+    let catalog = match import(csv) {
+        Ok((catalog, _)) => catalog,
+        Err(error) => return failure(error),
+    };
+    let bundled = match OccupationCatalog::bundled() {
+        Ok(bundled) => bundled,
+        Err(error) => return failure(error.to_string()),
+    };
+    let documents = esco_documents(&catalog, &bundled);
+    let plain: Vec<PlainDocument> = documents
+        .iter()
+        .zip(&catalog.occupations)
+        .map(|(doc, o)| plain(doc, &o.uri, &o.isco))
+        .collect();
+    serde_json::to_string(&plain).unwrap_or_else(|error| failure(error.to_string()))
+}
+
+/// The bundled catalogue's search documents, as [`bench_esco_documents`] gives the ESCO
+/// file's (`id` is the catalogue id, unique; `key` may be shared by two occupations).
+pub fn bench_catalogue_documents() -> String {
+    let bundled = match OccupationCatalog::bundled() {
+        Ok(bundled) => bundled,
+        Err(error) => return failure(error.to_string()),
+    };
+    let documents = catalog_documents(&bundled);
+    let plain: Vec<PlainDocument> = documents
+        .iter()
+        .zip(&bundled.occupations)
+        .map(|(doc, o)| plain(doc, &o.id, &o.isco))
+        .collect();
+    serde_json::to_string(&plain).unwrap_or_else(|error| failure(error.to_string()))
+}
+
+#[derive(Serialize)]
+struct CatalogueReport {
+    ok: bool,
+    documents: usize,
+    vocabulary: usize,
+    about_stems: usize,
+    index_ms_first: f64,
+    index_ms_repeat_median: f64,
+    limit: usize,
+    sample_ms: f64,
+    /// `top` holds catalogue ids.
+    queries: Vec<QueryTiming>,
+}
+
+/// Like [`bench_esco_search`] over the bundled catalogue; each hit is named by its catalogue
+/// id.
+pub fn bench_catalogue_search(queries_json: &str, runs: u32) -> String {
+    let queries = match parse_queries(queries_json, runs) {
+        Ok(queries) => queries,
+        Err(error) => return failure(error),
+    };
+    let bundled = match OccupationCatalog::bundled() {
+        Ok(bundled) => bundled,
+        Err(error) => return failure(error.to_string()),
+    };
+    let documents = catalog_documents(&bundled);
+    let (index, index_ms_first, mut index_repeats) = build_index(&documents);
+    let timings = time_queries(&index, queries, runs, |hit| {
+        catalog_occupation(&bundled, hit).map_or_else(|| hit.key.clone(), |o| o.id.clone())
+    });
+    let report = CatalogueReport {
         ok: true,
-        bytes: csv.len(),
-        occupations: catalog.occupations.len(),
-        skipped_rows: catalog.skipped.count,
         documents: index.len(),
         vocabulary: index.vocabulary_len(),
-        names: index.names_len(),
-        import_ms_first,
-        import_ms_repeat_median: median(&mut import_repeats),
+        about_stems: index.about_vocabulary_len(),
         index_ms_first,
         index_ms_repeat_median: median(&mut index_repeats),
         limit: LIMIT,
@@ -197,15 +335,4 @@ pub fn bench_esco_search(csv: &[u8], queries_json: &str, runs: u32) -> String {
         queries: timings,
     };
     serde_json::to_string(&report).unwrap_or_else(|error| failure(error.to_string()))
-}
-
-/// The search documents of `csv` (the ESCO occupations file) as a JSON array of
-/// `{key, label, terms}`: exactly what [`bench_esco_search`] indexes, so another engine can
-/// index the same data. `{"ok": false, "error": …}` when the file does not import.
-pub fn bench_esco_documents(csv: &[u8]) -> String {
-    match import(csv) {
-        Ok((catalog, _)) => serde_json::to_string(&catalog.search_documents())
-            .unwrap_or_else(|error| failure(error.to_string())),
-        Err(error) => failure(error),
-    }
 }

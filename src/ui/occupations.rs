@@ -347,6 +347,12 @@ fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
                 <li>{i18n::text(language, "occupations.physical")}": "{i18n::text(language, occupation.physical.i18n_key())}</li>
                 {occupation.bbl.then(|| view! { <li>{i18n::text(language, "occupations.bbl")}</li> })}
             </ul>
+            <section class="card" aria-labelledby="detail-tasks">
+                <h2 id="detail-tasks">{i18n::text(language, "occupations.tasks")}</h2>
+                <ul class="tasks">
+                    {occupation.tasks.iter().map(|t| view! { <li>{t.get(language).to_owned()}</li> }).collect_view()}
+                </ul>
+            </section>
             <section class="card" aria-labelledby="detail-fit">
                 <h2 id="detail-fit">{i18n::format(language, "occupations.score", &[("score", &fit.score.to_string())])}</h2>
                 <p>{fit_parts(&fit, language)}</p>
@@ -425,6 +431,16 @@ pub fn SearchScreen() -> impl IntoView {
                     i18n::plural(app.language(), "search.count", count, &[])
                 }
             }}</p>
+            <Show when=move || !query.with(|q| q.trim().is_empty()) && !hits.with(|h| h.iter().any(|(hit, _)| hit.fits_well()))>
+                <div class="card no-good-fit" role="note">
+                    <p><strong>{move || app.t("search.no_good_fit")}</strong></p>
+                    <p>{move || app.t("search.try_interests")}</p>
+                    <p><A href="/interesses/1" attr:class="button primary">{move || app.t("search.interest_link")}</A></p>
+                    <Show when=move || hits.with(|h| !h.is_empty())>
+                        <p>{move || app.t("search.maybe")}</p>
+                    </Show>
+                </div>
+            </Show>
             <ol class="search-results">
                 {move || hits.get().into_iter().map(|(hit, source)| search_result(app, hit, source)).collect_view()}
             </ol>
@@ -440,7 +456,13 @@ pub fn SearchScreen() -> impl IntoView {
 fn search_result(app: AppContext, hit: SearchHit, source: Source) -> impl IntoView {
     let bundled = source == Source::Catalogue;
     let language = app.language();
-    let matched_other = (hit.matched != hit.label).then(|| format!(" ({})", hit.matched));
+    let matched_other = (!hit.matched.is_empty() && hit.matched != hit.label)
+        .then(|| format!(" ({})", hit.matched));
+    // Why it was found, when the name alone does not say: the words of what the work is.
+    let why = (!hit.matched_words.is_empty()).then(|| {
+        let words = hit.matched_words.join(", ");
+        view! { <span class="hint search-why">" · "{i18n::format(language, "search.why", &[("words", &words)])}</span> }
+    });
     // Catalogue occupations open their profile; ESCO occupations link to the catalogue's
     // profiles of the same ISCO group, where there are any.
     let occupation = catalog_occupation(&app.content.occupations, &hit);
@@ -468,7 +490,7 @@ fn search_result(app: AppContext, hit: SearchHit, source: Source) -> impl IntoVi
             })}
         }
     });
-    view! { <li>{link}{matched_other}{related}</li> }
+    view! { <li>{link}{matched_other}{why}{related}</li> }
 }
 
 /// Reading in the European list of occupations (staff page).
@@ -506,7 +528,7 @@ pub fn EscoImport() -> impl IntoView {
             browser::yield_to_browser().await;
             let count = catalog.occupations.len();
             let skipped = catalog.skipped.summary(app.language());
-            let imported = ImportedEsco::new(catalog);
+            let imported = ImportedEsco::new(catalog, &app.content.occupations);
             match app.store_imported_esco(imported) {
                 Ok(()) => status.set(ImportStatus::Done { count, skipped }),
                 Err(_) => status.set(ImportStatus::Failed(

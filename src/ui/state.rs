@@ -12,7 +12,8 @@ use crate::core::content::Content;
 use crate::core::esco::EscoCatalog;
 use crate::core::i18n;
 use crate::core::matching::Wishes;
-use crate::core::search::SearchIndex;
+use crate::core::occupation::OccupationCatalog;
+use crate::core::search::{esco_documents, SearchIndex};
 use crate::core::selftest::{Answer, AnswerError, SelfTest};
 use crate::core::storage::{
     parse_state, AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
@@ -282,15 +283,15 @@ impl AppContext {
     }
 }
 
-/// An imported ESCO file, ready to search.
+/// An imported ESCO file, ready to search (joined with what the bundled catalogue knows).
 pub struct ImportedEsco {
     pub catalog: EscoCatalog,
     pub index: SearchIndex,
 }
 
 impl ImportedEsco {
-    pub fn new(catalog: EscoCatalog) -> Self {
-        let index = SearchIndex::new(catalog.search_documents());
+    pub fn new(catalog: EscoCatalog, bundled: &OccupationCatalog) -> Self {
+        let index = SearchIndex::new(esco_documents(&catalog, bundled));
         Self { catalog, index }
     }
 }
@@ -346,20 +347,21 @@ impl AppContext {
             .persistence
             .with_value(|p| p.load_document(ESCO_DOCUMENT))?;
         let catalog = EscoCatalog::from_json(&raw).ok()?;
-        let loaded = Arc::new(ImportedEsco::new(catalog));
+        let loaded = Arc::new(ImportedEsco::new(catalog, &self.content.occupations));
         self.esco.set(Some(loaded.clone()));
         Some(loaded)
     }
 
-    /// Keeps a freshly imported ESCO file (replacing an earlier one only now that the new
-    /// one is known to be good).
+    /// Keeps a freshly imported ESCO file, replacing an earlier one only now that the new one
+    /// is known to be good and is stored (compact JSON: about 2.2 million characters for the
+    /// whole file, descriptions included). When it cannot be stored (local storage is full),
+    /// the current catalogue stays exactly as it was, in memory and in storage.
     pub fn store_imported_esco(&self, imported: ImportedEsco) -> Result<(), StorageError> {
-        let json = imported.catalog.to_json();
-        let saved = self
-            .persistence
-            .with_value(|p| p.save_document(ESCO_DOCUMENT, &json));
+        let json = imported.catalog.to_compact_json();
+        self.persistence
+            .with_value(|p| p.save_document(ESCO_DOCUMENT, &json))?;
         self.esco.set(Some(Arc::new(imported)));
-        saved
+        Ok(())
     }
 
     pub fn forget_imported_esco(&self) {

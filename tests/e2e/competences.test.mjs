@@ -118,6 +118,36 @@ test('occupation search copes with gendered forms and fragments in the bundled c
   }
 });
 
+test('search by what you would like to do: each hit says why; nothing fitting offers the interest check', async () => {
+  const { context, page, log } = await openApp(browser);
+  try {
+    await goto(page, '/beroepen/zoeken');
+    const search = page.locator('#occupation-search');
+    await search.fill("voor baby's zorgen");
+    await page.locator('ol.search-results > li').first().waitFor();
+    const shown = await page.locator('ol.search-results').innerText();
+    assert.ok(/Kraamverzorgende|Oppas|Nanny|Pedagogisch/.test(shown), shown);
+    assert.ok(shown.includes('past bij: baby'), shown);
+    assert.equal(await page.locator('.no-good-fit').count(), 0);
+
+    // Nothing fits: said plainly, with the way to the interest check.
+    await search.fill('draken temmen');
+    await page.locator('.no-good-fit').waitFor();
+    assert.ok((await page.locator('.no-good-fit').innerText()).includes(NL['search.no_good_fit']));
+    await page.locator('.no-good-fit a[href="/interesses/1"]').click();
+    await page.waitForURL(/\/interesses\/1$/);
+
+    // The occupation page says what you do in the work.
+    await goto(page, '/beroepen/paardenverzorger');
+    const main = await page.locator('main').innerText();
+    assert.ok(main.includes(NL['occupations.tasks']), main);
+    assert.ok(main.includes('Je verzorgt paarden'), main);
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the ESCO file imports in the browser and "heftruck" finds heftruckchauffeur; bad files are refused', { skip: !existsSync(ESCO_CSV) && 'SKIPPED: ../shared/data/esco/occupations_nl.csv not found (only CI and developer machines have it)' }, async () => {
   const { context, page, log } = await openApp(browser);
   try {

@@ -22,7 +22,7 @@ use serde::Serialize;
 use werkmap::core::esco::{import_occupations, EscoCatalog, EscoImportError, MAX_FILE_BYTES};
 use werkmap::core::occupation::OccupationCatalog;
 use werkmap::core::portfolio::{self, Inspected, PortfolioError};
-use werkmap::core::search::{catalog_documents, SearchDocument, SearchIndex};
+use werkmap::core::search::{catalog_documents, esco_documents, SearchDocument, SearchIndex};
 use werkmap::core::selftest::SelfTest;
 use werkmap::core::text::{escape_for_terminal, is_hidden_char, Language};
 
@@ -36,8 +36,12 @@ Usage:
   werkmap occupations search <query> [--esco <occupations_nl.csv> | --catalog <catalog.json>]
                              [--top N] [--json]
                              search occupations (default: the bundled catalogue);
+                             by name or by what the work is (iets met paarden);
                              --top: how many results (default 10), --json: a JSON array of
-                             {uri, label, score, matched}, best first; score is 0..1
+                             {uri, label, score, matched, matched_words, fits_well}, best
+                             first; score is 0..1, matched the name that matched (null when
+                             only what the work is matched), matched_words the words of the
+                             description that matched, fits_well the rule for a good fit
   werkmap portfolio validate [--passphrase-env VAR] <file>...
                              check portfolio files (*.werkmap.json): exit 0 when every file
                              is valid, else one line per invalid file and exit 1. An
@@ -443,7 +447,11 @@ struct JsonHit<'a> {
     uri: &'a str,
     label: &'a str,
     score: f64,
-    matched: &'a str,
+    /// The name (label or synonym) that matched; `null` when only what the work is matched.
+    matched: Option<&'a str>,
+    /// Words of the description or "what you do" sentences that matched, as written there.
+    matched_words: &'a [String],
+    fits_well: bool,
 }
 
 fn search(args: &[&str]) -> Result<(), Failure> {
@@ -494,7 +502,9 @@ fn search(args: &[&str]) -> Result<(), Failure> {
                 uri: &h.key,
                 label: &h.label,
                 score: (f64::from(h.score) * 1000.0).round() / 1000.0,
-                matched: &h.matched,
+                matched: (!h.matched.is_empty()).then_some(h.matched.as_str()),
+                matched_words: &h.matched_words,
+                fits_well: h.fits_well(),
             })
             .collect();
         match serde_json::to_string_pretty(&out) {
@@ -504,34 +514,46 @@ fn search(args: &[&str]) -> Result<(), Failure> {
     } else if hits.is_empty() {
         say("geen beroepen gevonden / no occupations found");
     } else {
+        if !hits.iter().any(|h| h.fits_well()) {
+            println!(
+                "niets past goed; probeer de interessetest in de app / nothing fits well; try the interest check in the app"
+            );
+        }
         for hit in &hits {
-            let via = if hit.matched == hit.label {
+            let mut why = Vec::new();
+            if !hit.matched.is_empty() && hit.matched != hit.label {
+                why.push(format!("via \"{}\"", hit.matched));
+            }
+            if !hit.matched_words.is_empty() {
+                why.push(format!(
+                    "past bij / matches: {}",
+                    hit.matched_words.join(", ")
+                ));
+            }
+            let why = if why.is_empty() {
                 String::new()
             } else {
-                format!("  (via \"{}\")", hit.matched)
+                format!("  ({})", why.join("; "))
             };
-            say(format!(
-                "{:.2}  {}{via}  <{}>",
-                hit.score, hit.label, hit.key
-            ));
+            say(format!("{:.2}  {}{why}  <{}>", hit.score, hit.label, hit.key));
         }
     }
     Ok(())
 }
 
 fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
+    let bundled = OccupationCatalog::bundled().map_err(|error| {
+        Failure::new(
+            format!("de ingebouwde beroepenlijst klopt niet: {error}"),
+            format!("the bundled occupation catalogue is invalid: {error}"),
+        )
+    })?;
     match *source {
-        Source::Bundled => match OccupationCatalog::bundled() {
-            Ok(catalog) => Ok(catalog_documents(&catalog)),
-            Err(error) => Err(Failure::new(
-                format!("de ingebouwde beroepenlijst klopt niet: {error}"),
-                format!("the bundled occupation catalogue is invalid: {error}"),
-            )),
-        },
+        Source::Bundled => Ok(catalog_documents(&bundled)),
         Source::Esco(path) => {
             let bytes = read_input(path)?;
             let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
-            Ok(catalog.search_documents())
+            Ok(esco_documents(&catalog, &bundled))
         }
         Source::Catalog(path) => {
             // The catalogue file is JSON of an imported ESCO file: a few times its size.
@@ -549,7 +571,7 @@ fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
                     format!("{path} is not a catalogue file from `werkmap occupations import-esco`: {e}"),
                 )
             })?;
-            Ok(catalog.search_documents())
+            Ok(esco_documents(&catalog, &bundled))
         }
     }
 }

@@ -27,6 +27,11 @@ pub use crate::core::competence::COMPETENCE_IDS;
 pub const MAX_COMPETENCE_LEVEL: u8 = 4;
 /// Interest areas weigh 1 (fits a bit) to 3 (the heart of the work).
 pub const MAX_INTEREST_WEIGHT: u8 = 3;
+/// An occupation says what the work is in this many sentences at least ("a few")…
+pub const MIN_TASKS: usize = 2;
+/// …and at most this many, each at most [`MAX_TASK_CHARS`] characters (short, B1).
+pub const MAX_TASKS: usize = 6;
+pub const MAX_TASK_CHARS: usize = 120;
 
 /// A problem in an occupation catalogue file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -59,6 +64,11 @@ pub struct Occupation {
     pub synonyms: Vec<String>,
     /// Dutch gendered and other forms of the name (`kapster`, `caissière`).
     pub gendered: Vec<String>,
+    /// "Wat doe je in dit werk?": a few short sentences in plain Dutch (B1) and English about
+    /// what the work is — the activities, objects, places and people ("Je verzorgt paarden.").
+    /// Shown on the occupation's page and searched, so a job seeker who does not know the
+    /// name finds the occupation by what they would like to do.
+    pub tasks: Vec<LocalizedText>,
     /// ISCO-08 unit group, four digits.
     pub isco: String,
     /// The ESCO occupation (`conceptUri`) when ESCO has the same occupation.
@@ -120,7 +130,9 @@ impl OccupationCatalog {
     /// - at least one competence, each a known id ([`COMPETENCE_IDS`]) at level 1 to 4;
     /// - at least one interest area, each weighing 1 to 3;
     /// - synonyms and gendered forms are not empty, not repeated (ignoring case) and not the
-    ///   name itself.
+    ///   name itself;
+    /// - [`MIN_TASKS`] to [`MAX_TASKS`] "what you do" sentences, each in both languages and at
+    ///   most [`MAX_TASK_CHARS`] characters.
     ///
     /// Every problem is reported, not only the first.
     pub fn check(&self) -> Result<(), CatalogError> {
@@ -195,6 +207,25 @@ fn check_occupation(index: usize, occupation: &Occupation, problems: &mut Vec<St
             problem(format!(
                 "interest area {area:?} has weight {weight}, not 1 to {MAX_INTEREST_WEIGHT}"
             ));
+        }
+    }
+
+    if !(MIN_TASKS..=MAX_TASKS).contains(&o.tasks.len()) {
+        problem(format!(
+            "{} sentences about the work, not {MIN_TASKS} to {MAX_TASKS}",
+            o.tasks.len()
+        ));
+    }
+    for task in &o.tasks {
+        if !task.is_complete() {
+            problem("a sentence about the work needs both Dutch and English".to_owned());
+        }
+        for text in [&task.nl, &task.en] {
+            if text.chars().count() > MAX_TASK_CHARS {
+                problem(format!(
+                    "the sentence `{text}` is longer than {MAX_TASK_CHARS} characters"
+                ));
+            }
         }
     }
 

@@ -54,21 +54,15 @@
 //! score is the best of these. **Scores are in 0..=1** (1 = the label, exactly as typed).
 //! Ties go to the shorter matched name, then the shorter label, then alphabetical order.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use super::about::AboutIndex;
 use super::normalize::{self, VariantKind};
+use super::vocab::{IdMap, Lists, Scratch, Vocab};
 use super::{SearchDocument, SearchHit};
 
 /// The most query tokens that count; the rest of a very long query is ignored.
 pub const MAX_QUERY_TOKENS: usize = 8;
 /// Longer queries are cut to this many characters before anything else.
 pub const MAX_QUERY_CHARS: usize = 200;
-/// How many typo candidates (by shared trigrams) get an edit-distance check per token.
-pub const FUZZY_CANDIDATES: usize = 150;
-/// Tokens longer than this (in bytes) are not checked for typos.
-const MAX_FUZZY_LEN: usize = 40;
-
 const TERM_WEIGHT: f32 = 0.96;
 /// Quality of each of two query words that together form one word of a name.
 const JOINED_QUALITY: f32 = 0.98;
@@ -82,49 +76,20 @@ const PLURAL_WEIGHT: f32 = 0.93;
 const COMPOUND_WEIGHT: f32 = 0.95;
 const STEM_WEIGHT: f32 = 0.80;
 
-const FUZZY_WHOLE: [f32; 3] = [1.0, 0.58, 0.48];
-const FUZZY_PREFIX: [f32; 3] = [1.0, 0.52, 0.44];
-const FUZZY_INFIX: [f32; 3] = [1.0, 0.46, 0.40];
+/// What a word found in the texts about the work is worth against the same word in a name.
+pub const ABOUT_WEIGHT: f32 = 0.6;
+/// How much a common, open occupation ([`SearchDocument::prior`] 1) is preferred over a rare
+/// specialism (prior 0) when the hit comes from what the work is: the score is multiplied by
+/// `1 - PRIOR_WEIGHT × (1 - prior)`.
+pub const PRIOR_WEIGHT: f32 = 0.2;
 
 /// A name id plus the word position in it, packed into one `u32` (position in the low byte).
 const POS_BITS: u32 = 8;
 const MAX_NAMES: usize = 1 << (32 - POS_BITS);
 const MAX_POS: usize = (1 << POS_BITS) - 1;
 const NO_TERM: u32 = u32::MAX;
-
-/// A compressed list of lists: the items of list `i` are `items[offsets[i]..offsets[i+1]]`.
-#[derive(Debug, Clone, Default)]
-struct Lists {
-    offsets: Vec<u32>,
-    items: Vec<u32>,
-}
-
-impl Lists {
-    /// From `(list, item)` pairs sorted by list; `count` lists.
-    fn from_sorted(pairs: &[(u32, u32)], count: usize) -> Self {
-        let mut offsets = Vec::with_capacity(count + 1);
-        let mut items = Vec::with_capacity(pairs.len());
-        let mut next = 0usize;
-        offsets.push(0);
-        for list in 0..count {
-            while next < pairs.len() && pairs[next].0 as usize == list {
-                items.push(pairs[next].1);
-                next += 1;
-            }
-            offsets.push(items.len() as u32);
-        }
-        Self { offsets, items }
-    }
-
-    fn get(&self, list: usize) -> &[u32] {
-        match (self.offsets.get(list), self.offsets.get(list + 1)) {
-            (Some(&start), Some(&end)) => {
-                self.items.get(start as usize..end as usize).unwrap_or(&[])
-            }
-            _ => &[],
-        }
-    }
-}
+/// No name matched (a document found through what the work is only).
+const NO_NAME: u32 = u32::MAX;
 
 #[derive(Debug, Clone)]
 struct NameInfo {
@@ -136,26 +101,6 @@ struct NameInfo {
     content_len: u32,
     char_len: u32,
 }
-
-/// A fast hasher for `u32` keys (the accumulator is rebuilt on every keystroke).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 /// Per name: the best quality for each query token, and which of its words were matched.
 #[derive(Debug, Clone, Copy, Default)]
@@ -191,30 +136,39 @@ impl<T> DenseMap<T> {
     }
 }
 
-/// Scratch space for one query: trigram counts over the vocabulary.
-struct Scratch {
-    counts: Vec<u16>,
-    touched: Vec<u32>,
-    rows: [Vec<u32>; 3],
+/// Per document, for one query: its best name and, per query token, the best quality in
+/// its names (`spread`) and in the texts about the work (`about`, with the word as written).
+struct DocScore {
+    /// The best name's score; negative when no name matched.
+    score: f32,
+    name: u32,
+    spread: [f32; MAX_QUERY_TOKENS],
+    about: [f32; MAX_QUERY_TOKENS],
+    form: [u32; MAX_QUERY_TOKENS],
 }
 
-impl Scratch {
-    fn new(vocab: usize) -> Self {
+impl DocScore {
+    fn new() -> Self {
         Self {
-            counts: vec![0; vocab],
-            touched: Vec::new(),
-            rows: [Vec::new(), Vec::new(), Vec::new()],
+            score: -1.0,
+            name: NO_NAME,
+            spread: [0.0; MAX_QUERY_TOKENS],
+            about: [0.0; MAX_QUERY_TOKENS],
+            form: [0; MAX_QUERY_TOKENS],
         }
     }
+}
 
-    fn clear(&mut self) {
-        for &id in &self.touched {
-            if let Some(c) = self.counts.get_mut(id as usize) {
-                *c = 0;
-            }
-        }
-        self.touched.clear();
-    }
+/// A document's place in the result.
+struct Ranked {
+    doc: u32,
+    score: f32,
+    name: u32,
+    /// Bit `q`: query token `q` counted through the texts about the work.
+    about: u8,
+    form: [u32; MAX_QUERY_TOKENS],
+    /// Some query token counted through the name.
+    named: bool,
 }
 
 /// The search index over a set of documents. Build it once ([`SearchIndex::new`]); it is
@@ -223,24 +177,12 @@ impl Scratch {
 pub struct SearchIndex {
     docs: Vec<SearchDocument>,
     names: Vec<NameInfo>,
-    /// Every distinct normalised token, sorted (so a prefix is a contiguous range).
-    vocab: Vec<Box<str>>,
+    /// Every distinct normalised token of the names.
+    vocab: Vocab,
     /// Token id → packed (name, position) occurrences.
-    postings: Lists,
-    /// Sorted trigram keys; `trigram_tokens.get(i)` are the tokens containing key `i`.
-    trigram_keys: Vec<u32>,
-    trigram_tokens: Lists,
-}
-
-fn trigram_key(t: &[u8]) -> u32 {
-    (u32::from(t[0]) << 16) | (u32::from(t[1]) << 8) | u32::from(t[2])
-}
-
-fn distinct_trigrams(token: &str) -> Vec<u32> {
-    let mut keys: Vec<u32> = token.as_bytes().windows(3).map(trigram_key).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+    postings: Lists<u32>,
+    /// The stems of the texts about the work.
+    about: AboutIndex,
 }
 
 impl SearchIndex {
@@ -294,52 +236,35 @@ impl SearchIndex {
         }
 
         // 2. The vocabulary.
-        let mut vocab: Vec<Box<str>> = name_tokens
-            .iter()
-            .flatten()
-            .map(|t| Box::<str>::from(t.as_str()))
-            .collect();
-        vocab.sort_unstable();
-        vocab.dedup();
+        let vocab = Vocab::new(
+            name_tokens
+                .iter()
+                .flatten()
+                .map(|t| Box::<str>::from(t.as_str()))
+                .collect(),
+        );
 
         // 3. Postings: token → (name, position).
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (n, tokens) in name_tokens.iter().enumerate() {
             for (pos, token) in tokens.iter().enumerate() {
-                if let Ok(id) = vocab.binary_search_by(|v| (**v).cmp(token.as_str())) {
-                    pairs.push((id as u32, ((n as u32) << POS_BITS) | pos as u32));
+                if let Some(id) = vocab.id(token) {
+                    pairs.push((id, ((n as u32) << POS_BITS) | pos as u32));
                 }
             }
         }
         pairs.sort_unstable();
         let postings = Lists::from_sorted(&pairs, vocab.len());
 
-        // 4. Trigrams: trigram → tokens containing it.
-        let mut tri_pairs: Vec<(u32, u32)> = Vec::new();
-        for (id, token) in vocab.iter().enumerate() {
-            for key in distinct_trigrams(token) {
-                tri_pairs.push((key, id as u32));
-            }
-        }
-        tri_pairs.sort_unstable();
-        let mut trigram_keys: Vec<u32> = tri_pairs.iter().map(|p| p.0).collect();
-        trigram_keys.dedup();
-        let indexed: Vec<(u32, u32)> = tri_pairs
-            .iter()
-            .map(|&(key, id)| {
-                let i = trigram_keys.binary_search(&key).unwrap_or(0);
-                (i as u32, id)
-            })
-            .collect();
-        let trigram_tokens = Lists::from_sorted(&indexed, trigram_keys.len());
+        // 4. What the work is.
+        let about = AboutIndex::new(&docs);
 
         Self {
             docs,
             names,
             vocab,
             postings,
-            trigram_keys,
-            trigram_tokens,
+            about,
         }
     }
 
@@ -365,36 +290,9 @@ impl SearchIndex {
         self.names.len()
     }
 
-    fn token_id(&self, token: &str) -> Option<u32> {
-        self.vocab
-            .binary_search_by(|v| (**v).cmp(token))
-            .ok()
-            .map(|i| i as u32)
-    }
-
-    fn trigram_list(&self, key: u32) -> &[u32] {
-        match self.trigram_keys.binary_search(&key) {
-            Ok(i) => self.trigram_tokens.get(i),
-            Err(_) => &[],
-        }
-    }
-
-    /// Counts, for every vocabulary token sharing a trigram with `token`, how many distinct
-    /// trigrams it shares. Returns the number of distinct trigrams of `token`.
-    fn count_trigrams(&self, token: &str, scratch: &mut Scratch) -> usize {
-        scratch.clear();
-        let keys = distinct_trigrams(token);
-        for &key in &keys {
-            for &id in self.trigram_list(key) {
-                if let Some(c) = scratch.counts.get_mut(id as usize) {
-                    if *c == 0 {
-                        scratch.touched.push(id);
-                    }
-                    *c = c.saturating_add(1);
-                }
-            }
-        }
-        keys.len()
+    /// How many distinct stems the texts about the work have.
+    pub fn about_vocabulary_len(&self) -> usize {
+        self.about.len()
     }
 
     /// Searches for `query`; at most `limit` hits, best first.
@@ -405,7 +303,7 @@ impl SearchIndex {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let all = normalize::tokens(&query);
         let mut qtokens: Vec<String> = Vec::new();
-        let content: Vec<&String> = all.iter().filter(|t| !normalize::is_stopword(t)).collect();
+        let content: Vec<&String> = all.iter().filter(|t| !normalize::is_filler(t)).collect();
         let source: Vec<&String> = if content.is_empty() {
             all.iter().collect()
         } else {
@@ -472,7 +370,7 @@ impl SearchIndex {
                     for (second, w2) in second_forms {
                         let quality = JOINED_QUALITY * w1 * w2;
                         for link in ["", "s"] {
-                            if let Some(id) = self.token_id(&format!("{first}{link}{second}")) {
+                            if let Some(id) = self.vocab.id(&format!("{first}{link}{second}")) {
                                 credit(id, a, quality, &mut acc);
                                 credit(id, b, quality, &mut acc);
                             }
@@ -484,11 +382,6 @@ impl SearchIndex {
 
         // Best name per document, and each token's best quality over the whole document.
         let n = qtokens.len();
-        struct DocScore {
-            score: f32,
-            name: u32,
-            spread: [f32; MAX_QUERY_TOKENS],
-        }
         let mut docs: DenseMap<DocScore> = DenseMap::new(self.docs.len());
         for &(name_id, ref a) in &acc.entries {
             let Some(name) = self.names.get(name_id as usize) else {
@@ -507,11 +400,7 @@ impl SearchIndex {
                     / name.content_len.min(64) as f32
             };
             let score = mean * (COVERAGE_BASE + (1.0 - COVERAGE_BASE) * coverage) * kind;
-            let Some(entry) = docs.entry(name.doc, || DocScore {
-                score: -1.0,
-                name: name_id,
-                spread: [0.0; MAX_QUERY_TOKENS],
-            }) else {
+            let Some(entry) = docs.entry(name.doc, DocScore::new) else {
                 continue;
             };
             if score > entry.score
@@ -525,20 +414,81 @@ impl SearchIndex {
             }
         }
 
-        let mut ranked: Vec<(u32, f32, u32)> = docs
+        // What the work is: each query word in the texts about the work. A word found in
+        // few documents says more than one found in many (`weights`, an inverse document
+        // frequency as in BM25).
+        let mut weights = [0f32; MAX_QUERY_TOKENS];
+        let mut about_scratch = self.about.scratch();
+        let total = self.docs.len() as f32;
+        for (q, token) in qtokens.iter().enumerate() {
+            let credits = self.about.matches(token, &mut about_scratch);
+            let df = credits.len() as f32;
+            weights[q] = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            for credit in credits {
+                let Some(entry) = docs.entry(credit.doc, DocScore::new) else {
+                    continue;
+                };
+                if credit.quality > entry.about[q] {
+                    entry.about[q] = credit.quality;
+                    entry.form[q] = credit.form;
+                }
+            }
+        }
+        let weight_sum: f32 = weights[..n].iter().sum();
+
+        let mut ranked: Vec<Ranked> = docs
             .entries
             .into_iter()
             .map(|(doc, d)| {
                 let spread = d.spread[..n].iter().sum::<f32>() / n as f32 * SPREAD_WEIGHT;
-                (doc, d.score.max(spread).clamp(0.0, 1.0), d.name)
+                let by_name = d.score.max(spread).max(0.0);
+                let mut ranked = Ranked {
+                    doc,
+                    score: by_name,
+                    name: d.name,
+                    about: 0,
+                    form: d.form,
+                    named: d.score >= 0.0,
+                };
+                if d.about[..n].iter().any(|&a| a > 0.0) && weight_sum > 0.0 {
+                    let mut sum = 0.0;
+                    let mut about = 0u8;
+                    let mut named = false;
+                    for (q, weight) in weights[..n].iter().enumerate() {
+                        let in_name = d.spread[q] * SPREAD_WEIGHT;
+                        let in_about = d.about[q] * ABOUT_WEIGHT;
+                        if in_about > in_name {
+                            about |= 1 << q;
+                        } else if in_name > 0.0 {
+                            named = true;
+                        }
+                        sum += weight * in_name.max(in_about);
+                    }
+                    let prior = self
+                        .docs
+                        .get(doc as usize)
+                        .map(|d| d.prior)
+                        .filter(|p| p.is_finite())
+                        .map_or(0.0, |p| p.clamp(0.0, 1.0));
+                    let combined = sum / weight_sum * (1.0 - PRIOR_WEIGHT * (1.0 - prior));
+                    if combined > by_name {
+                        ranked.score = combined;
+                        ranked.about = about;
+                        ranked.named = named;
+                    }
+                }
+                ranked.score = ranked.score.clamp(0.0, 1.0);
+                ranked
             })
+            .filter(|r| r.score > 0.0)
             .collect();
-        let order = |a: &(u32, f32, u32), b: &(u32, f32, u32)| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.name_len(a.2).cmp(&self.name_len(b.2)))
-                .then_with(|| self.label_len(a.0).cmp(&self.label_len(b.0)))
-                .then_with(|| self.label(a.0).cmp(self.label(b.0)))
-                .then_with(|| self.key(a.0).cmp(self.key(b.0)))
+        let order = |a: &Ranked, b: &Ranked| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.name_len(a.name).cmp(&self.name_len(b.name)))
+                .then_with(|| self.label_len(a.doc).cmp(&self.label_len(b.doc)))
+                .then_with(|| self.label(a.doc).cmp(self.label(b.doc)))
+                .then_with(|| self.key(a.doc).cmp(self.key(b.doc)))
         };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
@@ -547,13 +497,27 @@ impl SearchIndex {
         ranked.sort_unstable_by(order);
         ranked
             .into_iter()
-            .filter_map(|(doc, score, name)| {
-                let d = self.docs.get(doc as usize)?;
+            .filter_map(|r| {
+                let d = self.docs.get(r.doc as usize)?;
+                let mut words: Vec<String> = Vec::new();
+                for q in 0..n {
+                    if r.about & (1 << q) != 0 {
+                        let form = self.about.form(r.form[q]);
+                        if !form.is_empty() && !words.iter().any(|w| w == form) {
+                            words.push(form.to_owned());
+                        }
+                    }
+                }
                 Some(SearchHit {
                     key: d.key.clone(),
                     label: d.label.clone(),
-                    score,
-                    matched: self.name_text(name).to_owned(),
+                    score: r.score,
+                    matched: if r.named {
+                        self.name_text(r.name).to_owned()
+                    } else {
+                        String::new()
+                    },
+                    matched_words: words,
                 })
             })
             .collect()
@@ -601,14 +565,14 @@ impl SearchIndex {
             }
         };
 
-        let mut exact = self.match_plain(token, 1.0, true, scratch, &mut add);
+        let mut exact = self.vocab.match_plain(token, 1.0, true, scratch, &mut add);
         let variants = normalize::variants(token);
         for variant in variants.iter().filter(|v| v.kind != VariantKind::Stem) {
             let weight = match variant.kind {
                 VariantKind::Plural => PLURAL_WEIGHT,
                 _ => GENDER_WEIGHT,
             };
-            exact |= self.match_plain(
+            exact |= self.vocab.match_plain(
                 &variant.text,
                 weight,
                 variant.text.len() >= 5,
@@ -617,16 +581,17 @@ impl SearchIndex {
             );
         }
         for compound in normalize::compound_variants(token) {
-            if let Some(id) = self.token_id(&compound) {
+            if let Some(id) = self.vocab.id(&compound) {
                 add(id, COMPOUND_WEIGHT);
                 exact = true;
             }
         }
         if !exact {
             for variant in variants.iter().filter(|v| v.kind == VariantKind::Stem) {
-                self.match_plain(&variant.text, STEM_WEIGHT, false, scratch, &mut add);
+                self.vocab
+                    .match_plain(&variant.text, STEM_WEIGHT, false, scratch, &mut add);
             }
-            self.match_fuzzy(token, scratch, &mut add);
+            self.vocab.match_fuzzy(token, false, scratch, &mut add);
         }
         if found.is_empty() {
             self.match_split(token, scratch, &mut found);
@@ -651,182 +616,16 @@ impl SearchIndex {
         for split in (4..=token.len() - 3).rev() {
             // ASCII: every byte index is a character boundary.
             let (first, second) = token.split_at(split);
-            if self.token_id(first).is_none() && self.token_id(second).is_none() {
+            if self.vocab.id(first).is_none() && self.vocab.id(second).is_none() {
                 continue;
             }
-            self.match_plain(first, SPLIT_WEIGHT, false, scratch, &mut add);
-            self.match_plain(second, SPLIT_WEIGHT, true, scratch, &mut add);
+            self.vocab
+                .match_plain(first, SPLIT_WEIGHT, false, scratch, &mut add);
+            self.vocab
+                .match_plain(second, SPLIT_WEIGHT, true, scratch, &mut add);
             return;
         }
     }
-
-    /// Exact, prefix and (with `infix`) compound matches of `token`, times `weight`.
-    /// Returns whether the token itself is in the vocabulary.
-    fn match_plain(
-        &self,
-        token: &str,
-        weight: f32,
-        infix: bool,
-        scratch: &mut Scratch,
-        add: &mut impl FnMut(u32, f32),
-    ) -> bool {
-        let len = token.len() as f32;
-        let start = self.vocab.partition_point(|v| &**v < token);
-        let mut exact = false;
-        for (offset, candidate) in self.vocab[start..].iter().enumerate() {
-            if !candidate.starts_with(token) {
-                break;
-            }
-            let id = (start + offset) as u32;
-            if candidate.len() == token.len() {
-                exact = true;
-                add(id, weight);
-            } else {
-                add(id, (0.80 + 0.15 * len / candidate.len() as f32) * weight);
-            }
-        }
-        if infix && token.len() >= 3 {
-            let check = |id: u32, add: &mut dyn FnMut(u32, f32)| {
-                let Some(candidate) = self.vocab.get(id as usize) else {
-                    return;
-                };
-                let ratio = len / candidate.len() as f32;
-                if candidate.starts_with(token) {
-                    // Counted as a prefix above.
-                } else if candidate.ends_with(token) {
-                    add(id, (0.68 + 0.10 * ratio) * weight);
-                } else if token.len() >= 4 && candidate.contains(token) {
-                    add(id, (0.60 + 0.10 * ratio) * weight);
-                }
-            };
-            if token.len() == 3 {
-                for &id in self.trigram_list(trigram_key(token.as_bytes())) {
-                    check(id, add);
-                }
-            } else {
-                let needed = self.count_trigrams(token, scratch);
-                for &id in &scratch.touched {
-                    if scratch
-                        .counts
-                        .get(id as usize)
-                        .is_some_and(|&c| c as usize >= needed)
-                    {
-                        check(id, add);
-                    }
-                }
-            }
-        }
-        exact
-    }
-
-    /// Matches within a few typos (see the module docs).
-    fn match_fuzzy(&self, token: &str, scratch: &mut Scratch, add: &mut impl FnMut(u32, f32)) {
-        let q = token.as_bytes();
-        if q.len() < 4 || q.len() > MAX_FUZZY_LEN {
-            return;
-        }
-        let k: u32 = if q.len() <= 7 { 1 } else { 2 };
-        let n = self.count_trigrams(token, scratch);
-        let threshold = if n >= 4 {
-            (n as i64 - 3 * k as i64).max(2) as u16
-        } else {
-            1
-        };
-        let mut candidates: Vec<(u16, u32)> = scratch
-            .touched
-            .iter()
-            .filter_map(|&id| {
-                let count = *scratch.counts.get(id as usize)?;
-                let len = self.vocab.get(id as usize)?.len();
-                (count >= threshold && len + k as usize >= q.len()).then_some((count, id))
-            })
-            .collect();
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        candidates.truncate(FUZZY_CANDIDATES);
-        let rows = &mut scratch.rows;
-        for (_, id) in candidates {
-            let Some(candidate) = self.vocab.get(id as usize) else {
-                continue;
-            };
-            let t = candidate.as_bytes();
-            if let Some((whole, prefix)) = edit_distance_from_start(q, t, k, rows) {
-                if let Some(d) = whole {
-                    add(id, FUZZY_WHOLE[d as usize]);
-                    continue;
-                }
-                if let Some(d) = prefix {
-                    add(id, FUZZY_PREFIX[d as usize]);
-                    continue;
-                }
-            }
-            if t.len() > q.len() {
-                if let Some(d) = edit_distance_anywhere(q, t, k, rows) {
-                    add(id, FUZZY_INFIX[d as usize]);
-                }
-            }
-        }
-    }
-}
-
-/// Optimal-string-alignment distance (insert, delete, substitute, swap neighbours) of `q`
-/// against the start of `t`, bounded by `k`: `(whole, prefix)` where `whole` is the distance
-/// to all of `t` and `prefix` the smallest distance to some prefix of `t`, each `None` when
-/// above `k`. Returns `None` as soon as every alignment exceeds `k`.
-fn edit_distance_from_start(
-    q: &[u8],
-    t: &[u8],
-    k: u32,
-    rows: &mut [Vec<u32>; 3],
-) -> Option<(Option<u32>, Option<u32>)> {
-    let last = osa(q, t, k, false, rows)?;
-    let whole = last.last().copied().filter(|&d| d <= k);
-    let prefix = last.iter().copied().min().filter(|&d| d <= k);
-    Some((whole, prefix))
-}
-
-/// The smallest bounded edit distance of `q` to any substring of `t`.
-fn edit_distance_anywhere(q: &[u8], t: &[u8], k: u32, rows: &mut [Vec<u32>; 3]) -> Option<u32> {
-    let last = osa(q, t, k, true, rows)?;
-    last.iter().copied().min().filter(|&d| d <= k)
-}
-
-/// The last row of the OSA matrix of `q` (rows) against `t` (columns). With `free_start` the
-/// match may begin anywhere in `t`. `None` when a whole row exceeds `k` (no match possible).
-fn osa<'r>(
-    q: &[u8],
-    t: &[u8],
-    k: u32,
-    free_start: bool,
-    rows: &'r mut [Vec<u32>; 3],
-) -> Option<&'r [u32]> {
-    let width = t.len() + 1;
-    for row in rows.iter_mut() {
-        row.clear();
-        row.resize(width, 0);
-    }
-    let [older, prev, cur] = rows;
-    for (j, cell) in prev.iter_mut().enumerate() {
-        *cell = if free_start { 0 } else { j as u32 };
-    }
-    for i in 1..=q.len() {
-        cur[0] = i as u32;
-        let mut row_min = cur[0];
-        for j in 1..width {
-            let cost = u32::from(q[i - 1] != t[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && q[i - 1] == t[j - 2] && q[i - 2] == t[j - 1] {
-                d = d.min(older[j - 2] + 1);
-            }
-            cur[j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > k {
-            return None;
-        }
-        std::mem::swap(older, prev);
-        std::mem::swap(prev, cur);
-    }
-    Some(prev.as_slice())
 }
 
 #[cfg(test)]
@@ -838,6 +637,8 @@ mod tests {
             key: key.into(),
             label: label.into(),
             terms: terms.iter().map(|t| (*t).to_owned()).collect(),
+            about: Vec::new(),
+            prior: 0.0,
         }
     }
 
@@ -966,27 +767,5 @@ mod tests {
         assert!(SearchIndex::new(Vec::new()).search("kok", 5).is_empty());
         // A stopword alone still searches.
         let _ = index.search("de", 5);
-    }
-
-    #[test]
-    fn edit_distance() {
-        let mut rows = [Vec::new(), Vec::new(), Vec::new()];
-        let d = |q: &str, t: &str, rows: &mut [Vec<u32>; 3]| {
-            edit_distance_from_start(q.as_bytes(), t.as_bytes(), 2, rows)
-        };
-        assert_eq!(
-            d("orderpikker", "orderpicker", &mut rows),
-            Some((Some(1), Some(1)))
-        );
-        assert_eq!(d("kpaper", "kapper", &mut rows), Some((Some(1), Some(1))));
-        assert_eq!(
-            d("heftrk", "heftruckchauffeur", &mut rows).map(|r| r.1),
-            Some(Some(1))
-        );
-        assert_eq!(d("abc", "xyz", &mut rows), None);
-        assert_eq!(
-            edit_distance_anywhere(b"heftrukc", b"vorkheftruckchauffeur", 2, &mut rows),
-            Some(1)
-        );
     }
 }
