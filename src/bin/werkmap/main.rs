@@ -535,7 +535,10 @@ fn search(args: &[&str]) -> Result<(), Failure> {
             } else {
                 format!("  ({})", why.join("; "))
             };
-            say(format!("{:.2}  {}{why}  <{}>", hit.score, hit.label, hit.key));
+            say(format!(
+                "{:.2}  {}{why}  <{}>",
+                hit.score, hit.label, hit.key
+            ));
         }
     }
     Ok(())
