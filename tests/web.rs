@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use werkmap::core::content::Content;
-use werkmap::core::selftest::{Answer, Answers, SelfTest};
+use werkmap::core::selftest::{Answer, Answers, Layout, SelfTest};
 use werkmap::core::storage::{AppState, KeyValueStore, MemoryStore, Persistence};
 use werkmap::ui::result::ResultScreen;
 use werkmap::ui::selftest::TopicScreen;
@@ -78,7 +78,7 @@ async fn question_screen_renders_topic_and_saves_answers() {
     let store = Rc::new(MemoryStore::new());
     let container = mount(
         store.clone(),
-        || view! { <Router><TopicScreen index=0/></Router> },
+        || view! { <Router><TopicScreen index=0 screen=1/></Router> },
     );
     leptos::task::tick().await;
 
@@ -89,17 +89,20 @@ async fn question_screen_renders_topic_and_saves_answers() {
         .unwrap_or_default()
         .contains("Deel 1 van 5"));
 
+    // At home the topic is shown a page at a time: the first page's questions only.
     let topic = &selftest().questionnaire.topics[0];
+    let first_page = &topic.screens(Layout::Grouped)[0];
     let fieldsets = container.query_selector_all("fieldset").unwrap();
-    assert_eq!(fieldsets.length() as usize, topic.questions.len());
+    assert_eq!(fieldsets.length() as usize, first_page.len());
+    assert!(first_page.len() < topic.questions.len());
 
-    // Sensitive questions offer "zeg ik liever niet"; others do not.
+    // Sensitive questions offer "zeg ik liever niet" (others do not: see below).
     assert!(container
         .query_selector("#age_band-decline")
         .unwrap()
         .is_some());
     assert!(container
-        .query_selector("#education-decline")
+        .query_selector("#education-vmbo")
         .unwrap()
         .is_none());
 
@@ -123,6 +126,19 @@ async fn question_screen_renders_topic_and_saves_answers() {
     );
 
     // An exclusive option ("ik heb nog niet gewerkt") clears the others in a multi-choice.
+    let (_, sectors_page) = selftest()
+        .questionnaire
+        .screen_of("work_sectors", Layout::Grouped)
+        .expect("work_sectors is on a page");
+    let container = mount(
+        store.clone(),
+        move || view! { <Router><TopicScreen index=0 screen=sectors_page/></Router> },
+    );
+    leptos::task::tick().await;
+    assert!(container
+        .query_selector("#work_sectors-decline")
+        .unwrap()
+        .is_none());
     input(&container, "work_sectors-care").click();
     input(&container, "work_sectors-retail").click();
     leptos::task::tick().await;
@@ -137,7 +153,7 @@ async fn postcode_rejects_invalid_input_with_a_message() {
     let store = Rc::new(MemoryStore::new());
     let container = mount(
         store.clone(),
-        || view! { <Router><TopicScreen index=0/></Router> },
+        || view! { <Router><TopicScreen index=0 screen=1/></Router> },
     );
     leptos::task::tick().await;
 
@@ -228,7 +244,7 @@ async fn result_screen_shows_strengths_first_and_explains_why() {
     assert_eq!(current.length(), 2);
     assert_eq!(
         container
-            .query_selector_all("figure.ladder svg")
+            .query_selector_all("figure.ladder .you-are-here")
             .unwrap()
             .length(),
         2

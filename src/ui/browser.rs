@@ -28,7 +28,11 @@ pub fn picked_files(event: &leptos::ev::Event) -> Vec<web_sys::File> {
     let Some(files) = input.files() else {
         return Vec::new();
     };
-    (0..files.length()).filter_map(|i| files.get(i)).collect()
+    let picked = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    // Cleared, so that picking the same file again (a second try, the same backup file)
+    // is seen as a new choice: browsers send no change event for an unchanged value.
+    input.set_value("");
+    picked
 }
 
 /// The bytes of a picked file.

@@ -580,7 +580,7 @@ fn ClientRoute() -> impl IntoView {
             Some(client) => view! { <ClientDetail client=Arc::new(client)/> }.into_any(),
             None => view! {
                 <h1>{i18n::text(language, "notfound.title")}</h1>
-                <p><A href=COACH_BASE>{i18n::text(language, "coach.back")}</A></p>
+                <p><A href=COACH_BASE attr:class="standalone">{i18n::text(language, "coach.back")}</A></p>
             }
             .into_any(),
         }
@@ -609,7 +609,7 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
         .collect();
     let key = client.key.clone();
     view! {
-        <p><A href=COACH_BASE>{t("coach.back")}</A></p>
+        <p><A href=COACH_BASE attr:class="standalone">{t("coach.back")}</A></p>
         <h1>{name.clone()}</h1>
         <p class="lead">{i18n::plural(language, "coach.file_info", client.versions.len(), &[
             ("written", &format_date(latest.modified.date(), language)),

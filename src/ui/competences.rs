@@ -40,7 +40,7 @@ pub fn CompetenceStart() -> impl IntoView {
             </li>
             <li><A href="/beroepen">{move || app.t("competences.part_results")}</A></li>
         </ol>
-        <A href="/competenties/1" attr:class="button primary">{move || app.t("selftest.begin")}</A>
+        <A href="/competenties/1" attr:class="button primary" attr:data-primary="true">{move || app.t("selftest.begin")}</A>
     }
 }
 
@@ -53,13 +53,15 @@ pub fn CompetencePageRoute() -> impl IntoView {
         COMPETENCES_PER_PAGE,
     );
     let page = use_page_param(pages);
-    move || match page() {
+    move || {
+        match page() {
         Some(page) => view! { <CompetencePage page=page/> }.into_any(),
         None => view! {
             <h1>{move || app.t("notfound.title")}</h1>
-            <p><A href="/competenties">{move || app.t("competences.title")}</A></p>
+            <p><A href="/competenties" attr:class="standalone">{move || app.t("competences.title")}</A></p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -90,9 +92,9 @@ pub fn CompetencePage(page: usize) -> impl IntoView {
         <h1 node_ref=heading tabindex="-1">{move || app.t("competences.page_title")}</h1>
         <p class="lead">{move || app.t("competences.page_intro")}</p>
         {shown.iter().map(|competence| view! { <CompetenceView competence=competence/> }).collect_view()}
-        <nav class="step-nav" aria-label=move || app.t("selftest.step_nav")>
+        <nav class="step-nav sticky" aria-label=move || app.t("selftest.step_nav")>
             <A href=previous attr:class="button">{move || app.t("selftest.previous")}</A>
-            <A href=next attr:class="button primary">{move || app.t("selftest.next")}</A>
+            <A href=next attr:class="button primary" attr:data-primary="true">{move || app.t("selftest.next")}</A>
         </nav>
     }
 }

@@ -19,13 +19,15 @@ pub fn InterestPageRoute() -> impl IntoView {
     let app = use_app();
     let pages = page_count(app.content.interests.items.len(), ITEMS_PER_PAGE);
     let page = use_page_param(pages);
-    move || match page() {
+    move || {
+        match page() {
         Some(page) => view! { <InterestPage page=page/> }.into_any(),
         None => view! {
             <h1>{move || app.t("notfound.title")}</h1>
-            <p><A href="/competenties">{move || app.t("competences.title")}</A></p>
+            <p><A href="/competenties" attr:class="standalone">{move || app.t("competences.title")}</A></p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -61,9 +63,9 @@ pub fn InterestPage(page: usize) -> impl IntoView {
         <h1 node_ref=heading tabindex="-1">{move || app.t("interests.title")}</h1>
         <p class="lead">{move || app.content.interests.question.get(app.language())}</p>
         {shown.iter().map(|item| view! { <InterestView item=item/> }).collect_view()}
-        <nav class="step-nav" aria-label=move || app.t("selftest.step_nav")>
+        <nav class="step-nav sticky" aria-label=move || app.t("selftest.step_nav")>
             <A href=previous attr:class="button">{move || app.t("selftest.previous")}</A>
-            <A href=next attr:class="button primary">{move || app.t(next_label)}</A>
+            <A href=next attr:class="button primary" attr:data-primary="true">{move || app.t(next_label)}</A>
         </nav>
     }
 }

@@ -547,6 +547,6 @@ fn StaffExit() -> impl IntoView {
                 <p role="alert" class="error">{move || told.get()}</p>
             </form>
         </Show>
-        <p><A href=KIOSK_BASE>{move || app.t("notfound.home")}</A></p>
+        <p><A href=KIOSK_BASE attr:class="standalone">{move || app.t("notfound.home")}</A></p>
     }
 }

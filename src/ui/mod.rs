@@ -132,7 +132,7 @@ pub fn Shell() -> impl IntoView {
             </main>
             <footer class="app-footer">
                 <p>{move || app.t("footer.privacy")}</p>
-                <p><A href="/beheer">{move || app.t("staff.link")}</A></p>
+                <p><A href="/beheer" attr:class="standalone">{move || app.t("staff.link")}</A></p>
             </footer>
         </Router>
     }
@@ -244,6 +244,6 @@ fn NotFound() -> impl IntoView {
     let app = use_app();
     view! {
         <h1>{move || app.t("notfound.title")}</h1>
-        <p><A href="/">{move || app.t("notfound.home")}</A></p>
+        <p><A href="/" attr:class="standalone">{move || app.t("notfound.home")}</A></p>
     }
 }

@@ -33,7 +33,7 @@ pub fn OccupationsScreen() -> impl IntoView {
     view! {
         <h1>{move || app.t("occupations.title")}</h1>
         <p class="lead">{move || app.t("occupations.intro")}</p>
-        <p><A href="/beroepen/zoeken">{move || app.t("occupations.search_link")}</A></p>
+        <p><A href="/beroepen/zoeken" attr:class="standalone">{move || app.t("occupations.search_link")}</A></p>
         <Show
             when=started
             fallback=move || view! {
@@ -267,7 +267,7 @@ pub fn OccupationRoute() -> impl IntoView {
             Some(occupation) => view! { <OccupationDetail occupation=occupation/> }.into_any(),
             None => view! {
                 <h1>{move || app.t("notfound.title")}</h1>
-                <p><A href="/beroepen">{move || app.t("occupations.title")}</A></p>
+                <p><A href="/beroepen" attr:class="standalone">{move || app.t("occupations.title")}</A></p>
             }
             .into_any(),
         }
@@ -339,7 +339,7 @@ fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p><A href="/beroepen">{i18n::text(language, "occupations.back")}</A></p>
+            <p><A href="/beroepen" attr:class="standalone">{i18n::text(language, "occupations.back")}</A></p>
             <h1>{occupation.name.get(language).to_owned()}</h1>
             <ul class="facts">
                 <li>{i18n::text(language, "occupations.sector")}": "{i18n::text(language, occupation.sector.i18n_key())}</li>

@@ -56,7 +56,7 @@ pub fn PortfolioScreen() -> impl IntoView {
         <ImportCard/>
         <section class="card" aria-labelledby="more-title">
             <h2 id="more-title">{move || app.t("share.more")}</h2>
-            <p><A href="/samenvatting">{move || app.t("share.summary_link")}</A></p>
+            <p><A href="/samenvatting" attr:class="standalone">{move || app.t("share.summary_link")}</A></p>
             <CvForm/>
         </section>
     }

@@ -329,7 +329,13 @@ pub fn FeedSource() -> impl IntoView {
     let app = use_app();
     move || {
         let data = app.vacancy_data()?;
-        let published = data.published.clone()?;
+        let Some(published) = data.published.clone() else {
+            // No publication: the bundled sample is labelled as examples.
+            return (data.imported() == 0).then(|| {
+                view! { <p class="hint feed-source">{app.t("vacancies.import_absent")}</p> }
+                    .into_any()
+            });
+        };
         let language = app.language();
         let manifest = &published.manifest;
         let source = i18n::format(
@@ -351,7 +357,8 @@ pub fn FeedSource() -> impl IntoView {
         Some(view! {
             <p class="hint feed-source" id="feed-source">{source}</p>
             {stale.map(|text| view! { <p class="notice-inline feed-stale" role="note">{text}</p> })}
-        })
+        }
+        .into_any())
     }
 }
 

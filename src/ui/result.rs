@@ -104,7 +104,7 @@ fn incomplete_notice(
                 <p>{i18n::plural(language, "result.incomplete", missing, &[])}</p>
                 <MissingQuestions missing=result.unanswered.clone() answers=answers.clone() language=language/>
                 {(!app.is_kiosk() || missing > SHOWN_MISSING).then(|| view! {
-                    <p><A href=app.href("/zelftest")>{i18n::text(language, "result.incomplete_link")}</A></p>
+                    <p><A href=app.href("/zelftest") attr:class="standalone">{i18n::text(language, "result.incomplete_link")}</A></p>
                 })}
             </div>
         }
@@ -445,7 +445,7 @@ fn QuadrantSection(result: SelfTestResult, language: Language) -> impl IntoView 
                         ])}</p>
                     </details>
                     {(!app.is_kiosk()).then(|| view! {
-                        <p><A href="/vacatures">{t("result.to_vacancies")}</A></p>
+                        <p><A href="/vacatures" attr:class="standalone">{t("result.to_vacancies")}</A></p>
                     })}
                 }
                 .into_any()

@@ -132,13 +132,15 @@ pub fn TopicRoute() -> impl IntoView {
         };
         Some((topic, screen))
     };
-    move || match place() {
+    move || {
+        match place() {
         Some((topic, screen)) => view! { <TopicScreen index=topic screen=screen/> }.into_any(),
         None => view! {
             <h1>{move || app.t("notfound.title")}</h1>
-            <p><A href=app.href("/zelftest")>{move || app.t("selftest.title")}</A></p>
+            <p><A href=app.href("/zelftest") attr:class="standalone">{move || app.t("selftest.title")}</A></p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -153,7 +155,7 @@ pub fn TopicScreen(index: usize, screen: usize) -> impl IntoView {
     let screens = topic.screens(layout);
     let screen_count = screens.len();
     let shown: Vec<&'static Question> = screens
-        .get(screen - 1)
+        .get(screen.saturating_sub(1))
         .map(|s| s.iter().filter_map(|&i| topic.questions.get(i)).collect())
         .unwrap_or_default();
     let heading = focused_heading();
@@ -247,6 +249,9 @@ pub fn TopicScreen(index: usize, screen: usize) -> impl IntoView {
     }
 }
 
+/// The longest answer (in characters) that still fits half a phone's width.
+const SHORT_LABEL: usize = 19;
+
 /// One question as a fieldset of large radio buttons or checkboxes (or the postcode or number
 /// field), with "zeg ik liever niet" for sensitive questions, read-aloud, and "antwoord
 /// wissen" — whose place is kept while there is no answer, so nothing below it moves when
@@ -296,6 +301,15 @@ pub fn QuestionView(question: &'static Question) -> impl IntoView {
         })
         .collect_view();
 
+    // Answers of a word or two stand in two columns on a phone: half the height to scroll.
+    let short = move || {
+        let language = app.language();
+        question
+            .options
+            .iter()
+            .all(|option| option.label.get(language).chars().count() <= SHORT_LABEL)
+    };
+
     let decline_id = format!("{qid}-decline");
     let decline = question.sensitive.then(|| {
         let decline_type = if question.kind == QuestionKind::Multi {
@@ -340,7 +354,7 @@ pub fn QuestionView(question: &'static Question) -> impl IntoView {
             {match question.kind {
                 QuestionKind::Postcode => view! { <PostcodeInput question=question/> }.into_any(),
                 QuestionKind::Number => view! { <NumberInput question=question/> }.into_any(),
-                _ => options.into_any(),
+                _ => view! { <div class="options" class:short=short>{options}</div> }.into_any(),
             }}
             {decline}
         </fieldset>

@@ -89,7 +89,6 @@ pub fn VacanciesScreen() -> impl IntoView {
     keep_scroll_position(overview);
     view! {
         <h1>{move || app.t("vacancies.title")}</h1>
-        <p class="lead">{move || app.t("vacancies.intro")}</p>
         <super::published::FeedSource/>
         {move || {
             if app.vacancies_failed() {
@@ -151,6 +150,15 @@ fn WishesPanel(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
     let open = RwSignal::new(None::<bool>);
     let home_known = move || overview.with(|o| o.as_ref().map(|o| o.profile.home.is_some()));
     let is_open = move || open.get().unwrap_or_else(|| home_known() == Some(false));
+    // The default (open while home is unknown) is decided once: the form must not close
+    // under the person's fingers as soon as they have typed their home.
+    Effect::new(move |_| {
+        if open.get_untracked().is_none() {
+            if let Some(known) = home_known() {
+                open.set(Some(!known));
+            }
+        }
+    });
     let line = move || {
         let language = app.language();
         overview.with(|o| {
@@ -239,6 +247,7 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
     view! {
         <section class="card wishes" id="wishes-form" aria-labelledby="wishes-title">
             <h2 id="wishes-title">{move || app.t("vacancies.wishes")}</h2>
+            <p>{move || app.t("vacancies.intro")}</p>
             <p class="hint">{move || app.t("vacancies.wishes_intro")}</p>
             <div class="field">
                 <label for="wish-home">{move || app.t("vacancies.home_label")}</label>
@@ -398,6 +407,8 @@ fn MatchList(
                         <option value="newest">{move || app.t("vacancies.sort_newest")}</option>
                     </select>
                 </div>
+                <details class="filters" open=filter.with_untracked(|f| *f != Filter::default())>
+                <summary>{move || app.t("vacancies.filters")}</summary>
                 <div class="field">
                     <label for="filter-kind">{move || app.t("vacancies.filter_kind")}</label>
                     <select id="filter-kind" on:change=move |event| {
@@ -444,6 +455,7 @@ fn MatchList(
                         })/>
                     <label for="filter-support">{move || app.t("vacancies.filter_support")}</label>
                 </div>
+                </details>
             </div>
             {move || {
                 let overview = overview.get()?;
@@ -817,7 +829,7 @@ pub fn VacancyRoute() -> impl IntoView {
         let Some((own_pool, index)) = found else {
             return view! {
                 <h1>{i18n::text(language, "notfound.title")}</h1>
-                <p><A href="/vacatures">{i18n::text(language, "vacancies.back")}</A></p>
+                <p><A href="/vacatures" attr:class="standalone">{i18n::text(language, "vacancies.back")}</A></p>
             }
             .into_any();
         };
@@ -936,7 +948,7 @@ fn vacancy_detail(
     let failures: Vec<Failure> = explanation.failures.clone();
     let place_line = meta_line(&vacancy, explanation.distance_km, language);
     view! {
-        <p><A href="/vacatures">{t("vacancies.back")}</A></p>
+        <p><A href="/vacatures" attr:class="standalone">{t("vacancies.back")}</A></p>
         <h1>{vacancy.title.clone()}</h1>
         <p class="lead">{place_line}</p>
         {sample.then(|| view! { <p class="hint">{t("vacancies.sample_note")}</p> })}
@@ -975,7 +987,7 @@ fn vacancy_detail(
                 />
                 // Only when something asked is not rated yet.
                 {(unrated > 0).then(|| view! {
-                    <p><A href="/competenties">{i18n::plural(language, "vacancies.rate_competences", unrated, &[])}</A></p>
+                    <p><A href="/competenties" attr:class="standalone">{i18n::plural(language, "vacancies.rate_competences", unrated, &[])}</A></p>
                 })}
             </section>
         })}

@@ -119,7 +119,7 @@ test('export with a section left out → coach imports it and 50 more → reply 
     const before = await storedState(page);
     await goto(page, '/mijn-werkmap');
     await page.locator('#share-file').setInputFiles(reply.path);
-    await page.getByText('Dit is een antwoord van je coach, met 1 afspraken.').waitFor();
+    await page.getByText('Dit is een antwoord van je coach, met 1 afspraak.').waitFor();
     await page.getByRole('button', { name: NL['share.take_reply'] }).click();
     await page.getByText(NL['share.reply_taken']).waitFor();
     await page.getByRole('heading', { name: NL['share.agreements'] }).waitFor();
@@ -130,7 +130,7 @@ test('export with a section left out → coach imports it and 50 more → reply 
     assert.equal(after.agreements.agreements.application_target_per_4_weeks, 8);
     await goto(page, '/activiteiten');
     await page.getByText(NL['log.target_from_coach']).waitFor();
-    await page.getByText('1 van de 8 activiteiten gedaan').waitFor();
+    await page.getByText('1 van 8 activiteiten gedaan').waitFor();
 
     await assertClean(page, seeker.log);
     await assertClean(coach.page, coach.log);

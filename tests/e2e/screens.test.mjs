@@ -153,7 +153,7 @@ async function lookAt(page, who, name, { kiosk = false, primary = true } = {}) {
     return { width, height, scrollWidth: document.documentElement.scrollWidth, pageHeight: document.documentElement.scrollHeight, tooWide, primary, charts, emptyBars, small };
   }, { kiosk });
   mkdirSync(`${SHOTS}${who}`, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}${who}/${name}.png` });
+  await page.screenshot({ path: `${SHOTS}${who}/${name}.png`, fullPage: process.env.FULL === '1' });
   const label = `${who}: ${name}`;
   assert.ok(facts.scrollWidth <= facts.width, `${label}: the page is ${facts.scrollWidth} px wide on a ${facts.width} px screen`);
   assert.deepEqual(facts.tooWide.slice(0, 5), [], `${label}: wider than the screen`);
@@ -171,9 +171,12 @@ async function lookAt(page, who, name, { kiosk = false, primary = true } = {}) {
   return facts;
 }
 
-/** Positions of every control on the screen, to compare before and after a blur. */
+/** Positions of every control on the screen, to compare before and after a blur (the
+ * sticky way on stays at the bottom of the screen, so its place in the page follows the
+ * scrolling). */
 async function positions(page) {
   return page.evaluate(() => [...document.querySelectorAll('main input, main button, main a, main label')]
+    .filter((el) => !el.closest('.sticky'))
     .map((el) => {
       const box = el.getBoundingClientRect();
       return `${el.tagName}#${el.id}:${Math.round(box.top + window.scrollY)}`;
@@ -281,7 +284,7 @@ test('Samira on her phone: start, self-test, result, vacancies, applying, activi
     const consent = await page.locator('main').innerText();
     assert.ok(consent.includes(NL['share.without_age_postcode']), 'the self-test part says age and postcode stay out');
     assert.ok(!consent.includes('ook je leeftijd en postcode'));
-    assertClean(page, log);
+    await assertClean(page, log);
   } finally {
     await context.close();
   }
@@ -318,7 +321,7 @@ test('Dani at the kiosk: one question per screen, a true youth ladder, the QR co
     await lookAt(page, 'dani', '11-qr', { kiosk: true, primary: false });
     const summary = await page.locator('#qr-text').innerText();
     assert.ok(!/\[sample-\d+\]/.test(summary), 'no internal ids in the take-home text');
-    assertClean(page, log, { allowConsoleErrors: [/kiosk\.json/] });
+    await assertClean(page, log, { allowConsoleErrors: [/kiosk\.json/] });
   } finally {
     await context.close();
   }
@@ -353,7 +356,7 @@ test('Henk on his phone: support first without contradictions, back to the resul
     await lookAt(page, 'henk', '12-occupations', { primary: false });
     const bars = await page.locator('.bar-chart .bar').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
     assert.ok(bars.length >= 3 && bars.every((w) => w > 20), `bars drawn: ${bars}`);
-    assertClean(page, log);
+    await assertClean(page, log);
   } finally {
     await context.close();
   }

@@ -119,7 +119,7 @@ test('wishes, top 10 with reasons, waarom niet, wat als, save and log, reload', 
     await page.getByText(NL['log.added']).waitFor();
     await page.locator('#own-target').fill('4');
     await page.locator('#own-target').press('Tab');
-    await page.getByText('2 van de 4 activiteiten gedaan').waitFor();
+    await page.getByText('2 van 4 activiteiten gedaan').waitFor();
     await assertNoAxeViolations(page, 'activity log');
 
     // A rejection with a reason.
@@ -142,7 +142,7 @@ test('wishes, top 10 with reasons, waarom niet, wat als, save and log, reload', 
 
     // Everything is still there after a reload.
     await reload(page);
-    await page.getByText('2 van de 4 activiteiten gedaan').waitFor();
+    await page.getByText('2 van 4 activiteiten gedaan').waitFor();
     const state = await storedState(page);
     assert.equal(state.schema_version, 3);
     assert.equal(state.activities.entries.length, 2);
