@@ -184,3 +184,13 @@ fn kinds_and_outcomes_have_ids_and_labels() {
         assert!(outcome.label().is_complete());
     }
 }
+
+#[test]
+fn counting_near_the_ends_of_the_calendar_never_panics() {
+    // A stored or imported "today" can be anything; the counts must not overflow.
+    let log = ActivityLog::default();
+    for today in [Date::MIN, Date::MIN + Duration::days(3), Date::MAX] {
+        assert_eq!(log.last_four_weeks(today, Some(4)).counted, 0);
+        assert_eq!(log.weeks(today, 4, Some(4)).len(), 4);
+    }
+}

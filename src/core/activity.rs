@@ -278,8 +278,14 @@ fn clean(text: &str, max: usize) -> String {
     truncate_chars(crate::core::vacancy::html::tidy(text).trim(), max)
 }
 
+/// `days` before `date`, or the calendar's first day: a date that close to the start is no
+/// real "today", but must never panic.
+fn days_before(date: Date, days: i64) -> Date {
+    date.checked_sub(Duration::days(days)).unwrap_or(Date::MIN)
+}
+
 fn monday_of(date: Date) -> Date {
-    date - Duration::days(i64::from(date.weekday().number_days_from_monday()))
+    days_before(date, i64::from(date.weekday().number_days_from_monday()))
 }
 
 impl ActivityLog {
@@ -389,7 +395,7 @@ impl ActivityLog {
 
     /// The last four weeks up to and including `today` (28 days), against `target`.
     pub fn last_four_weeks(&self, today: Date, target: Option<u32>) -> PeriodCount {
-        self.count(today - Duration::days(27), today, target)
+        self.count(days_before(today, 27), today, target)
     }
 
     /// Calendar weeks (Monday to Sunday), the current one first, `weeks` of them. The
@@ -404,8 +410,9 @@ impl ActivityLog {
         let this_monday = monday_of(today);
         (0..weeks as i64)
             .map(|back| {
-                let from = this_monday - Duration::weeks(back);
-                self.count(from, from + Duration::days(6), weekly)
+                let from = days_before(this_monday, back.saturating_mul(7));
+                let to = from.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
+                self.count(from, to, weekly)
             })
             .collect()
     }

@@ -532,17 +532,8 @@ fn migrate(value: Value, from: u32) -> Result<Value, ClientDataError> {
     Ok(value)
 }
 
-/// `ActivityLog::last_four_weeks` subtracts 27 days from `today`; a date that close to the
-/// calendar's start is no real "today", but must not panic.
 fn counted_in_four_weeks(log: &ActivityLog, today: Date) -> usize {
-    if today.checked_sub(Duration::days(27)).is_some() {
-        log.last_four_weeks(today, None).counted
-    } else {
-        log.entries
-            .iter()
-            .filter(|e| e.date <= today && e.kind.counts_toward_target())
-            .count()
-    }
+    log.last_four_weeks(today, None).counted
 }
 
 /// When the next evaluation with the coach is.

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{cmd, dist_dir, run, Result};
+use crate::util::{cmd, dist_dir, root, run, Result};
 
 /// The pages the app is built as: one bundle each, so a mode downloads only its screens.
 /// (HTML source, page in `dist/`.) The server maps `/kiosk…` to `kiosk.html`, `/coach…` to
@@ -86,6 +86,10 @@ pub fn build() -> Result<()> {
     println!(
         "build: service worker stamped with build {build_id} and {files} files to keep offline"
     );
+    // Last, so that the worker's list names the files, not their compressed copies.
+    run(cmd("node")
+        .arg(root().join("xtask").join("precompress.mjs"))
+        .arg(&dist))?;
     Ok(())
 }
 

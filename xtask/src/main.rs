@@ -30,8 +30,12 @@ Commands:
   test [--skip-browser]      What CI runs: setup, fmt, clippy, native tests, wasm clippy,
                              wasm component tests in Chromium, build, end-to-end tests.
                              --skip-browser skips the browser tests and the release build.
-  measure [--no-build]       build, print .wasm/.js sizes (raw and gzip -9), and run
-                             tests/e2e/measure-startup.mjs against a local server.
+  measure [--no-build]       build, print .wasm/.js sizes (raw and gzip -9), and run the
+                             browser benchmarks against a local server (precompressed
+                             files): tests/e2e/measure-first-visit.mjs (first and repeat
+                             visit of /, /kiosk, /coach on Lighthouse's mobile profile
+                             through CDP, median of 5), measure-startup, bench-matching,
+                             measure-portfolio.
   fuzz [--minutes N] [--target T]
                              every cargo-fuzz target in turn, N minutes each (default 5),
                              unattended (installs cargo-fuzz when missing; stable toolchain

@@ -95,6 +95,7 @@ fn handle(stream: TcpStream, dir: &Path, feed: Option<&Path>, log: bool) -> io::
     let mut total = request_line.len();
     let mut too_large = false;
     let mut gzip_ok = false;
+    let mut br_ok = false;
     loop {
         let mut line = String::new();
         let n = reader.read_line(&mut line)?;
@@ -103,8 +104,13 @@ fn handle(stream: TcpStream, dir: &Path, feed: Option<&Path>, log: bool) -> io::
             break;
         }
         if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
-                gzip_ok = true;
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                let codings: Vec<&str> = value
+                    .split(',')
+                    .map(|c| c.split(';').next().unwrap_or("").trim())
+                    .collect();
+                gzip_ok |= codings.contains(&"gzip");
+                br_ok |= codings.contains(&"br");
             }
         }
         if total > MAX_HEADER_BYTES {
@@ -126,7 +132,14 @@ fn handle(stream: TcpStream, dir: &Path, feed: Option<&Path>, log: bool) -> io::
     } else {
         match (feed, feed_path(target)) {
             (Some(feed), Some(path)) => respond_feed(feed, &path, gzip_ok),
-            _ => respond(dir, target),
+            _ => respond(
+                dir,
+                target,
+                Accepts {
+                    br: br_ok,
+                    gzip: gzip_ok,
+                },
+            ),
         }
     };
     if log {
@@ -162,18 +175,46 @@ fn write_response(mut stream: TcpStream, r: &Response, head: bool) -> io::Result
     stream.flush()
 }
 
-fn respond(dir: &Path, target: &str) -> Response {
+/// The content codings a client takes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accepts {
+    br: bool,
+    gzip: bool,
+}
+
+/// A file of the app: its precompressed copy (`.br`, else `.gz`, made by `cargo xtask
+/// build`) when the client takes that coding and the copy exists, as a static host with
+/// precompressed files does; the file itself otherwise.
+fn respond(dir: &Path, target: &str, accepts: Accepts) -> Response {
     let path = match resolve(dir, target) {
         Ok(path) => path,
         Err(r) => return r,
     };
+    let mut extra = vec![("Vary", "Accept-Encoding")];
+    let copies = [("br", accepts.br), ("gzip", accepts.gzip)];
+    for (coding, accepted) in copies {
+        if !accepted {
+            continue;
+        }
+        let suffix = if coding == "br" { "br" } else { "gz" };
+        if let Ok(body) = fs::read(format!("{}.{suffix}", path.display())) {
+            extra.push(("Content-Encoding", coding));
+            return Response {
+                status: 200,
+                reason: "OK",
+                content_type: content_type(&path),
+                body,
+                extra,
+            };
+        }
+    }
     match fs::read(&path) {
         Ok(body) => Response {
             status: 200,
             reason: "OK",
             content_type: content_type(&path),
             body,
-            extra: Vec::new(),
+            extra,
         },
         Err(_) => Response::text(404, "Not Found"),
     }
@@ -349,6 +390,50 @@ mod tests {
         assert!(get(addr, "GET /../etc/passwd HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 403"));
         assert!(get(addr, "GET /%2e%2e/x HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 403"));
         assert!(get(addr, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn serves_precompressed_copies_to_clients_that_take_them() {
+        let dir = std::env::temp_dir().join(format!("xtask-precompressed-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("index.html"), "<p>index</p>").unwrap();
+        fs::write(dir.join("index.html.br"), b"BR").unwrap();
+        fs::write(dir.join("index.html.gz"), b"GZ").unwrap();
+        fs::write(dir.join("app.js"), "export {}").unwrap();
+        fs::write(dir.join("app.js.gz"), b"JSGZ").unwrap();
+        let (addr, _) = serve(&dir, "127.0.0.1:0").unwrap();
+
+        let r = get(
+            addr,
+            "GET /zelftest HTTP/1.1\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n",
+        );
+        assert!(
+            r.contains("Content-Encoding: br\r\n") && r.ends_with("\r\n\r\nBR"),
+            "{r}"
+        );
+        assert!(r.contains("Content-Type: text/html") && r.contains("Vary: Accept-Encoding"));
+        let r = get(addr, "GET / HTTP/1.1\r\nAccept-Encoding: gzip;q=1\r\n\r\n");
+        assert!(
+            r.contains("Content-Encoding: gzip\r\n") && r.ends_with("GZ"),
+            "{r}"
+        );
+        // Only the coding asked for, and only where a copy exists.
+        let r = get(addr, "GET /app.js HTTP/1.1\r\nAccept-Encoding: br\r\n\r\n");
+        assert!(
+            !r.contains("Content-Encoding") && r.ends_with("export {}"),
+            "{r}"
+        );
+        let r = get(
+            addr,
+            "GET /app.js HTTP/1.1\r\nAccept-Encoding: brotli-ish\r\n\r\n",
+        );
+        assert!(!r.contains("Content-Encoding"), "{r}");
+        let r = get(addr, "GET /app.js HTTP/1.1\r\n\r\n");
+        assert!(
+            !r.contains("Content-Encoding") && r.ends_with("export {}"),
+            "{r}"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 
