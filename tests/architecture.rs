@@ -26,7 +26,10 @@ fn every_source_file_is_in_the_code_map() {
     assert!(files.len() > 20, "the sources were found");
     let mut missing = Vec::new();
     for file in files {
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name == "mod.rs" || name == "lib.rs" || name == "main.rs" {
             continue; // named by their folder
         }
@@ -45,7 +48,12 @@ fn every_source_file_is_in_the_code_map() {
             || map.contains(&format!(" {name}"))
             || map.contains(&format!("({name}"));
         if !named {
-            missing.push(file.strip_prefix(root).unwrap_or(&file).display().to_string());
+            missing.push(
+                file.strip_prefix(root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string(),
+            );
         }
     }
     assert!(
