@@ -250,7 +250,7 @@ pub fn TopicScreen(index: usize, screen: usize) -> impl IntoView {
 }
 
 /// The longest answer (in characters) that still fits half a phone's width.
-const SHORT_LABEL: usize = 19;
+const SHORT_LABEL: usize = 12;
 
 /// One question as a fieldset of large radio buttons or checkboxes (or the postcode or number
 /// field), with "zeg ik liever niet" for sensitive questions, read-aloud, and "antwoord
