@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{arbitrary_answers, content, selftest};
+use common::{arbitrary_answers, choose, content, selftest};
 use proptest::prelude::*;
 use werkmap::core::consistency::{statements, ConsistencyRules};
 use werkmap::core::matching::{JobSupply, Quadrant};
-use werkmap::core::selftest::{Answer, Answers};
+use werkmap::core::selftest::Answers;
 
 fn rules() -> ConsistencyRules {
     ConsistencyRules::bundled(selftest(), &content().matching).expect("pairs name real statements")
@@ -60,13 +60,7 @@ proptest! {
 fn with(pairs: &[(&str, &[&str])]) -> Answers {
     let mut answers = Answers::new();
     for (question, options) in pairs {
-        answers
-            .set(
-                &selftest().questionnaire,
-                question,
-                Answer::Chosen(options.iter().map(|o| (*o).to_owned()).collect()),
-            )
-            .expect("valid answer");
+        choose(&mut answers, question, options);
     }
     answers
 }

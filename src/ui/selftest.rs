@@ -389,6 +389,26 @@ pub fn QuestionTools(
     }
 }
 
+/// What a typed answer (postcode, number) does when its field is left: an empty field clears
+/// the answer, anything else goes through the core's check, and `error` says whether it was
+/// refused.
+fn commit_typed(
+    app: AppContext,
+    qid: &'static str,
+    error: RwSignal<bool>,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |event| {
+        app.editing_ended(qid);
+        let text = event_target_value(&event);
+        if text.trim().is_empty() {
+            app.clear_answer(qid);
+            error.set(false);
+        } else {
+            error.set(app.set_answer(qid, Answer::Text(text)).is_err());
+        }
+    }
+}
+
 #[component]
 fn PostcodeInput(question: &'static Question) -> impl IntoView {
     let app = use_app();
@@ -420,16 +440,7 @@ fn PostcodeInput(question: &'static Question) -> impl IntoView {
                 aria-describedby=error_id.clone()
                 on:input=move |_| app.editing_started(qid)
                 on:blur=move |_| app.editing_ended(qid)
-                on:change=move |event| {
-                    app.editing_ended(qid);
-                    let text = event_target_value(&event);
-                    if text.trim().is_empty() {
-                        app.clear_answer(qid);
-                        error.set(false);
-                    } else {
-                        error.set(app.set_answer(qid, Answer::Text(text)).is_err());
-                    }
-                }
+                on:change=commit_typed(app, qid, error)
             />
             <p id=error_id class="error" aria-live="polite">
                 {move || error.get().then(|| app.t("question.postcode_error"))}
@@ -491,16 +502,7 @@ fn NumberInput(question: &'static Question) -> impl IntoView {
                     aria-describedby=format!("{unit_id} {error_id}")
                     on:input=move |_| app.editing_started(qid)
                     on:blur=move |_| app.editing_ended(qid)
-                    on:change=move |event| {
-                        app.editing_ended(qid);
-                        let text = event_target_value(&event);
-                        if text.trim().is_empty() {
-                            app.clear_answer(qid);
-                            error.set(false);
-                        } else {
-                            error.set(app.set_answer(qid, Answer::Text(text)).is_err());
-                        }
-                    }
+                    on:change=commit_typed(app, qid, error)
                 />
                 <span class="unit" id=unit_id.clone()>{move || spec.unit.get(app.language())}</span>
             </div>
