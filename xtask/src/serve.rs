@@ -130,16 +130,13 @@ fn handle(stream: TcpStream, dir: &Path, feed: Option<&Path>, log: bool) -> io::
         r.extra.push(("Allow", "GET, HEAD"));
         r
     } else {
+        let accepts = Accepts {
+            br: br_ok,
+            gzip: gzip_ok,
+        };
         match (feed, feed_path(target)) {
-            (Some(feed), Some(path)) => respond_feed(feed, &path, gzip_ok),
-            _ => respond(
-                dir,
-                target,
-                Accepts {
-                    br: br_ok,
-                    gzip: gzip_ok,
-                },
-            ),
+            (Some(feed), Some(path)) => respond_feed(feed, &path, accepts),
+            _ => respond(dir, target, accepts),
         }
     };
     if log {
@@ -186,37 +183,47 @@ struct Accepts {
 /// build`) when the client takes that coding and the copy exists, as a static host with
 /// precompressed files does; the file itself otherwise.
 fn respond(dir: &Path, target: &str, accepts: Accepts) -> Response {
-    let path = match resolve(dir, target) {
-        Ok(path) => path,
-        Err(r) => return r,
-    };
-    let mut extra = vec![("Vary", "Accept-Encoding")];
-    let copies = [("br", accepts.br), ("gzip", accepts.gzip)];
-    for (coding, accepted) in copies {
-        if !accepted {
-            continue;
-        }
-        let suffix = if coding == "br" { "br" } else { "gz" };
-        if let Ok(body) = fs::read(format!("{}.{suffix}", path.display())) {
-            extra.push(("Content-Encoding", coding));
-            return Response {
-                status: 200,
-                reason: "OK",
-                content_type: content_type(&path),
-                body,
-                extra,
-            };
-        }
+    match resolve(dir, target) {
+        Ok(path) => file_response(&path, accepts, Vec::new()),
+        Err(r) => r,
     }
-    match fs::read(&path) {
-        Ok(body) => Response {
-            status: 200,
-            reason: "OK",
-            content_type: content_type(&path),
-            body,
-            extra,
+}
+
+/// `file`, or its precompressed copy (`.br`, else `.gz`) when the client takes that coding
+/// and the copy exists; `extra` headers added, `Vary: Accept-Encoding` always.
+fn file_response(
+    file: &Path,
+    accepts: Accepts,
+    mut extra: Vec<(&'static str, &'static str)>,
+) -> Response {
+    if !file.is_file() {
+        return Response::text(404, "Not Found");
+    }
+    extra.push(("Vary", "Accept-Encoding"));
+    let copies = [("br", "br", accepts.br), ("gzip", "gz", accepts.gzip)];
+    let copy = copies
+        .into_iter()
+        .filter(|(_, _, accepted)| *accepted)
+        .find_map(|(coding, suffix, _)| {
+            let body = fs::read(format!("{}.{suffix}", file.display())).ok()?;
+            Some((coding, body))
+        });
+    let body = match copy {
+        Some((coding, body)) => {
+            extra.push(("Content-Encoding", coding));
+            body
+        }
+        None => match fs::read(file) {
+            Ok(body) => body,
+            Err(_) => return Response::text(404, "Not Found"),
         },
-        Err(_) => Response::text(404, "Not Found"),
+    };
+    Response {
+        status: 200,
+        reason: "OK",
+        content_type: content_type(file),
+        body,
+        extra,
     }
 }
 
@@ -230,39 +237,19 @@ fn feed_path(target: &str) -> Option<String> {
 /// A file of the publication: its gzipped copy when the client takes gzip and there is one;
 /// hashed files cached for a year (their name changes with their content), the manifest
 /// revalidated every time.
-fn respond_feed(feed: &Path, path: &str, gzip_ok: bool) -> Response {
+fn respond_feed(feed: &Path, path: &str, accepts: Accepts) -> Response {
     let safe = path.split('/').all(|segment| {
         !segment.is_empty() && segment != "." && segment != ".." && !segment.contains(['\\', '\0'])
     });
     if !safe {
         return Response::text(404, "Not Found");
     }
-    let file = feed.join(path);
-    let plain = match fs::read(&file) {
-        Ok(body) => body,
-        Err(_) => return Response::text(404, "Not Found"),
-    };
     let cache = if path == "manifest.json" {
         "no-cache"
     } else {
         "public, max-age=31536000, immutable"
     };
-    let mut extra = vec![("Cache-Control", cache), ("Vary", "Accept-Encoding")];
-    let gz = format!("{}.gz", file.display());
-    let body = match fs::read(&gz) {
-        Ok(compressed) if gzip_ok => {
-            extra.push(("Content-Encoding", "gzip"));
-            compressed
-        }
-        _ => plain,
-    };
-    Response {
-        status: 200,
-        reason: "OK",
-        content_type: content_type(&file),
-        body,
-        extra,
-    }
+    file_response(&feed.join(path), accepts, vec![("Cache-Control", cache)])
 }
 
 /// Maps a request target to a file in `dir`: the file itself, or `index.html`
