@@ -7,8 +7,10 @@ use thiserror::Error;
 use crate::core::competence::{CompetenceCatalog, CompetenceDataError, InterestCatalog};
 use crate::core::matching::{MatchingDataError, MatchingRules};
 use crate::core::occupation::{CatalogError, OccupationCatalog};
+use crate::core::place::Places;
 use crate::core::search::{catalog_documents, SearchIndex};
 use crate::core::selftest::{SelfTest, SelfTestDataError};
+use crate::core::vacancy::Linker;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
@@ -40,6 +42,15 @@ pub struct Content {
 }
 
 impl Content {
+    /// The linker that ties a feed's vacancies to this catalogue and to `places`.
+    pub fn linker<'a>(&'a self, places: &'a Places) -> Linker<'a> {
+        Linker {
+            occupations: &self.occupations,
+            index: &self.occupation_index,
+            places,
+        }
+    }
+
     pub fn bundled() -> Result<Self, ContentError> {
         let competences = CompetenceCatalog::bundled()?;
         let occupations = OccupationCatalog::bundled()?;

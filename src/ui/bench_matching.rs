@@ -229,11 +229,7 @@ pub fn bench_feed_import(templates_json: &str, places_json: &str, count: u32) ->
         feed.push_str(&to_job_posting(&generator.vacancy(i)).to_string());
     }
     feed.push(']');
-    let linker = Linker {
-        occupations: &w.content.occupations,
-        index: &w.content.occupation_index,
-        places: &w.places,
-    };
+    let linker = w.content.linker(&w.places);
     let (report, import_ms) = timed(|| import_feed(feed.as_bytes(), &linker));
     match report {
         Ok(report) => serde_json::to_string(&ImportReport {

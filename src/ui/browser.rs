@@ -43,9 +43,14 @@ pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
 
 /// Lets the browser paint (a progress message) before a long synchronous step.
 pub async fn yield_to_browser() {
+    sleep(0).await;
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = JsFuture::from(promise).await;

@@ -14,7 +14,7 @@ use crate::core::content::Content;
 use crate::core::matching::{InterestTable, VacancyPool};
 use crate::core::place::Places;
 use crate::core::storage::StorageError;
-use crate::core::vacancy::{FeedError, FeedImport, FeedReader, Linker, Vacancy, VacancySet};
+use crate::core::vacancy::{FeedError, FeedImport, FeedReader, Vacancy, VacancySet};
 
 use super::browser;
 use super::idb::Idb;
@@ -139,6 +139,30 @@ impl AppContext {
         }
     }
 
+    /// The loaded vacancies, waiting for them when they are still being fetched (a file
+    /// picked on a page that was just opened); `None` when they could not be loaded.
+    pub async fn vacancy_data_ready(&self) -> Option<Arc<VacancyData>> {
+        // A load that failed earlier (offline for a moment) is tried once more.
+        let mut retried = false;
+        loop {
+            if self
+                .vacancies
+                .with_untracked(|v| matches!(v, VacancyLoad::Idle))
+            {
+                self.load_vacancies();
+            }
+            match self.vacancies.get_untracked() {
+                VacancyLoad::Ready(data) => return Some(data),
+                VacancyLoad::Failed if !retried => {
+                    retried = true;
+                    self.load_vacancies();
+                }
+                VacancyLoad::Failed => return None,
+                VacancyLoad::Idle | VacancyLoad::Loading => browser::sleep(50).await,
+            }
+        }
+    }
+
     pub fn vacancies_failed(&self) -> bool {
         self.vacancies.with(|v| matches!(v, VacancyLoad::Failed))
     }
@@ -214,11 +238,7 @@ impl AppContext {
         }) else {
             return Err(FeedError::Empty);
         };
-        let linker = Linker {
-            occupations: &self.content.occupations,
-            index: &self.content.occupation_index,
-            places: &current.places,
-        };
+        let linker = self.content.linker(&current.places);
         let mut reader = FeedReader::new(bytes)?;
         let mut done = false;
         while !done {

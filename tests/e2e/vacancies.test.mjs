@@ -224,6 +224,25 @@ test('a JSON-LD feed imported in the browser; bad records listed; untrusted text
   }
 });
 
+test('a feed picked while the app is still fetching its own vacancies waits for them', async () => {
+  const { context, page, log } = await openApp(browser);
+  try {
+    // A slow line: the places arrive two seconds after the page. Before, a file picked in
+    // that time was refused as empty.
+    await page.route('**/data/places.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await goto(page, '/beheer');
+    await page.locator('#feed-file').setInputFiles(FEEDS('array.json'));
+    await page.getByText('3 vacatures gelezen.').waitFor({ timeout: 20_000 });
+    await page.getByText(/Je ziet ook 3 vacatures uit array\.json/).waitFor();
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the vacancy list works by keyboard and says where a place is unknown', async () => {
   const { context, page, log } = await openApp(browser);
   try {
