@@ -10,14 +10,14 @@ use time::macros::{date, datetime};
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use werkmap::core::activity::{ActivityInput, ActivityKind, Outcome};
 use werkmap::core::coach::{
-    client_key, compare, filter_rows, sort_rows, Caseload, Change, Client, ClientDataError,
-    EvaluationDue, ImportOutcome, OverviewRow, RowFilter, SortColumn, CLIENT_SCHEMA_VERSION,
-    KEPT_VERSIONS,
+    client_key, compare, filter_rows, open_client_file, sort_rows, Caseload, Change, Client,
+    ClientDataError, EvaluationDue, ImportOutcome, OpenClientError, OverviewRow, RowFilter,
+    SortColumn, CLIENT_SCHEMA_VERSION, KEPT_VERSIONS,
 };
 use werkmap::core::competence::CompetenceCatalog;
 use werkmap::core::portfolio::{
-    build, merge_coach_reply, open, Agreement, Agreements, ExportChoices, MergeOutcome, Portfolio,
-    ProfileChoices, Section,
+    build, export_coach_reply, merge_coach_reply, open, Agreement, Agreements, ExportChoices,
+    MergeOutcome, Portfolio, ProfileChoices, Section,
 };
 use werkmap::core::search::normalize::normalize;
 use werkmap::core::selftest::RouteId;
@@ -1289,4 +1289,43 @@ fn stored_records_go_through_the_file_checks() {
         1,
         "the same file once"
     );
+}
+
+#[test]
+fn only_a_job_seekers_work_map_joins_the_caseload() {
+    let mut state = AppState::default();
+    choose(&mut state.answers, "age_band", &["27_34"]);
+    let work_map = build(
+        &state,
+        None,
+        &choices(Some("Sam"), &[Section::Selftest]),
+        june(1),
+    );
+    let bytes = work_map.to_json();
+    let opened = open_client_file(bytes.as_bytes(), "").expect("a work map opens");
+    assert_eq!(opened, open(bytes.as_bytes(), None).unwrap());
+
+    // A coach's reply holds agreements and a profile only.
+    let reply = export_coach_reply(&Agreements::default(), Some("Sam"), Language::Nl, june(2));
+    assert_eq!(
+        open_client_file(reply.as_bytes(), ""),
+        Err(OpenClientError::NotAWorkMap)
+    );
+    // Damaged files are refused with the file's own reason.
+    assert!(matches!(
+        open_client_file(b"{", ""),
+        Err(OpenClientError::Portfolio(_))
+    ));
+    for language in Language::ALL {
+        for error in [
+            OpenClientError::NotAWorkMap,
+            OpenClientError::NeedsPassphrase,
+        ] {
+            let message = error.message(language);
+            assert!(
+                !message.is_empty() && !message.contains("coach."),
+                "{message}"
+            );
+        }
+    }
 }

@@ -10,8 +10,9 @@ use time::macros::date;
 use time::Date;
 use werkmap::core::competence::CompetenceProfile;
 use werkmap::core::matching::{
-    explain, failures, what_if, Change, Failure, Filter, InterestTable, JobSupply, MatchProfile,
-    Quadrant, RankQuery, Scorer, SortBy, VacancyPool, Wishes,
+    explain, explain_one, failures, overview, what_if, Change, DemandStatus, Failure, Filter,
+    InterestTable, JobSupply, MatchProfile, Quadrant, RankQuery, Scorer, Seeker, SortBy,
+    VacancyPool, Wishes,
 };
 use werkmap::core::place::{GeoPoint, Places};
 use werkmap::core::selftest::{Answer, Answers, SearchStatus};
@@ -569,6 +570,92 @@ fn the_explanation_names_every_part_in_words() {
         let weights: u32 = e.parts.iter().map(|p| u32::from(p.weight)).sum();
         assert_eq!(weights, 100);
     }
+}
+
+#[test]
+fn one_vacancy_is_explained_as_in_the_list_with_met_below_and_unknown_kept_apart() {
+    let competences = rated(&[("samenwerken", 4), ("nauwkeurig", 1)]);
+    let mut v = plain_vacancy("a");
+    v.competences = vec![
+        CompetenceDemand {
+            competence: "samenwerken".into(),
+            level: 3,
+            required: true,
+        },
+        CompetenceDemand {
+            competence: "nauwkeurig".into(),
+            level: 3,
+            required: true,
+        },
+        CompetenceDemand {
+            competence: "plannen".into(),
+            level: 2,
+            required: false,
+        },
+    ];
+    let w = world(vec![v], &competences);
+    let answers = answers();
+    let wishes = Wishes::default();
+    let seeker = Seeker {
+        answers: &answers,
+        competences: &competences,
+        wishes: &wishes,
+    };
+    let one = explain_one(
+        content(),
+        &places(),
+        &w.pool,
+        &w.interests,
+        seeker,
+        0,
+        TODAY,
+        Language::Nl,
+    )
+    .expect("explained");
+    let list = overview(
+        content(),
+        &places(),
+        &w.pool,
+        &w.interests,
+        seeker,
+        &RankQuery {
+            top: 10,
+            ..RankQuery::default()
+        },
+        0,
+        TODAY,
+        Language::Nl,
+    );
+    assert_eq!(list.top.len(), 1);
+    assert_eq!(
+        list.top[0].1, one,
+        "the same explanation on the vacancy's own page"
+    );
+    let status: Vec<(&str, DemandStatus)> = one
+        .competences
+        .iter()
+        .map(|d| (d.competence.as_str(), d.status()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("samenwerken", DemandStatus::Met),
+            ("nauwkeurig", DemandStatus::Below),
+            ("plannen", DemandStatus::Unknown),
+        ]
+    );
+    assert_eq!(one.unrated(), 1);
+    assert!(explain_one(
+        content(),
+        &places(),
+        &w.pool,
+        &w.interests,
+        seeker,
+        1,
+        TODAY,
+        Language::Nl
+    )
+    .is_none());
 }
 
 // ---- ranking -----------------------------------------------------------------------------

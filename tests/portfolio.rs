@@ -14,20 +14,22 @@ use serde_json::{json, Value};
 use time::macros::{date, datetime};
 use time::{OffsetDateTime, UtcOffset};
 use werkmap::core::activity::{
-    Activity, ActivityInput, ActivityKind, ActivityLog, Outcome, SavedVacancy,
+    parse_target, Activity, ActivityInput, ActivityKind, ActivityLog, Outcome, SavedVacancy,
+    MAX_TARGET_PER_4_WEEKS,
 };
 use werkmap::core::competence::{
     CompetenceCatalog, CompetenceProfile, InterestAnswer, InterestCatalog,
 };
 use werkmap::core::matching::Wishes;
+use werkmap::core::portfolio::backups::Backups;
 use werkmap::core::portfolio::crypto::{derive_key, KdfParams};
 use werkmap::core::portfolio::format::schema;
 use werkmap::core::portfolio::import::MAX_DEPTH;
 use werkmap::core::portfolio::{
     build, checksum_of, encrypt, encrypt_with, export, export_coach_reply, inspect, json_schema,
-    merge_coach_reply, open, preview, Agreement, Agreements, EncryptError, ExportChoices,
-    Inspected, MergeOutcome, Portfolio, PortfolioError, PrivateParts, ProfileChoices, Section,
-    MAX_FILE_BYTES, VERSION,
+    merge_coach_reply, open, preview, take_coach_reply, take_in_file, Agreement, Agreements,
+    EncryptError, ExportChoices, Inspected, MergeOutcome, Portfolio, PortfolioError, PrivateParts,
+    ProfileChoices, Section, MAX_AGREEMENT_CHARS, MAX_FILE_BYTES, VERSION,
 };
 use werkmap::core::selftest::{Answer, Answers, ResultSummary, RouteId, SearchStatus};
 use werkmap::core::storage::{AppState, CompletedSelfTest};
@@ -552,6 +554,142 @@ fn a_coach_reply_merges_only_the_agreements() {
     assert_eq!(
         merge_coach_reply(&plain, None, NOW),
         MergeOutcome::NoAgreements
+    );
+}
+
+#[test]
+fn taking_a_coach_reply_changes_the_agreements_only_with_the_coach_who_wrote_them() {
+    let mut state = sample_state();
+    let before = state.clone();
+    let reply_text = export_coach_reply(&sample_agreements(), Some("Sam"), Language::Nl, NOW);
+    let reply = open(reply_text.as_bytes(), None).unwrap();
+    assert!(matches!(
+        take_coach_reply(&mut state, &reply, NOW),
+        MergeOutcome::Updated { .. }
+    ));
+    let received = state.agreements.clone().expect("agreements taken in");
+    assert_eq!(received.agreements, sample_agreements());
+    assert_eq!(received.replied_at, NOW);
+    assert_eq!(received.from.as_deref(), Some("Coach Jansen, Werkplein"));
+    assert_eq!(
+        AppState {
+            agreements: None,
+            ..state.clone()
+        },
+        before,
+        "nothing but the agreements changed"
+    );
+    // The same reply again, now older than what was taken: nothing changes.
+    let kept = state.clone();
+    let earlier = open(
+        export_coach_reply(
+            &sample_agreements(),
+            Some("Sam"),
+            Language::Nl,
+            NOW - time::Duration::days(2),
+        )
+        .as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert!(matches!(
+        take_coach_reply(&mut state, &earlier, NOW),
+        MergeOutcome::Older { .. }
+    ));
+    assert_eq!(state, kept);
+}
+
+#[test]
+fn taking_in_an_own_file_keeps_the_replaced_work_map_as_a_backup() {
+    let content = common::content();
+    let current = sample_state();
+    let mut other = AppState::default();
+    choose(&mut other.answers, "channels", &["network"]);
+    other.agreements = Some(werkmap::core::storage::ReceivedAgreements::new(
+        sample_agreements(),
+        NOW,
+    ));
+    let file = build(
+        &other,
+        Some(&sample_agreements()),
+        &ExportChoices {
+            sections: [Section::Selftest, Section::Agreements]
+                .into_iter()
+                .collect(),
+            ..ExportChoices::default()
+        },
+        NOW,
+    );
+    let file = open(file.to_json().as_bytes(), None).unwrap();
+    let backups = Backups::default();
+    let taken = take_in_file(&current, &backups, &file, content, NOW).unwrap();
+    assert_eq!(taken.replaced, vec![Section::Selftest, Section::Agreements]);
+    assert_eq!(taken.state.answers, other.answers);
+    // Parts the file does not hold stay as they were.
+    assert_eq!(taken.state.activities, current.activities);
+    assert_eq!(taken.state.competences, current.competences);
+    // The agreements say who wrote them, as a reply taken in does.
+    assert_eq!(
+        taken
+            .state
+            .agreements
+            .as_ref()
+            .and_then(|a| a.from.as_deref()),
+        Some("Coach Jansen, Werkplein")
+    );
+    // The replaced work map is the newest backup, and comes back whole.
+    assert_eq!(taken.backups.items.len(), 1);
+    let mut list = taken.backups.clone();
+    let back = list.bring_back(0, &taken.state, NOW).unwrap();
+    assert_eq!(back, current);
+    // The inputs are untouched: the caller stores the list before it shows the new state.
+    assert!(backups.items.is_empty());
+}
+
+#[test]
+fn agreements_and_targets_are_checked_on_every_way_in() {
+    let long = "a".repeat(MAX_AGREEMENT_CHARS + 1);
+    let mut document = sample_document();
+    document["agreements"]["items"][0]["text"] = Value::from(long.clone());
+    let result = open(reseal(document).as_bytes(), None);
+    assert_eq!(outcome(&result), "damaged", "{result:?}");
+
+    let mut document = sample_document();
+    document["agreements"]["application_target_per_4_weeks"] =
+        Value::from(MAX_TARGET_PER_4_WEEKS + 1);
+    let result = open(reseal(document).as_bytes(), None);
+    assert_eq!(outcome(&result), "damaged", "{result:?}");
+    let mut document = sample_document();
+    document["activities"]["own_target_per_4_weeks"] = Value::from(MAX_TARGET_PER_4_WEEKS + 1);
+    let result = open(reseal(document).as_bytes(), None);
+    assert_eq!(outcome(&result), "damaged", "{result:?}");
+    let mut document = sample_document();
+    document["agreements"]["application_target_per_4_weeks"] = Value::from(MAX_TARGET_PER_4_WEEKS);
+    assert!(open(reseal(document).as_bytes(), None).is_ok());
+
+    // The forms follow the same limits.
+    assert_eq!(parse_target(" 12 "), Some(12));
+    assert_eq!(parse_target("0"), Some(0));
+    assert_eq!(
+        parse_target(&MAX_TARGET_PER_4_WEEKS.to_string()),
+        Some(MAX_TARGET_PER_4_WEEKS)
+    );
+    assert_eq!(
+        parse_target(&(MAX_TARGET_PER_4_WEEKS + 1).to_string()),
+        None
+    );
+    assert_eq!(parse_target("-1"), None);
+    assert_eq!(parse_target("twee"), None);
+    let typed = Agreement::typed(
+        date!(2025 - 06 - 02),
+        &format!("  {long}  "),
+        "Coach".into(),
+    )
+    .expect("a typed agreement");
+    assert_eq!(typed.text.chars().count(), MAX_AGREEMENT_CHARS);
+    assert_eq!(
+        Agreement::typed(date!(2025 - 06 - 02), "   ", "Coach".into()),
+        None
     );
 }
 

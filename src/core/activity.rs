@@ -18,6 +18,9 @@ use crate::core::vacancy::{truncate_chars, Vacancy};
 pub const MAX_NAME_CHARS: usize = 200;
 /// The longest note or reason kept.
 pub const MAX_NOTE_CHARS: usize = 2_000;
+/// The largest application target per four weeks (own, or agreed with the coach): the app
+/// asks for a few; a file or a form with more is refused.
+pub const MAX_TARGET_PER_4_WEEKS: u32 = 100;
 /// Entries further ahead than this many days are refused (a typo in the year, usually).
 pub const MAX_DAYS_AHEAD: i64 = 366;
 /// Most entries one log keeps.
@@ -494,4 +497,13 @@ pub fn spreadsheet_safe(cell: &str) -> String {
         }
         _ => cell.to_owned(),
     }
+}
+
+/// A target typed in a form (own, or agreed with the coach): a whole number from 0 to
+/// [`MAX_TARGET_PER_4_WEEKS`], else none.
+pub fn parse_target(text: &str) -> Option<u32> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|t| *t <= MAX_TARGET_PER_4_WEEKS)
 }

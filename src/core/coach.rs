@@ -23,10 +23,13 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::core::activity::ActivityLog;
 use crate::core::content::Content;
+use crate::core::i18n;
 use crate::core::portfolio::import::{
     check_agreements, check_portfolio, dated_in_the_future, YEARS,
 };
-use crate::core::portfolio::{export_coach_reply, Agreements, Portfolio, Section};
+use crate::core::portfolio::{
+    export_coach_reply, inspect, open, Agreements, Inspected, Portfolio, PortfolioError, Section,
+};
 use crate::core::search::normalize::normalize;
 use crate::core::selftest::{RouteId, SelfTest};
 use crate::core::storage::{CompletedSelfTest, TargetSource};
@@ -104,6 +107,52 @@ fn normalize_alias(alias: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Why a file cannot join the caseload.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OpenClientError {
+    #[error("the file is encrypted and no passphrase was given")]
+    NeedsPassphrase,
+    /// A coach's reply (agreements and a profile only), not a job seeker's work map.
+    #[error("a coach's reply, not a job seeker's work map")]
+    NotAWorkMap,
+    #[error("{0}")]
+    Portfolio(PortfolioError),
+}
+
+impl OpenClientError {
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            OpenClientError::NeedsPassphrase => {
+                i18n::text(language, "coach.needs_passphrase").to_owned()
+            }
+            OpenClientError::NotAWorkMap => i18n::text(language, "coach.not_a_work_map").to_owned(),
+            OpenClientError::Portfolio(error) => error.message(language),
+        }
+    }
+}
+
+/// Opens a file for the caseload: a job seeker's work map, plain or encrypted with
+/// `passphrase`. A file with nothing of the job seeker's own (a coach's reply) is refused.
+pub fn open_client_file(bytes: &[u8], passphrase: &str) -> Result<Portfolio, OpenClientError> {
+    let portfolio = match inspect(bytes).map_err(OpenClientError::Portfolio)? {
+        Inspected::Plain { portfolio, .. } => *portfolio,
+        Inspected::Encrypted if passphrase.is_empty() => {
+            return Err(OpenClientError::NeedsPassphrase)
+        }
+        Inspected::Encrypted => {
+            open(bytes, Some(passphrase)).map_err(OpenClientError::Portfolio)?
+        }
+    };
+    let own_content = portfolio
+        .sections()
+        .iter()
+        .any(|s| !matches!(s, Section::Profile | Section::Agreements));
+    if !own_content {
+        return Err(OpenClientError::NotAWorkMap);
+    }
+    Ok(portfolio)
 }
 
 /// Why a stored client record could not be used.
@@ -1139,10 +1188,10 @@ fn obstacle_text(id: &str, language: Language, selftest: &SelfTest) -> String {
 }
 
 fn competence_text(id: &str, language: Language, content: Option<&Content>) -> String {
-    content
-        .and_then(|c| c.competences.get(id))
-        .map(|c| c.name.get(language).to_owned())
-        .unwrap_or_else(|| id.to_owned())
+    match content {
+        Some(content) => content.competences.name_or_id(id, language),
+        None => id.to_owned(),
+    }
 }
 
 fn level_text(level: u8, language: Language, content: Option<&Content>) -> String {

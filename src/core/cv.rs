@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::core::competence::interest_profile;
 use crate::core::content::Content;
-use crate::core::selftest::Answer;
+use crate::core::selftest::{ids, Answer};
 use crate::core::storage::AppState;
 use crate::core::text::Language;
 
@@ -25,13 +25,6 @@ pub struct CvChoices {
     pub city: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
-}
-
-fn single<'a>(state: &'a AppState, question: &str) -> Option<&'a str> {
-    match state.answers.get(question) {
-        Some(Answer::Chosen(ids)) => ids.first().map(String::as_str),
-        _ => None,
-    }
 }
 
 /// The JSON Resume document.
@@ -101,8 +94,10 @@ pub fn json_resume(
             .map(|o| o.label.get(language).to_owned())
     };
     let mut languages = Vec::new();
-    if let Some(fluency) =
-        single(state, "dutch_level").and_then(|o| question_label("dutch_level", o))
+    if let Some(fluency) = state
+        .answers
+        .single(ids::DUTCH_LEVEL)
+        .and_then(|o| question_label(ids::DUTCH_LEVEL, o))
     {
         let name = if language == Language::Nl {
             "Nederlands"
@@ -111,22 +106,26 @@ pub fn json_resume(
         };
         languages.push(json!({ "language": name, "fluency": fluency }));
     }
-    if let Some(Answer::Chosen(others)) = state.answers.get("other_languages") {
+    if let Some(Answer::Chosen(others)) = state.answers.get(ids::OTHER_LANGUAGES) {
         for other in others
             .iter()
             .filter(|o| o.as_str() != "none" && o.as_str() != "other")
         {
-            if let Some(name) = question_label("other_languages", other) {
+            if let Some(name) = question_label(ids::OTHER_LANGUAGES, other) {
                 languages.push(json!({ "language": name }));
             }
         }
     }
 
     let mut education = Vec::new();
-    if let Some(level) = single(state, "education").and_then(|o| question_label("education", o)) {
+    if let Some(level) = state
+        .answers
+        .single(ids::EDUCATION)
+        .and_then(|o| question_label(ids::EDUCATION, o))
+    {
         let mut entry = Map::new();
         entry.insert("studyType".into(), level.into());
-        let diploma = match single(state, "diploma") {
+        let diploma = match state.answers.single(ids::DIPLOMA) {
             Some("yes") => Some(if language == Language::Nl {
                 "diploma behaald"
             } else {

@@ -132,12 +132,18 @@ pub struct Places {
     seats: HashMap<String, usize>,
 }
 
+/// Whether `text` is exactly the four digits of a Dutch postcode area ("3511"; never
+/// starting with 0): the one check for a postcode answer, a file's and a form's.
+pub fn is_postcode_area(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
+}
+
 /// The first four digits of a Dutch postcode ("1234 AB", "1234ab", "1234"), if `text` is one.
 pub fn parse_postcode(text: &str) -> Option<u16> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = compact.get(..4)?;
     let letters = compact.get(4..)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+    if !is_postcode_area(digits) {
         return None;
     }
     let letters_ok = letters.is_empty()

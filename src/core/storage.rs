@@ -67,10 +67,20 @@ pub struct ReceivedAgreements {
     pub agreements: Agreements,
     #[serde(with = "time::serde::rfc3339")]
     pub replied_at: OffsetDateTime,
-    /// The alias the reply names (in its profile section): whose work map the coach
-    /// answered. The agreements themselves say who recorded them (`Agreement::by`).
+    /// The coach who wrote the newest agreement (its `by`), when it names someone.
     #[serde(default)]
     pub from: Option<String>,
+}
+
+impl ReceivedAgreements {
+    /// Agreements taken in, from whoever wrote the newest of them.
+    pub fn new(agreements: Agreements, replied_at: OffsetDateTime) -> Self {
+        Self {
+            from: agreements.author(),
+            agreements,
+            replied_at,
+        }
+    }
 }
 
 impl Default for AppState {

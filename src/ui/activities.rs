@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::core::activity::{ActivityInput, ActivityKind, ActivityLog, Outcome};
+use crate::core::activity::{
+    parse_target, ActivityInput, ActivityKind, ActivityLog, Outcome, MAX_TARGET_PER_4_WEEKS,
+};
 use crate::core::i18n;
 use crate::core::storage::TargetSource;
 use crate::core::text::{format_date, format_short_date};
@@ -113,11 +115,11 @@ fn TargetCard() -> impl IntoView {
                     _ => view! {
                         <div class="field">
                             <label for="own-target">{i18n::text(language, "log.own_target")}</label>
-                            <input id="own-target" type="number" inputmode="numeric" min="0" max="100"
+                            <input id="own-target" type="number" inputmode="numeric" min="0" max=MAX_TARGET_PER_4_WEEKS
                                 prop:value=own.map(|t| t.to_string()).unwrap_or_default()
                                 on:change=move |event| {
                                     let value = event_target_value(&event);
-                                    app.set_own_target(value.trim().parse::<u32>().ok().filter(|t| *t <= 100));
+                                    app.set_own_target(parse_target(&value));
                                 }/>
                         </div>
                     }.into_any(),

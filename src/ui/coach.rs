@@ -13,17 +13,17 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
-use crate::core::activity::ActivityLog;
+use crate::core::activity::{parse_target, ActivityLog, MAX_TARGET_PER_4_WEEKS};
 use crate::core::coach::{
-    client_slug, filter_rows, sort_rows, Caseload, Client, EvaluationDue, ImportOutcome,
-    OverviewRow, RowFilter, SortColumn,
+    client_slug, filter_rows, open_client_file, sort_rows, Caseload, Client, EvaluationDue,
+    ImportOutcome, OverviewRow, RowFilter, SortColumn,
 };
 use crate::core::content::Content;
 use crate::core::i18n;
-use crate::core::portfolio::{inspect, open, Agreement, Inspected, Portfolio, Section};
-use crate::core::selftest::RouteId;
+use crate::core::portfolio::{Agreement, Section};
+use crate::core::selftest::{ids, RouteId};
 use crate::core::storage::{KeyValueStore, MemoryStore};
-use crate::core::text::{format_date, Language};
+use crate::core::text::format_date;
 
 use super::browser;
 use super::history::{Chart, HistoryTable};
@@ -222,25 +222,6 @@ struct ImportProgress {
     running: bool,
 }
 
-/// Opens one file as a job seeker's portfolio.
-fn open_file(bytes: &[u8], passphrase: &str, language: Language) -> Result<Portfolio, String> {
-    let portfolio = match inspect(bytes).map_err(|e| e.message(language))? {
-        Inspected::Plain { portfolio, .. } => *portfolio,
-        Inspected::Encrypted if passphrase.is_empty() => {
-            return Err(i18n::text(language, "coach.needs_passphrase").to_owned())
-        }
-        Inspected::Encrypted => open(bytes, Some(passphrase)).map_err(|e| e.message(language))?,
-    };
-    let job_seekers = portfolio
-        .sections()
-        .iter()
-        .any(|s| !matches!(s, Section::Profile | Section::Agreements));
-    if !job_seekers {
-        return Err(i18n::text(language, "coach.not_a_work_map").to_owned());
-    }
-    Ok(portfolio)
-}
-
 fn import_files(files: Vec<web_sys::File>, passphrase: String, progress: RwSignal<ImportProgress>) {
     let app = use_app();
     let coach = use_coach();
@@ -257,16 +238,18 @@ fn import_files(files: Vec<web_sys::File>, passphrase: String, progress: RwSigna
             let name = file.name();
             let outcome = match browser::read_file(&file).await {
                 None => Err(i18n::text(language, "coach.unreadable_file").to_owned()),
-                Some(bytes) => open_file(&bytes, &passphrase, language).map(|portfolio| {
-                    let mut result = (String::new(), ImportOutcome::Unchanged);
-                    coach
-                        .caseload
-                        .update(|c| result = c.import(portfolio, now()));
-                    if matches!(result.1, ImportOutcome::New | ImportOutcome::Updated) {
-                        coach.persist(result.0);
-                    }
-                    result.1
-                }),
+                Some(bytes) => open_client_file(&bytes, &passphrase)
+                    .map_err(|e| e.message(language))
+                    .map(|portfolio| {
+                        let mut result = (String::new(), ImportOutcome::Unchanged);
+                        coach
+                            .caseload
+                            .update(|c| result = c.import(portfolio, now()));
+                        if matches!(result.1, ImportOutcome::New | ImportOutcome::Updated) {
+                            coach.persist(result.0);
+                        }
+                        result.1
+                    }),
             };
             progress.update(|p| {
                 p.done = i + 1;
@@ -631,7 +614,7 @@ fn ClientDetail(client: Arc<Client>) -> impl IntoView {
                 <h2 id="client-profile">{Section::Profile.label(language)}</h2>
                 <dl class="facts-list">
                     {profile.age_band.map(|band| {
-                        let label = app.selftest.questionnaire.question("age_band").and_then(|q| q.option(&band)).map(|o| o.label.get(language).to_owned()).unwrap_or(band);
+                        let label = app.selftest.questionnaire.question(ids::AGE_BAND).and_then(|q| q.option(&band)).map(|o| o.label.get(language).to_owned()).unwrap_or(band);
                         view! { <dt>{t("coach.age")}</dt><dd>{label}</dd> }
                     })}
                     {profile.postcode.map(|pc| view! { <dt>{t("coach.postcode")}</dt><dd>{pc}</dd> })}
@@ -743,18 +726,14 @@ fn AgreementsEditor(key: String) -> impl IntoView {
     };
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let agreed = text.get_untracked().trim().to_owned();
-        if agreed.is_empty() {
+        let Some(agreement) = Agreement::typed(
+            now().date(),
+            &text.get_untracked(),
+            coach.name.get_untracked(),
+        ) else {
             return;
-        }
-        let by = coach.name.get_untracked();
-        change(&|a| {
-            a.items.push(Agreement {
-                date: now().date(),
-                text: agreed.chars().take(2_000).collect(),
-                by: by.clone(),
-            })
-        });
+        };
+        change(&|a| a.items.push(agreement.clone()));
         text.set(String::new());
     };
     let reply_pass = RwSignal::new(String::new());
@@ -820,10 +799,10 @@ fn AgreementsEditor(key: String) -> impl IntoView {
             </form>
             <div class="field">
                 <label for="agree-target">{move || app.t("coach.target")}</label>
-                <input id="agree-target" type="number" inputmode="numeric" min="0" max="100"
+                <input id="agree-target" type="number" inputmode="numeric" min="0" max=MAX_TARGET_PER_4_WEEKS
                     prop:value=move || agreements().application_target_per_4_weeks.map(|t| t.to_string()).unwrap_or_default()
                     on:change=move |e| {
-                        let value = event_target_value(&e).trim().parse::<u32>().ok().filter(|t| *t <= 100);
+                        let value = parse_target(&event_target_value(&e));
                         change(&|a| a.application_target_per_4_weeks = value);
                     }/>
             </div>

@@ -15,12 +15,13 @@ use crate::core::handoff::{qr_svg, summary_text, vacancy_reference, MAX_VACANCIE
 use crate::core::i18n;
 use crate::core::kiosk::{describe_wait, KioskConfig, KioskConfigError, PinGuard};
 use crate::core::matching::{format_km, is_youth, Overview, RankQuery};
+use crate::core::selftest::ids;
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
 use super::result::ResultView;
 use super::selftest::{SelfTestStart, TopicRoute};
 use super::state::{use_app, AppContext};
-use super::vacancies::use_overview;
+use super::vacancies::{use_overview, SharedOverview};
 use super::{browser, offline, speech, LanguageSwitch};
 
 pub const KIOSK_BASE: &str = "/kiosk";
@@ -173,10 +174,22 @@ fn KioskResult() -> impl IntoView {
                 <A href=app.href("/zelftest") attr:class="button primary">{move || app.t("home.start")}</A>
             }
         >
-            <ResultView/>
-            <KioskVacancies/>
-            <HandOff/>
+            <KioskResultBody/>
         </Show>
+    }
+}
+
+/// The result with the kiosk's vacancies and hand-off: one match overview, worked out once
+/// and shared by the three (the result's job supply included).
+#[component]
+fn KioskResultBody() -> impl IntoView {
+    let app = use_app();
+    let overview = use_kiosk_overview(app);
+    provide_context(SharedOverview(overview));
+    view! {
+        <ResultView/>
+        <KioskVacancies overview/>
+        <HandOff overview/>
     }
 }
 
@@ -194,10 +207,9 @@ fn use_kiosk_overview(app: AppContext) -> Memo<Option<std::sync::Arc<Overview>>>
 }
 
 #[component]
-fn KioskVacancies() -> impl IntoView {
+fn KioskVacancies(overview: Memo<Option<std::sync::Arc<Overview>>>) -> impl IntoView {
     let app = use_app();
     use_desk_area(app);
-    let overview = use_kiosk_overview(app);
     move || {
         let language = app.language();
         let data = app.vacancy_data();
@@ -266,9 +278,12 @@ fn use_desk_area(app: AppContext) {
     };
     Effect::new(move |_| {
         let config = kiosk.config.get();
-        let (postcode_given, home) = app
-            .state
-            .with(|s| (s.answers.get("postcode").is_some(), s.wishes.home.clone()));
+        let (postcode_given, home) = app.state.with(|s| {
+            (
+                s.answers.get(ids::POSTCODE).is_some(),
+                s.wishes.home.clone(),
+            )
+        });
         if let Some(change) = config.home_wish_change(postcode_given, home.as_deref()) {
             app.update_wishes(|w| w.home = change);
         }
@@ -278,11 +293,10 @@ fn use_desk_area(app: AppContext) {
 /// Taking the result home: print it (or save it as PDF), or scan a QR code that holds a
 /// short summary — shown in words first, so the visitor knows what the code contains.
 #[component]
-fn HandOff() -> impl IntoView {
+fn HandOff(overview: Memo<Option<std::sync::Arc<Overview>>>) -> impl IntoView {
     let app = use_app();
     let show_text = RwSignal::new(false);
     let show_code = RwSignal::new(false);
-    let overview = use_kiosk_overview(app);
     let summary = Memo::new(move |_| {
         let language = app.language();
         let vacancies: Vec<String> = match (app.vacancy_data(), overview.get()) {
@@ -293,8 +307,8 @@ fn HandOff() -> impl IntoView {
                 .collect(),
             _ => Vec::new(),
         };
+        let result = app.selftest_result.get();
         app.state.with(|s| {
-            let result = app.selftest.score(&s.answers);
             let competences = (!s.competences.ratings().is_empty())
                 .then_some((&app.content.competences, &s.competences));
             summary_text(

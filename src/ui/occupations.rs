@@ -288,12 +288,7 @@ fn OccupationDetail(occupation: &'static Occupation) -> impl IntoView {
                 gap(catalog, &s.competences, occupation),
             )
         });
-        let competence_name = move |id: &str| {
-            catalog
-                .get(id)
-                .map(|c| c.name.get(language).to_owned())
-                .unwrap_or_else(|| id.to_owned())
-        };
+        let competence_name = move |id: &str| catalog.name_or_id(id, language);
         let rate_href = move |id: &str| {
             let page = catalog
                 .position(id)

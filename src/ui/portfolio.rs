@@ -13,9 +13,9 @@ use leptos_router::components::A;
 use crate::core::cv::{json_resume, CvChoices};
 use crate::core::i18n;
 use crate::core::portfolio::{
-    export, inspect, merge_coach_reply, open, preview, section_contents, take_in, ExportChoices,
-    Inspected, MergeOutcome, Portfolio, PortfolioError, Preview, PrivateParts, ProfileChoices,
-    Section,
+    export, inspect, open, preview, section_contents, take_coach_reply, take_in_file,
+    ExportChoices, Inspected, MergeOutcome, Portfolio, PortfolioError, Preview, PrivateParts,
+    ProfileChoices, Section,
 };
 use crate::core::storage::ReceivedAgreements;
 use crate::core::text::{format_date, Language};
@@ -328,29 +328,31 @@ fn ImportCard() -> impl IntoView {
     };
     let replace = move |portfolio: Portfolio| {
         let language = app.language();
-        // The current work map joins the list of backups (core::portfolio::backups).
-        let mut list = backups.get_untracked();
-        let kept = app
-            .state
-            .with_untracked(|current| list.keep(current, now()))
-            .is_ok()
-            && app.save_document(BACKUPS_DOCUMENT, &list.to_json()).is_ok();
-        if !kept {
-            // Without a backup nothing is replaced: the current work map is never lost.
+        // The current work map joins the list of backups; the new list is stored before
+        // anything is replaced, so the current work map is never lost.
+        let taken = app.state.with_untracked(|current| {
+            take_in_file(
+                current,
+                &backups.get_untracked(),
+                &portfolio,
+                app.content,
+                now(),
+            )
+        });
+        let Some(taken) = taken.ok().filter(|t| {
+            app.save_document(BACKUPS_DOCUMENT, &t.backups.to_json())
+                .is_ok()
+        }) else {
             opened.set(Opened::Refused(
                 i18n::text(language, "share.no_backup").to_owned(),
             ));
             return;
-        }
+        };
         // The one backup of an older version is in the list now.
         app.remove_document(OLD_BACKUP_DOCUMENT);
-        backups.set(list);
-        let mut replaced = Vec::new();
-        app.state.update(|s| {
-            replaced = take_in(s, &portfolio, now());
-            s.clean(app.content);
-        });
-        let names: Vec<&str> = replaced.iter().map(|s| s.label(language)).collect();
+        backups.set(taken.backups);
+        app.state.set(taken.state);
+        let names: Vec<&str> = taken.replaced.iter().map(|s| s.label(language)).collect();
         opened.set(Opened::Done(i18n::format(
             language,
             "share.replaced",
@@ -359,24 +361,10 @@ fn ImportCard() -> impl IntoView {
     };
     let take_reply = move |portfolio: Portfolio| {
         let language = app.language();
-        let taken_at = app
-            .state
-            .with_untracked(|s| s.agreements.as_ref().map(|a| a.replied_at));
-        match merge_coach_reply(&portfolio, taken_at, now()) {
-            MergeOutcome::Updated {
-                agreements,
-                replied_at,
-                ..
-            } => {
-                // From the coach who wrote them, not the job seeker's own alias on the file.
-                let from = portfolio.agreements.as_ref().and_then(|a| a.author());
-                app.state.update(|s| {
-                    s.agreements = Some(ReceivedAgreements {
-                        agreements,
-                        replied_at,
-                        from,
-                    });
-                });
+        let mut state = app.state.get_untracked();
+        match take_coach_reply(&mut state, &portfolio, now()) {
+            MergeOutcome::Updated { .. } => {
+                app.state.set(state);
                 opened.set(Opened::Done(
                     i18n::text(language, "share.reply_taken").to_owned(),
                 ));
@@ -654,9 +642,9 @@ pub fn SummaryScreen() -> impl IntoView {
         let language = app.language();
         let t = move |key: &'static str| i18n::text(language, key);
         let today = now().date();
+        let result = app.selftest_result.get();
         let (result, competences, saved, period, target, agreements, wishes_hours) =
             app.state.with(|s| {
-                let result = app.selftest.score(&s.answers);
                 let catalog = &app.content.competences;
                 let mut rated: Vec<(String, u8)> = catalog
                     .competences

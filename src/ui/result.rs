@@ -16,7 +16,7 @@ use crate::core::matching::{Quadrant, RankQuery};
 use super::ladder::LadderPicture;
 use super::selftest::question_href;
 use super::state::{use_app, AppContext};
-use super::vacancies::use_overview;
+use super::vacancies::{use_overview, SharedOverview};
 
 #[component]
 pub fn ResultScreen() -> impl IntoView {
@@ -40,7 +40,7 @@ pub fn ResultScreen() -> impl IntoView {
 #[component]
 pub fn ResultView() -> impl IntoView {
     let app = use_app();
-    let result = Memo::new(move |_| app.state.with(|s| app.selftest.score(&s.answers)));
+    let result = app.selftest_result;
     move || {
         let language = app.language();
         let answers = app.state.with(|s| s.answers.clone());
@@ -370,11 +370,18 @@ fn SearchSection(result: SelfTestResult, answers: Answers, language: Language) -
 fn QuadrantSection(result: SelfTestResult, language: Language) -> impl IntoView {
     let search = result.search.status;
     let app = use_app();
-    let query = Signal::derive(|| RankQuery {
-        top: 0,
-        ..RankQuery::default()
-    });
-    let overview = use_overview(app, query, 0);
+    // The job supply counts every good match, whatever the order or length of a list, so
+    // a page's shared overview serves as well as one of its own.
+    let overview = match use_context::<SharedOverview>() {
+        Some(SharedOverview(shared)) => shared,
+        None => {
+            let query = Signal::derive(|| RankQuery {
+                top: 0,
+                ..RankQuery::default()
+            });
+            use_overview(app, query, 0)
+        }
+    };
     let t = move |key: &'static str| i18n::text(language, key);
     move || {
         let body = match overview.get() {

@@ -11,10 +11,10 @@ use crate::core::competence::{InterestAnswer, ProfileError};
 use crate::core::content::Content;
 use crate::core::esco::EscoCatalog;
 use crate::core::i18n;
-use crate::core::matching::Wishes;
+use crate::core::matching::{InterestTable, Wishes};
 use crate::core::occupation::OccupationCatalog;
 use crate::core::search::{esco_documents, SearchIndex};
-use crate::core::selftest::{Answer, AnswerError, SelfTest};
+use crate::core::selftest::{Answer, AnswerError, SelfTest, SelfTestResult};
 use crate::core::storage::{
     parse_state, AppState, Damage, KeyValueStore, LoadOutcome, Persistence, StorageError,
 };
@@ -22,7 +22,7 @@ use crate::core::text::Language;
 use crate::core::vacancy::Vacancy;
 use crate::core::vocab::EvidenceContext;
 
-use super::vacancy_data::VacancyLoad;
+use super::vacancy_data::{Interests, VacancyLoad};
 
 /// Namespace of the job seeker's data in home mode; coach mode will use its own.
 pub const HOME_NAMESPACE: &str = "werkmap.home";
@@ -52,6 +52,11 @@ pub struct AppContext {
     /// The vacancies and places for matching, fetched when first needed.
     pub vacancies: RwSignal<VacancyLoad>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The result of the job seeker's own answers, worked out once per change of the
+    /// answers and shared by every screen that shows it.
+    pub selftest_result: Memo<SelfTestResult>,
+    /// The interest match per occupation (it depends on the interest answers only).
+    pub interests: Memo<Interests>,
     persistence: StoredValue<Persistence<Store>, LocalStorage>,
     /// Path prefix of the mode's routes: "" at home, "/kiosk" on a kiosk.
     pub base: &'static str,
@@ -92,8 +97,13 @@ impl AppContext {
         let mut state = outcome.into_state();
         state.clean(content);
 
+        let state = RwSignal::new(state);
         let context = Self {
-            state: RwSignal::new(state),
+            state,
+            selftest_result: Memo::new(move |_| state.with(|s| selftest.score(&s.answers))),
+            interests: Memo::new(move |_| {
+                state.with(|s| Interests(Arc::new(InterestTable::new(content, &s.competences))))
+            }),
             content,
             selftest,
             esco: RwSignal::new(None),

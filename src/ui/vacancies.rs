@@ -11,9 +11,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::i18n;
 use crate::core::matching::{
-    explain, format_km, overview, Change, Failure, Filter, InterestTable, MatchExplanation,
-    MatchProfile, Overview, PartKind, RankQuery, Ranked, Scorer, Seeker, SortBy, Source,
-    VacancyPool, Wishes,
+    explain_one, format_km, overview, Change, Failure, Filter, MatchExplanation, Overview,
+    PartKind, RankQuery, Ranked, Seeker, SortBy, Source, VacancyPool, Wishes,
 };
 use crate::core::text::{format_count, format_date, Language};
 use crate::core::vacancy::{ContractKind, EmployerSupport, FeedImport, HoursRange, Vacancy};
@@ -31,13 +30,16 @@ const NEAR_MISSES: usize = 5;
 /// Travel distances offered, in km.
 const DISTANCES: [u16; 11] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150];
 
-/// Interest match per occupation: depends on the interest answers only.
+/// Interest match per occupation: depends on the interest answers only (one memo for the
+/// whole app).
 pub fn use_interests(app: AppContext) -> Memo<Interests> {
-    Memo::new(move |_| {
-        app.state
-            .with(|s| Interests(Arc::new(InterestTable::new(app.content, &s.competences))))
-    })
+    app.interests
 }
+
+/// A match overview a page works out once and shares with the sections on it (the kiosk
+/// result: its vacancies, hand-off and job supply).
+#[derive(Clone, Copy)]
+pub struct SharedOverview(pub Memo<Option<Arc<Overview>>>);
 
 /// The match overview for the current state, sort and filter (`None` until the vacancies
 /// have loaded).
@@ -836,16 +838,21 @@ pub fn VacancyRoute() -> impl IntoView {
         let pool: &VacancyPool = own_pool.as_deref().unwrap_or(&data.pool);
         let interests = interests.get();
         let explanation = app.state.with(|s| {
-            let profile = MatchProfile::build(
-                &app.content.matching,
+            let seeker = Seeker {
+                answers: &s.answers,
+                competences: &s.competences,
+                wishes: &s.wishes,
+            };
+            explain_one(
+                app.content,
                 &data.places,
-                &s.answers,
-                &s.competences,
-                &s.wishes,
+                pool,
+                &interests.0,
+                seeker,
+                index,
                 now().date(),
-            );
-            let scorer = Scorer::new(&profile, &app.content.matching, app.content, &interests.0);
-            explain(&scorer, &profile, app.content, pool, index, language)
+                language,
+            )
         });
         match (pool.get(index).cloned(), explanation) {
             (Some(mut vacancy), Some(explanation)) => {
@@ -909,27 +916,13 @@ fn vacancy_detail(
     if let Some(experience) = &vacancy.experience {
         facts.push(("vacancies.fact_experience", experience.clone()));
     }
-    let name = |id: &str| {
-        app.content
-            .competences
-            .get(id)
-            .map(|c| c.name.get(language).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let unrated = explanation
-        .competences
-        .iter()
-        .filter(|d| d.have.is_none())
-        .count();
+    let name = |id: &str| app.content.competences.name_or_id(id, language);
+    let unrated = explanation.unrated();
     let rows: Vec<Row> = explanation
         .competences
         .iter()
         .map(|d| {
-            let status = match d.have {
-                Some(h) if h >= d.need => t("vacancies.comp_met"),
-                Some(_) => t("vacancies.comp_below"),
-                None => t("vacancies.comp_unknown"),
-            };
+            let status = t(d.status().i18n_key());
             let required = d.required;
             Row {
                 head: view! {
@@ -1043,6 +1036,14 @@ pub fn FeedImport() -> impl IntoView {
                 ));
                 return;
             };
+            // The app's own vacancies and places may still be on their way (a page just
+            // opened on a slow line): the file is read against them, so wait for them.
+            if app.vacancy_data_ready().await.is_none() {
+                status.set(ImportStatus::Failed(
+                    app.t("vacancies.import_not_loaded").to_owned(),
+                ));
+                return;
+            }
             status.set(ImportStatus::Working("vacancies.import_parsing"));
             browser::yield_to_browser().await;
             let language = app.language();

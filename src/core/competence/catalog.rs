@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::text::LocalizedText;
+use crate::core::text::{Language, LocalizedText};
 
 use super::CompetenceDataError;
 
@@ -140,6 +140,14 @@ impl CompetenceCatalog {
 
     pub fn get(&self, id: &str) -> Option<&Competence> {
         self.competences.iter().find(|c| c.id == id)
+    }
+
+    /// The competence's name, or its id when the catalogue does not know it (a file from
+    /// a newer version): shown rather than dropped.
+    pub fn name_or_id(&self, id: &str, language: Language) -> String {
+        self.get(id)
+            .map(|c| c.name.get(language).to_owned())
+            .unwrap_or_else(|| id.to_owned())
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -113,9 +113,38 @@ pub struct DemandOutcome {
     pub required: bool,
 }
 
+/// Where a job seeker stands on one competence a vacancy asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemandStatus {
+    /// Rated at or above the level asked.
+    Met,
+    /// Rated below the level asked.
+    Below,
+    /// Not rated yet: unknown, never read as "below".
+    Unknown,
+}
+
+impl DemandStatus {
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            DemandStatus::Met => "vacancies.comp_met",
+            DemandStatus::Below => "vacancies.comp_below",
+            DemandStatus::Unknown => "vacancies.comp_unknown",
+        }
+    }
+}
+
 impl DemandOutcome {
+    pub fn status(&self) -> DemandStatus {
+        match self.have {
+            Some(have) if have >= self.need => DemandStatus::Met,
+            Some(_) => DemandStatus::Below,
+            None => DemandStatus::Unknown,
+        }
+    }
+
     pub fn met(&self) -> bool {
-        self.have.is_some_and(|h| h >= self.need)
+        self.status() == DemandStatus::Met
     }
 }
 
@@ -135,6 +164,14 @@ pub struct MatchExplanation {
 }
 
 impl MatchExplanation {
+    /// How many of the competences asked the job seeker has not rated yet.
+    pub fn unrated(&self) -> usize {
+        self.competences
+            .iter()
+            .filter(|d| d.status() == DemandStatus::Unknown)
+            .count()
+    }
+
     /// What already fits, in words ("dit past al"), strongest first.
     pub fn strengths(&self, content: &Content, language: Language) -> Vec<String> {
         let name = |id: &str| competence_name(content, id, language);
@@ -147,11 +184,7 @@ impl MatchExplanation {
 }
 
 fn competence_name(content: &Content, id: &str, language: Language) -> String {
-    content
-        .competences
-        .get(id)
-        .map(|c| c.name.get(language).to_owned())
-        .unwrap_or_else(|| id.to_owned())
+    content.competences.name_or_id(id, language)
 }
 
 fn education_name(level: EducationLevel, language: Language) -> &'static str {

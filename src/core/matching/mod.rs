@@ -18,10 +18,10 @@ pub use engine::{
     VacancyPool,
 };
 pub use explain::{
-    candidate_changes, explain, failures, format_km, what_if, Change, DemandOutcome, Failure,
-    MatchExplanation, PartKind, ScorePart, WhatIf,
+    candidate_changes, explain, failures, format_km, what_if, Change, DemandOutcome, DemandStatus,
+    Failure, MatchExplanation, PartKind, ScorePart, WhatIf,
 };
-pub use overview::{overview, Overview, Seeker};
+pub use overview::{explain_one, overview, Overview, Seeker};
 pub use profile::{is_youth, Home, MatchProfile, Source, Wishes};
 pub use rules::{MatchingDataError, MatchingRules};
 pub use supply::{JobSupply, Quadrant};

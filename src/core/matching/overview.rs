@@ -91,3 +91,29 @@ pub fn overview(
         supply,
     }
 }
+
+/// Everything the screen of one vacancy shows about the match: the same explanation as in
+/// the list, for the vacancy at `index` of `pool` (`None` when there is none).
+#[allow(clippy::too_many_arguments)]
+pub fn explain_one(
+    content: &Content,
+    places: &Places,
+    pool: &VacancyPool,
+    interests: &InterestTable,
+    seeker: Seeker<'_>,
+    index: usize,
+    today: Date,
+    language: Language,
+) -> Option<MatchExplanation> {
+    let rules = &content.matching;
+    let profile = MatchProfile::build(
+        rules,
+        places,
+        seeker.answers,
+        seeker.competences,
+        seeker.wishes,
+        today,
+    );
+    let scorer = Scorer::new(&profile, rules, content, interests);
+    explain(&scorer, &profile, content, pool, index, language)
+}

@@ -11,7 +11,7 @@ use time::Date;
 use crate::core::competence::CompetenceProfile;
 use crate::core::i18n;
 use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
-use crate::core::selftest::{Answer, Answers};
+use crate::core::selftest::{ids, Answer, Answers};
 use crate::core::text::Language;
 use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
@@ -95,16 +95,11 @@ pub struct MatchProfile {
     pub today: Date,
 }
 
-fn single<'a>(answers: &'a Answers, question: &str) -> Option<&'a str> {
-    match answers.get(question) {
-        Some(Answer::Chosen(ids)) => ids.first().map(String::as_str),
-        _ => None,
-    }
-}
-
 /// Under 27 (the youth route): learning and working come first.
 pub fn is_youth(rules: &MatchingRules, answers: &Answers) -> bool {
-    single(answers, "age_band").is_some_and(|band| rules.youth_age_bands.iter().any(|b| b == band))
+    answers
+        .single(ids::AGE_BAND)
+        .is_some_and(|band| rules.youth_age_bands.iter().any(|b| b == band))
 }
 
 impl MatchProfile {
@@ -117,7 +112,7 @@ impl MatchProfile {
         wishes: &Wishes,
         today: Date,
     ) -> Self {
-        let postcode_answer = match answers.get("postcode") {
+        let postcode_answer = match answers.get(ids::POSTCODE) {
             Some(Answer::Text(text)) => Some(text.as_str()),
             _ => None,
         };
@@ -162,15 +157,16 @@ impl MatchProfile {
                 None => (None, Source::Unknown),
             },
         };
-        let driving_licence = match single(answers, "driving_licence") {
+        let driving_licence = match answers.single(ids::DRIVING_LICENCE) {
             Some("yes") => Some(true),
             Some(_) => Some(false),
             None => None,
         };
-        let named_level = single(answers, "education")
+        let named_level = answers
+            .single(ids::EDUCATION)
             .and_then(|a| rules.education_by_answer.get(a))
             .copied();
-        let diploma = single(answers, "diploma");
+        let diploma = answers.single(ids::DIPLOMA);
         let education_without_diploma = named_level.is_some_and(|l| l != EducationLevel::None)
             && matches!(diploma, Some("no" | "studying"));
         let education = if education_without_diploma {
@@ -178,7 +174,8 @@ impl MatchProfile {
         } else {
             named_level
         };
-        let language = single(answers, "dutch_level")
+        let language = answers
+            .single(ids::DUTCH_LEVEL)
             .and_then(|a| rules.dutch_by_answer.get(a))
             .copied();
         let youth = is_youth(rules, answers);

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use time::OffsetDateTime;
 
 use crate::core::i18n;
-use crate::core::selftest::{Answer, Answers, SelfTest};
+use crate::core::selftest::{ids, Answer, Answers, SelfTest};
 use crate::core::storage::{AppState, CompletedSelfTest};
 use crate::core::text::{format_date, Language};
 
@@ -15,8 +15,8 @@ use super::format::{
 };
 
 /// The self-test question ids the profile section copies from.
-pub const AGE_BAND_QUESTION: &str = "age_band";
-pub const POSTCODE_QUESTION: &str = "postcode";
+pub const AGE_BAND_QUESTION: &str = ids::AGE_BAND;
+pub const POSTCODE_QUESTION: &str = ids::POSTCODE;
 
 /// What the job seeker ticked on the consent screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -251,7 +251,7 @@ fn profile(state: &AppState, choices: &ProfileChoices) -> ProfileSection {
             .postcode
             .then(|| single(POSTCODE_QUESTION))
             .flatten()
-            .filter(|p| super::import::is_postcode(p)),
+            .filter(|p| crate::core::place::is_postcode_area(p)),
     }
 }
 

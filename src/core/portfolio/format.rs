@@ -242,6 +242,9 @@ impl Agreements {
     }
 }
 
+/// The longest agreement text (a few sentences); a file with a longer one is refused.
+pub const MAX_AGREEMENT_CHARS: usize = 2_000;
+
 /// One agreement between the job seeker and the coach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -253,6 +256,19 @@ pub struct Agreement {
     pub text: String,
     /// Who recorded it (the coach's name or organisation).
     pub by: String,
+}
+
+impl Agreement {
+    /// An agreement as typed by the coach: trimmed, cut to [`MAX_AGREEMENT_CHARS`]; `None`
+    /// when nothing was typed.
+    pub fn typed(date: Date, text: &str, by: String) -> Option<Agreement> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| Agreement {
+            date,
+            text: crate::core::vacancy::truncate_chars(text, MAX_AGREEMENT_CHARS),
+            by,
+        })
+    }
 }
 
 impl Portfolio {

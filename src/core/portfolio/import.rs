@@ -16,8 +16,10 @@ use crate::core::text::Language;
 
 use super::crypto::{self, ENCRYPTED_FORMAT};
 use super::format::{
-    checksum_of, Agreements, Portfolio, Section, FORMAT, MAX_ALIAS_CHARS, VERSION,
+    checksum_of, Agreements, Portfolio, Section, FORMAT, MAX_AGREEMENT_CHARS, MAX_ALIAS_CHARS,
+    VERSION,
 };
+use crate::core::activity::MAX_TARGET_PER_4_WEEKS;
 
 /// The largest file read: 16 MiB. A heavy portfolio (three years of activities) is well under
 /// 2 MB; the limit leaves room for the encrypted form (base64 adds a third).
@@ -261,11 +263,6 @@ pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Portfolio, Portfol
             }
         }
     }
-}
-
-/// Whether a text is the four digits of a Dutch postcode (not starting with 0).
-pub fn is_postcode(text: &str) -> bool {
-    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
 }
 
 enum Kind {
@@ -524,7 +521,7 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
             }
         }
         if let Some(postcode) = &profile.postcode {
-            if !is_postcode(postcode) {
+            if !crate::core::place::is_postcode_area(postcode) {
                 return damaged("profile.postcode is not four digits".into());
             }
         }
@@ -578,8 +575,6 @@ fn check_content(portfolio: &Portfolio) -> Result<(), PortfolioError> {
 /// The years a date in a file may have: a work map is about a person's life now, so a year
 /// outside these is damage (`-9999`), never a date to show or sort by.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-/// The largest application target per four weeks a file may hold (the app asks for a few).
-pub const MAX_TARGET_PER_4_WEEKS: u32 = 1_000;
 
 /// Dates within [`YEARS`] and targets up to [`MAX_TARGET_PER_4_WEEKS`]: what the app shows
 /// from a file (or from a coach's stored record, which holds files) must be a plausible value.
@@ -634,7 +629,8 @@ fn check_dates_and_counts(portfolio: &Portfolio) -> Result<(), PortfolioError> {
         .map_or(Ok(()), check_agreements)
 }
 
-/// The agreements' dates within [`YEARS`] and the target up to [`MAX_TARGET_PER_4_WEEKS`]
+/// The agreements' dates within [`YEARS`], their texts up to [`MAX_AGREEMENT_CHARS`] and
+/// the target up to [`MAX_TARGET_PER_4_WEEKS`]
 /// (a file's, or the coach's own stored copy).
 pub fn check_agreements(agreements: &super::format::Agreements) -> Result<(), PortfolioError> {
     let mut dates = agreements
@@ -646,6 +642,15 @@ pub fn check_agreements(agreements: &super::format::Agreements) -> Result<(), Po
         return Err(PortfolioError::Damaged(format!(
             "an agreement has the year {}, which cannot be right",
             date.year()
+        )));
+    }
+    if agreements
+        .items
+        .iter()
+        .any(|a| a.text.chars().count() > MAX_AGREEMENT_CHARS)
+    {
+        return Err(PortfolioError::Damaged(format!(
+            "an agreement is longer than {MAX_AGREEMENT_CHARS} characters"
         )));
     }
     if agreements

@@ -8,8 +8,10 @@
 
 use time::OffsetDateTime;
 
+use crate::core::content::Content;
 use crate::core::storage::{AppState, ReceivedAgreements};
 
+use super::backups::{BackupError, Backups};
 use super::format::{Agreements, Portfolio, Section};
 use super::import::dated_in_the_future;
 
@@ -69,9 +71,63 @@ pub fn merge_coach_reply(
     }
 }
 
+/// Takes a coach's reply into the work map (see [`merge_coach_reply`]): on
+/// [`MergeOutcome::Updated`] its agreements replace the ones kept, with the coach who wrote
+/// them; nothing else in `state` changes, whatever the outcome.
+pub fn take_coach_reply(
+    state: &mut AppState,
+    reply: &Portfolio,
+    now: OffsetDateTime,
+) -> MergeOutcome {
+    let taken_at = state.agreements.as_ref().map(|a| a.replied_at);
+    let outcome = merge_coach_reply(reply, taken_at, now);
+    if let MergeOutcome::Updated {
+        agreements,
+        replied_at,
+        ..
+    } = &outcome
+    {
+        state.agreements = Some(ReceivedAgreements::new(agreements.clone(), *replied_at));
+    }
+    outcome
+}
+
+/// One's own file taken in, with the work map it replaced kept as the newest backup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenIn {
+    pub state: AppState,
+    pub backups: Backups,
+    /// The sections the file replaced.
+    pub replaced: Vec<Section>,
+}
+
+/// Taking in one's own file, the whole step: `current` joins `backups` (the caller stores
+/// the new list before it shows the new state: without a stored backup nothing is
+/// replaced), the file's sections replace those parts ([`take_in`]), and the result is
+/// brought up to the bundled content ([`AppState::clean`]). Pure: nothing changes when
+/// keeping the backup fails.
+pub fn take_in_file(
+    current: &AppState,
+    backups: &Backups,
+    portfolio: &Portfolio,
+    content: &Content,
+    now: OffsetDateTime,
+) -> Result<TakenIn, BackupError> {
+    let mut backups = backups.clone();
+    backups.keep(current, now)?;
+    let mut state = current.clone();
+    let replaced = take_in(&mut state, portfolio, now);
+    state.clean(content);
+    Ok(TakenIn {
+        state,
+        backups,
+        replaced,
+    })
+}
+
 /// Taking in one's own file (from another device, or an earlier copy): every section in the
 /// file replaces that part of the work map; parts the file does not have stay as they are.
-/// Returns the sections that were replaced. The caller keeps a backup of the state first.
+/// Returns the sections that were replaced. [`take_in_file`] keeps a backup first.
 /// The agreements' date is the file's, but never later than `now`: a file dated in the
 /// future must not make the coach's real replies look older.
 pub fn take_in(state: &mut AppState, portfolio: &Portfolio, now: OffsetDateTime) -> Vec<Section> {
@@ -95,11 +151,10 @@ pub fn take_in(state: &mut AppState, portfolio: &Portfolio, now: OffsetDateTime)
         replaced.push(Section::Activities);
     }
     if let Some(agreements) = portfolio.agreements.as_ref().filter(|a| !a.is_empty()) {
-        state.agreements = Some(ReceivedAgreements {
-            agreements: agreements.clone(),
-            replied_at: portfolio.modified.min(now),
-            from: None,
-        });
+        state.agreements = Some(ReceivedAgreements::new(
+            agreements.clone(),
+            portfolio.modified.min(now),
+        ));
         replaced.push(Section::Agreements);
     }
     replaced

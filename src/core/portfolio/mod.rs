@@ -30,9 +30,11 @@ pub use export::{
 };
 pub use format::{
     checksum_of, json_schema, Agreement, Agreements, Portfolio, ProfileSection, Section,
-    SelftestSection, VacanciesSection, FORMAT, VERSION,
+    SelftestSection, VacanciesSection, FORMAT, MAX_AGREEMENT_CHARS, VERSION,
 };
 pub use import::{
     inspect, is_coach_reply, open, preview, Inspected, PortfolioError, Preview, MAX_FILE_BYTES,
 };
-pub use merge::{merge_coach_reply, take_in, MergeOutcome};
+pub use merge::{
+    merge_coach_reply, take_coach_reply, take_in, take_in_file, MergeOutcome, TakenIn,
+};

@@ -250,10 +250,7 @@ fn validate(question: &Question, answer: Answer) -> Result<Answer, AnswerError> 
                 return Err(AnswerError::TextNotAllowed(question.id.clone()));
             }
             let digits = text.trim();
-            let valid = digits.len() == 4
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && !digits.starts_with('0');
-            if valid {
+            if crate::core::place::is_postcode_area(digits) {
                 Ok(Answer::Text(digits.to_owned()))
             } else {
                 Err(AnswerError::InvalidPostcode)

@@ -2,6 +2,7 @@
 //! files in `data/selftest/`. See `docs/scoring.md` for the rules in words.
 
 pub mod answers;
+pub mod ids;
 pub mod questionnaire;
 pub mod rules;
 pub mod scoring;

@@ -1,0 +1,45 @@
+//! The ids of the questions that code reads by name (matching, the CV, the hand-off, the
+//! export). The questions themselves are data (`data/selftest/questions.json`); the test
+//! below checks that each of these is there.
+
+pub const AGE_BAND: &str = "age_band";
+pub const POSTCODE: &str = "postcode";
+pub const EDUCATION: &str = "education";
+pub const DIPLOMA: &str = "diploma";
+pub const DUTCH_LEVEL: &str = "dutch_level";
+pub const OTHER_LANGUAGES: &str = "other_languages";
+pub const DRIVING_LICENCE: &str = "driving_licence";
+pub const HOURS: &str = "hours";
+pub const WANT_WORK: &str = "want_work";
+pub const WORK_YEARS: &str = "work_years";
+
+/// Every id above.
+pub const ALL: [&str; 10] = [
+    AGE_BAND,
+    POSTCODE,
+    EDUCATION,
+    DIPLOMA,
+    DUTCH_LEVEL,
+    OTHER_LANGUAGES,
+    DRIVING_LICENCE,
+    HOURS,
+    WANT_WORK,
+    WORK_YEARS,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::selftest::SelfTest;
+
+    #[test]
+    fn every_question_read_by_name_is_in_the_questionnaire() {
+        let selftest = SelfTest::bundled().expect("bundled self-test");
+        for id in ALL {
+            assert!(
+                selftest.questionnaire.question(id).is_some(),
+                "question `{id}` is read by code but missing from questions.json"
+            );
+        }
+    }
+}
