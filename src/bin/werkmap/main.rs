@@ -7,8 +7,14 @@
 //! publish` makes the static files a site serves to the app, and `match` ranks
 //! vacancies for a portfolio with the reasons.
 //!
-//! Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command line is wrong.
-//! Error messages are printed in plain Dutch and then in English.
+//! The command line is parsed by clap (the commands below, `werkmap help` and `--help` on
+//! every command). Exit codes: 0 success, 1 the work failed (a bad file, say), 2 the command
+//! line is wrong. Errors in the work are printed in plain Dutch and then in English; errors in
+//! the command line are clap's, in English.
+// The tool is native only. The wasm32 lint run builds every binary: there this crate is
+// empty (clap and getrandom are not wasm32 dependencies).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 mod matching;
 mod people;
@@ -18,75 +24,165 @@ mod vacancies;
 use std::path::Path;
 use std::process::ExitCode;
 
+use clap::builder::RangedU64ValueParser;
+use clap::{CommandFactory as _, Parser, Subcommand};
 use serde::Serialize;
+use time::Date;
 use werkmap::core::esco::{import_occupations, EscoCatalog, EscoImportError, MAX_FILE_BYTES};
 use werkmap::core::occupation::OccupationCatalog;
 use werkmap::core::portfolio::{self, Inspected, PortfolioError};
 use werkmap::core::search::{catalog_documents, esco_documents, SearchDocument, SearchIndex};
 use werkmap::core::selftest::SelfTest;
 use werkmap::core::text::{escape_for_terminal, is_hidden_char, Language};
-
-const USAGE: &str = "\
-werkmap — command-line tool of the Werkmap app
-
-Usage:
-  werkmap selftest check     check the bundled self-test questions and rules
-  werkmap occupations import-esco <occupations_nl.csv> --out <catalog.json>
-                             import the ESCO occupations file into a catalogue file
-  werkmap occupations search <query> [--esco <occupations_nl.csv> | --catalog <catalog.json>]
-                             [--top N] [--json]
-                             search occupations (default: the bundled catalogue);
-                             by name or by what the work is (iets met paarden);
-                             --top: how many results (default 10), --json: a JSON array of
-                             {uri, label, score, matched, matched_words, fits_well}, best
-                             first; score is 0..1, matched the name that matched (null when
-                             only what the work is matched), matched_words the words of the
-                             description that matched, fits_well the rule for a good fit
-  werkmap portfolio validate [--passphrase-env VAR] <file>...
-                             check portfolio files (*.werkmap.json): exit 0 when every file
-                             is valid, else one line per invalid file and exit 1. An
-                             encrypted file is checked fully with the passphrase from the
-                             environment variable VAR; without it only its envelope is
-                             checked (a note on stderr) and it counts as valid
-  werkmap portfolio generate --count N [--seed S] [--heavy] --out-dir <dir>
-                             synthetic job seekers' portfolio files (a caseload for tests
-                             and benchmarks; --heavy: 20 self-tests and 1,000 activities each)
-  werkmap vacancies import <feed.jsonld|feed.json|feed.html|feed.csv> --out <vacancies.json>
-                             read a vacancy feed (schema.org JobPosting JSON-LD, an HTML page
-                             with JSON-LD, or CSV); bad records are listed with the reason on
-                             stderr, good ones written; exit 1 when none is usable
-  werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv]
-                --out <file>
-                             realistic synthetic vacancies (the same for the same seed;
-                             --start: begin at vacancy number I, to make a large set in parts)
-  werkmap vacancies publish <feed>... --out <dir> [--source <name>] [--today YYYY-MM-DD]
-                [--report <file>] [--capacity N]
-                             publish feeds (any kind above, or the app's vacancy file) as the
-                             static files the app reads from /feed/: expired ones and
-                             duplicates left out, shards by area, long texts apart, a
-                             manifest; the same input gives the same bytes. Left-out records
-                             with the reason on stderr (all of them in --report)
-  werkmap match --portfolio <file> [--vacancies <file|published dir>] [--top N] [--json] [--lang nl|en]
-                [--today YYYY-MM-DD] [--passphrase-env VAR]
-                             rank vacancies (default: the bundled sample) for a portfolio:
-                             score 0-100 with its parts in words, what would open more, the quadrant
-  werkmap kiosk pin [--pin-env VAR] [--out <kiosk.json>]
-                             hash a new staff PIN (4 to 8 digits; 8 is advised) for kiosk
-                             mode: read from the environment variable VAR, else from the
-                             first line of stdin; --out writes it into kiosk.json (keeping
-                             its times, dropping a plain staff_pin), else it is printed
-  werkmap --version
-  werkmap help
-";
+use werkmap::core::vacancy::import::parse_date_text;
 
 pub(crate) const DEFAULT_TOP: usize = 10;
-pub(crate) const MAX_TOP: usize = 10_000;
+pub(crate) const MAX_TOP: u64 = 10_000;
 
-/// A failure, with the plain message in both languages.
+/// Command-line tool of the Werkmap app.
+#[derive(Parser)]
+#[command(name = "werkmap", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the bundled self-test content.
+    #[command(subcommand)]
+    Selftest(SelftestCommand),
+    /// Import the ESCO occupations file, search occupations.
+    #[command(subcommand)]
+    Occupations(OccupationsCommand),
+    /// Check portfolio files, make synthetic ones.
+    #[command(subcommand)]
+    Portfolio(PortfolioCommand),
+    /// Import, generate and publish vacancies.
+    #[command(subcommand)]
+    Vacancies(VacanciesCommand),
+    Match(matching::Args),
+    /// Kiosk mode: the staff PIN.
+    #[command(subcommand)]
+    Kiosk(KioskCommand),
+}
+
+#[derive(Subcommand)]
+enum SelftestCommand {
+    /// Check the bundled self-test questions and rules.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum OccupationsCommand {
+    ImportEsco(ImportEscoArgs),
+    Search(SearchArgs),
+}
+
+#[derive(Subcommand)]
+enum PortfolioCommand {
+    Validate(ValidateArgs),
+    Generate(people::GenerateArgs),
+}
+
+#[derive(Subcommand)]
+enum VacanciesCommand {
+    Import(vacancies::ImportArgs),
+    Generate(vacancies::GenerateArgs),
+    Publish(publish::Args),
+}
+
+#[derive(Subcommand)]
+enum KioskCommand {
+    Pin(KioskPinArgs),
+}
+
+/// Import the ESCO occupations file into a catalogue file.
+#[derive(clap::Args)]
+struct ImportEscoArgs {
+    /// The ESCO occupations file (occupations_nl.csv).
+    #[arg(value_name = "CSV")]
+    input: String,
+    /// The catalogue file to write.
+    #[arg(long, value_name = "FILE")]
+    out: String,
+}
+
+/// Search occupations, by name or by what the work is (iets met paarden).
+///
+/// Searches the bundled catalogue unless --esco or --catalog is given.
+#[derive(clap::Args)]
+struct SearchArgs {
+    /// The words to search for.
+    #[arg(value_name = "QUERY", required = true)]
+    words: Vec<String>,
+    /// Search an ESCO occupations file (joined with what the bundled catalogue knows).
+    #[arg(long, value_name = "CSV", conflicts_with = "catalog")]
+    esco: Option<String>,
+    /// Search a catalogue file of `werkmap occupations import-esco`.
+    #[arg(long, value_name = "FILE")]
+    catalog: Option<String>,
+    /// How many results.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP, value_parser = count_parser(MAX_TOP))]
+    top: usize,
+    /// Print a JSON array of {uri, label, score, matched, matched_words, fits_well}, best
+    /// first: score is 0..1, matched the name that matched (null when only what the work is
+    /// matched), matched_words the words of the description that matched, fits_well the rule
+    /// for a good fit.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Check portfolio files (*.werkmap.json).
+///
+/// Exit 0 when every file is valid, else one line per invalid file and exit 1. An encrypted
+/// file is checked fully with the passphrase from --passphrase-env; without it only its
+/// envelope is checked (a note on stderr) and it counts as valid.
+#[derive(clap::Args)]
+struct ValidateArgs {
+    /// The portfolio files.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// The environment variable that holds the passphrase of encrypted files.
+    #[arg(long = "passphrase-env", value_name = "VAR", value_parser = env_value)]
+    passphrase: Option<String>,
+}
+
+/// Hash a new staff PIN (4 to 8 digits; 8 is advised) for kiosk mode.
+///
+/// The PIN is read from the environment variable of --pin-env, else from the first line of
+/// stdin. --out writes it into kiosk.json (keeping its times, dropping a plain staff_pin),
+/// else it is printed.
+#[derive(clap::Args)]
+struct KioskPinArgs {
+    /// The environment variable that holds the PIN.
+    #[arg(long = "pin-env", value_name = "VAR", value_parser = env_value)]
+    pin: Option<String>,
+    /// The kiosk.json to write the hash into.
+    #[arg(long, value_name = "FILE")]
+    out: Option<String>,
+}
+
+/// A whole number from 1 to `max` (a count, `--top`).
+pub(crate) fn count_parser(max: u64) -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::new().range(1..=max)
+}
+
+/// The value of the environment variable named by an option (`--passphrase-env`,
+/// `--pin-env`).
+pub(crate) fn env_value(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("the environment variable {name} is not set"))
+}
+
+/// A `--today`.
+pub(crate) fn date_value(value: &str) -> Result<Date, String> {
+    parse_date_text(value).ok_or_else(|| "not a date YYYY-MM-DD".to_owned())
+}
+
+/// A failure of the work, with the plain message in both languages (exit code 1).
 pub(crate) struct Failure {
     nl: String,
     en: String,
-    code: u8,
 }
 
 impl Failure {
@@ -94,58 +190,7 @@ impl Failure {
         Self {
             nl: nl.into(),
             en: en.into(),
-            code: 1,
         }
-    }
-
-    pub(crate) fn usage(nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            code: 2,
-            ..Self::new(nl, en)
-        }
-    }
-
-    /// A flag given without its value.
-    pub(crate) fn needs_value(flag: &str) -> Self {
-        Self::usage(
-            format!("{flag} heeft een waarde nodig"),
-            format!("{flag} needs a value"),
-        )
-    }
-
-    /// A flag the command does not know.
-    pub(crate) fn unknown_option(flag: &str) -> Self {
-        Self::usage(
-            format!("onbekende optie {flag}"),
-            format!("unknown option {flag}"),
-        )
-    }
-
-    /// The value of `flag` as a whole number from 1 to `max`.
-    pub(crate) fn parse_count<T>(flag: &str, value: &str, max: T) -> Result<T, Self>
-    where
-        T: std::str::FromStr + PartialOrd + From<u8> + std::fmt::Display + Copy,
-    {
-        value
-            .parse()
-            .ok()
-            .filter(|n| (T::from(1)..=max).contains(n))
-            .ok_or_else(|| {
-                Self::usage(
-                    format!("{flag} moet een getal van 1 tot {max} zijn, niet {value:?}"),
-                    format!("{flag} must be a number from 1 to {max}, not {value:?}"),
-                )
-            })
-    }
-
-    /// The value of `--seed`.
-    pub(crate) fn parse_seed(value: &str) -> Result<u64, Self> {
-        value.parse().map_err(|_| {
-            Self::usage(
-                format!("--seed moet een geheel getal zijn, niet {value:?}"),
-                format!("--seed must be a whole number, not {value:?}"),
-            )
-        })
     }
 
     fn esco(error: &EscoImportError) -> Self {
@@ -154,62 +199,51 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-    let result = match argv.as_slice() {
-        ["selftest", "check"] => selftest_check(),
-        ["occupations", "import-esco", rest @ ..] => import_esco(rest),
-        ["occupations", "search", rest @ ..] => search(rest),
-        ["portfolio", "validate", rest @ ..] => portfolio_validate(rest),
-        ["portfolio", "generate", rest @ ..] => people::generate(rest),
-        ["vacancies", "import", rest @ ..] => vacancies::import(rest),
-        ["vacancies", "generate", rest @ ..] => vacancies::generate(rest),
-        ["vacancies", "publish", rest @ ..] => publish::run(rest),
-        ["match", rest @ ..] => matching::run(rest),
-        ["kiosk", "pin", rest @ ..] => kiosk_pin(rest),
-        ["--version"] => {
-            say(format!("werkmap {}", env!("CARGO_PKG_VERSION")));
-            Ok(())
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help, version or a wrong command line, as plain text through the escaping
+            // (an argument can be a file name); exit code 0 or 2.
+            let text = safe(&error.render().to_string());
+            if error.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
-        [] | ["help"] | ["--help"] | ["-h"] => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(Failure::usage("onbekende opdracht", "unknown command")),
+    };
+    let Some(command) = cli.command else {
+        print!("{}", safe(&Cli::command().render_help().to_string()));
+        return ExitCode::SUCCESS;
+    };
+    let result = match command {
+        Command::Selftest(SelftestCommand::Check) => selftest_check(),
+        Command::Occupations(OccupationsCommand::ImportEsco(args)) => import_esco(&args),
+        Command::Occupations(OccupationsCommand::Search(args)) => search(&args),
+        Command::Portfolio(PortfolioCommand::Validate(args)) => portfolio_validate(&args),
+        Command::Portfolio(PortfolioCommand::Generate(args)) => people::generate(&args),
+        Command::Vacancies(VacanciesCommand::Import(args)) => vacancies::import(&args),
+        Command::Vacancies(VacanciesCommand::Generate(args)) => vacancies::generate(&args),
+        Command::Vacancies(VacanciesCommand::Publish(args)) => publish::run(&args),
+        Command::Match(args) => matching::run(&args),
+        Command::Kiosk(KioskCommand::Pin(args)) => kiosk_pin(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             warn(format!("fout: {}", failure.nl));
             warn(format!("error: {}", failure.en));
-            if failure.code == 2 {
-                eprint!("\n{USAGE}");
-            }
-            ExitCode::from(failure.code)
+            ExitCode::FAILURE
         }
     }
 }
 
 /// `kiosk pin`: a salted Argon2id hash of a new staff PIN for kiosk.json.
-fn kiosk_pin(args: &[&str]) -> Result<(), Failure> {
+fn kiosk_pin(args: &KioskPinArgs) -> Result<(), Failure> {
     use werkmap::core::kiosk::{KioskConfig, PinHash, PIN_SALT_LEN};
-    let mut pin_env: Option<&str> = None;
-    let mut out: Option<&str> = None;
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        match arg {
-            "--pin-env" => pin_env = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
-            "--out" => out = Some(rest.next().ok_or_else(|| Failure::needs_value(arg))?),
-            other => return Err(Failure::unknown_option(other)),
-        }
-    }
-    let pin = match pin_env {
-        Some(name) => std::env::var(name).map_err(|_| {
-            Failure::usage(
-                format!("de omgevingsvariabele {name} is niet gezet"),
-                format!("the environment variable {name} is not set"),
-            )
-        })?,
+    let pin = match &args.pin {
+        Some(pin) => pin.clone(),
         None => {
             warn("Typ de nieuwe personeelscode (4 tot 8 cijfers) en Enter / Type the new staff PIN (4 to 8 digits) and Enter:");
             let mut line = String::new();
@@ -229,7 +263,7 @@ fn kiosk_pin(args: &[&str]) -> Result<(), Failure> {
         staff_pin_hash: Some(hash),
         ..KioskConfig::default()
     };
-    let Some(out) = out else {
+    let Some(out) = args.out.as_deref() else {
         say(config.to_json());
         return Ok(());
     };
@@ -259,19 +293,10 @@ fn kiosk_pin(args: &[&str]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Random bytes from the operating system. (The tool only runs natively; the wasm32 build
-/// of the binaries exists for the lint run alone.)
+/// Random bytes from the operating system.
 fn random_salt<const N: usize>() -> Result<[u8; N], Failure> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let (salt, filled) = {
-        let mut salt = [0u8; N];
-        let filled = getrandom::fill(&mut salt).map_err(|e| e.to_string());
-        (salt, filled)
-    };
-    #[cfg(target_arch = "wasm32")]
-    let (salt, filled): ([u8; N], Result<(), String>) =
-        ([0; N], Err("not available on this platform".to_owned()));
-    filled.map_err(|e| {
+    let mut salt = [0u8; N];
+    getrandom::fill(&mut salt).map_err(|e| {
         Failure::new(
             format!("geen willekeurige getallen van het systeem: {e}"),
             format!("no random numbers from the system: {e}"),
@@ -388,16 +413,8 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     })
 }
 
-fn import_esco(args: &[&str]) -> Result<(), Failure> {
-    let (input, out) = match args {
-        [input, "--out", out] | ["--out", out, input] => (*input, *out),
-        _ => {
-            return Err(Failure::usage(
-                "gebruik: werkmap occupations import-esco <csv> --out <bestand>",
-                "usage: werkmap occupations import-esco <csv> --out <file>",
-            ))
-        }
-    };
+fn import_esco(args: &ImportEscoArgs) -> Result<(), Failure> {
+    let (input, out) = (args.input.as_str(), args.out.as_str());
     let bytes = read_input(input)?;
     let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
     write_atomically(Path::new(out), &catalog.to_json())?;
@@ -454,44 +471,14 @@ struct JsonHit<'a> {
     fits_well: bool,
 }
 
-fn search(args: &[&str]) -> Result<(), Failure> {
-    let mut source = Source::Bundled;
-    let mut top = DEFAULT_TOP;
-    let mut json = false;
-    let mut words: Vec<&str> = Vec::new();
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        match arg {
-            "--esco" | "--catalog" => {
-                if !matches!(source, Source::Bundled) {
-                    return Err(Failure::usage(
-                        "kies --esco of --catalog, niet allebei",
-                        "choose --esco or --catalog, not both",
-                    ));
-                }
-                let value = rest.next().ok_or_else(|| Failure::needs_value(arg))?;
-                source = if arg == "--esco" {
-                    Source::Esco(value)
-                } else {
-                    Source::Catalog(value)
-                };
-            }
-            "--top" => {
-                let value = rest.next().ok_or_else(|| Failure::needs_value(arg))?;
-                top = Failure::parse_count(arg, value, MAX_TOP)?;
-            }
-            "--json" => json = true,
-            flag if flag.starts_with("--") => return Err(Failure::unknown_option(flag)),
-            word => words.push(word),
-        }
-    }
-    if words.is_empty() {
-        return Err(Failure::usage(
-            "geef een zoekterm, bijvoorbeeld: werkmap occupations search heftruck",
-            "give a query, for example: werkmap occupations search heftruck",
-        ));
-    }
-    let query = words.join(" ");
+fn search(args: &SearchArgs) -> Result<(), Failure> {
+    let source = match (&args.esco, &args.catalog) {
+        (Some(path), _) => Source::Esco(path),
+        (None, Some(path)) => Source::Catalog(path),
+        (None, None) => Source::Bundled,
+    };
+    let (top, json) = (args.top, args.json);
+    let query = args.words.join(" ");
     let docs = documents(&source)?;
     let index = SearchIndex::new(docs);
     let hits = index.search(&query, top);
@@ -581,39 +568,10 @@ fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
 
 /// `portfolio validate`: one line per invalid file on stdout (`<path>: <nl> / <en>`), exit 1
 /// when there is any. Never panics: the importer refuses any bytes with a reason.
-fn portfolio_validate(args: &[&str]) -> Result<(), Failure> {
-    let mut passphrase: Option<String> = None;
-    let mut files: Vec<&str> = Vec::new();
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        match arg {
-            "--passphrase-env" => {
-                let name = rest.next().ok_or_else(|| {
-                    Failure::usage(
-                        "--passphrase-env heeft de naam van een omgevingsvariabele nodig",
-                        "--passphrase-env needs the name of an environment variable",
-                    )
-                })?;
-                let value = std::env::var(name).map_err(|_| {
-                    Failure::usage(
-                        format!("de omgevingsvariabele {name} is niet gezet"),
-                        format!("the environment variable {name} is not set"),
-                    )
-                })?;
-                passphrase = Some(value);
-            }
-            flag if flag.starts_with("--") => return Err(Failure::unknown_option(flag)),
-            file => files.push(file),
-        }
-    }
-    if files.is_empty() {
-        return Err(Failure::usage(
-            "geef een of meer bestanden: werkmap portfolio validate <bestand>...",
-            "give one or more files: werkmap portfolio validate <file>...",
-        ));
-    }
+fn portfolio_validate(args: &ValidateArgs) -> Result<(), Failure> {
+    let (files, passphrase) = (&args.files, &args.passphrase);
     let mut invalid = 0usize;
-    for path in &files {
+    for path in files {
         match validate_file(path, passphrase.as_deref()) {
             Ok(None) => {}
             Ok(Some(note)) => warn(format!("{path}: {note}")),

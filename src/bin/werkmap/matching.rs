@@ -63,67 +63,50 @@ struct JsonOutput {
     what_if: Vec<JsonWhatIf>,
 }
 
-pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
-    let mut portfolio_path: Option<&str> = None;
-    let mut vacancies_path: Option<&str> = None;
-    let mut top = DEFAULT_TOP;
-    let mut json = false;
-    let mut passphrase: Option<String> = None;
-    let mut language: Option<Language> = None;
-    let mut today: Option<Date> = None;
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .copied()
-                .ok_or_else(|| Failure::needs_value(arg))
-        };
-        match arg {
-            "--portfolio" => portfolio_path = Some(value()?),
-            "--vacancies" => vacancies_path = Some(value()?),
-            "--top" => top = Failure::parse_count(arg, value()?, MAX_TOP)?,
-            "--json" => json = true,
-            "--lang" => {
-                language = Some(match value()? {
-                    "nl" => Language::Nl,
-                    "en" => Language::En,
-                    other => {
-                        return Err(Failure::usage(
-                            format!("--lang is nl of en, niet {other:?}"),
-                            format!("--lang is nl or en, not {other:?}"),
-                        ))
-                    }
-                })
-            }
-            "--today" => {
-                let v = value()?;
-                today = Some(
-                    werkmap::core::vacancy::import::parse_date_text(v).ok_or_else(|| {
-                        Failure::usage(
-                            format!("--today is een datum JJJJ-MM-DD, niet {v:?}"),
-                            format!("--today is a date YYYY-MM-DD, not {v:?}"),
-                        )
-                    })?,
-                )
-            }
-            "--passphrase-env" => {
-                let name = value()?;
-                passphrase = Some(std::env::var(name).map_err(|_| {
-                    Failure::usage(
-                        format!("de omgevingsvariabele {name} is niet gezet"),
-                        format!("the environment variable {name} is not set"),
-                    )
-                })?);
-            }
-            other => return Err(Failure::unknown_option(other)),
-        }
-    }
-    let Some(portfolio_path) = portfolio_path else {
-        return Err(Failure::usage(
-            "gebruik: werkmap match --portfolio <bestand> [--vacancies <bestand>] [--top N] [--json]",
-            "usage: werkmap match --portfolio <file> [--vacancies <file>] [--top N] [--json]",
-        ));
-    };
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lang {
+    Nl,
+    En,
+}
+
+/// Rank vacancies for a portfolio, with the reasons.
+///
+/// Ranks the bundled sample (or --vacancies) for the portfolio's self-test, competences and
+/// wishes: each match with its score 0-100 and the parts in words, then what would open more
+/// ("wat als") and the kwadrantenmodel quadrant.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The portfolio file.
+    #[arg(long, value_name = "FILE")]
+    portfolio: String,
+    /// The vacancies: the app's vacancy file, any feed, or a published folder (default: the
+    /// bundled sample).
+    #[arg(long, value_name = "FILE|DIR")]
+    vacancies: Option<String>,
+    /// How many matches.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP, value_parser = crate::count_parser(MAX_TOP))]
+    top: usize,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// The language of the reasons (default: the portfolio's).
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// The date to rank on (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_value)]
+    today: Option<Date>,
+    /// The environment variable that holds the passphrase of an encrypted portfolio.
+    #[arg(long = "passphrase-env", value_name = "VAR", value_parser = crate::env_value)]
+    passphrase: Option<String>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), Failure> {
+    let (portfolio_path, vacancies_path) = (args.portfolio.as_str(), args.vacancies.as_deref());
+    let (top, json, today, passphrase) = (args.top, args.json, args.today, &args.passphrase);
+    let language = args.lang.map(|lang| match lang {
+        Lang::Nl => Language::Nl,
+        Lang::En => Language::En,
+    });
     let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
 
     let bytes = crate::read_limited(portfolio_path, portfolio::MAX_FILE_BYTES, |size| {

@@ -13,32 +13,30 @@ use crate::say;
 /// The most files `generate` writes in one go.
 const MAX_PEOPLE: u64 = 100_000;
 
+/// Synthetic job seekers' portfolio files (a caseload for tests and benchmarks).
+#[derive(clap::Args)]
+pub(crate) struct GenerateArgs {
+    /// How many files.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_PEOPLE))]
+    count: u64,
+    /// The seed: the same seed gives the same people.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// 20 self-tests and 1,000 activities in each file.
+    #[arg(long)]
+    heavy: bool,
+    /// The folder to write the files into.
+    #[arg(long = "out-dir", value_name = "DIR")]
+    out: String,
+}
+
 /// `portfolio generate --count N [--seed S] [--heavy] --out-dir <dir>`.
-pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
-    let mut count: Option<u64> = None;
-    let mut seed = 1u64;
-    let mut size = Size::TYPICAL;
-    let mut out: Option<&str> = None;
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .copied()
-                .ok_or_else(|| Failure::needs_value(arg))
-        };
-        match arg {
-            "--count" => count = Some(Failure::parse_count(arg, value()?, MAX_PEOPLE)?),
-            "--seed" => seed = Failure::parse_seed(value()?)?,
-            "--heavy" => size = Size::HEAVY,
-            "--out-dir" => out = Some(value()?),
-            other => return Err(Failure::unknown_option(other)),
-        }
-    }
-    let (Some(count), Some(out)) = (count, out) else {
-        return Err(Failure::usage(
-            "gebruik: werkmap portfolio generate --count N [--seed S] [--heavy] --out-dir <map>",
-            "usage: werkmap portfolio generate --count N [--seed S] [--heavy] --out-dir <dir>",
-        ));
+pub(crate) fn generate(args: &GenerateArgs) -> Result<(), Failure> {
+    let (count, seed, out) = (args.count, args.seed, args.out.as_str());
+    let size = if args.heavy {
+        Size::HEAVY
+    } else {
+        Size::TYPICAL
     };
     let content = content()?;
     let sample = VacancySet::parse(SAMPLE_JSON, &content.competences)

@@ -17,7 +17,6 @@ use werkmap::core::publish::{
     self, build::referenced_files, read_input, Manifest, PublishOptions, MANIFEST_FILE,
 };
 use werkmap::core::text::Language;
-use werkmap::core::vacancy::import::parse_date_text;
 use werkmap::core::vacancy::Linker;
 
 use super::vacancies::{content, places, read_feed};
@@ -26,36 +25,40 @@ use super::Failure;
 /// At most this many left-out records are printed (all go to `--report`).
 const SHOWN: usize = 20;
 
-pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
-    let mut feeds: Vec<&str> = Vec::new();
-    let mut out: Option<&str> = None;
-    let mut source: Option<String> = None;
-    let mut today: Option<Date> = None;
-    let mut report_path: Option<&str> = None;
-    let mut capacity = publish::DEFAULT_CAPACITY;
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .copied()
-                .ok_or_else(|| Failure::needs_value(arg))
-        };
-        match arg {
-            "--out" => out = Some(value()?),
-            "--source" => source = Some(value()?.to_owned()),
-            "--report" => report_path = Some(value()?),
-            "--capacity" => capacity = Failure::parse_count(arg, value()?, 1_000_000usize)?,
-            "--today" => today = Some(parse_today(value()?)?),
-            flag if flag.starts_with("--") => return Err(Failure::unknown_option(flag)),
-            feed => feeds.push(feed),
-        }
-    }
-    let (Some(out), false) = (out, feeds.is_empty()) else {
-        return Err(Failure::usage(
-            "gebruik: werkmap vacancies publish <feed>... --out <map> [--source <naam>] [--today JJJJ-MM-DD]",
-            "usage: werkmap vacancies publish <feed>... --out <dir> [--source <name>] [--today YYYY-MM-DD]",
-        ));
-    };
+/// The largest `--capacity`.
+const MAX_CAPACITY: u64 = 1_000_000;
+
+/// Publish feeds as the static files the app reads from /feed/.
+///
+/// Feeds of any kind `vacancies import` reads, or the app's vacancy file. Expired ones and
+/// duplicates are left out, shards cut by area, long texts apart, with a manifest; the same
+/// input gives the same bytes. Left-out records are listed with the reason on stderr (all of
+/// them in --report).
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The feeds.
+    #[arg(value_name = "FEED", required = true)]
+    feeds: Vec<String>,
+    /// The folder to publish into.
+    #[arg(long, value_name = "DIR")]
+    out: String,
+    /// The name of the source in the manifest (default: the feeds' file names).
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// The date of publishing (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_value)]
+    today: Option<Date>,
+    /// Write every left-out record, with the reason, into this file.
+    #[arg(long, value_name = "FILE")]
+    report: Option<String>,
+    /// The most vacancies in one shard.
+    #[arg(long, value_name = "N", default_value_t = publish::DEFAULT_CAPACITY, value_parser = crate::count_parser(MAX_CAPACITY))]
+    capacity: usize,
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), Failure> {
+    let (feeds, out, capacity) = (&args.feeds, args.out.as_str(), args.capacity);
+    let (source, today, report_path) = (args.source.clone(), args.today, args.report.as_deref());
     let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
     let content = content()?;
     let places = places()?;
@@ -65,7 +68,7 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
         places: &places,
     };
     let mut inputs = Vec::with_capacity(feeds.len());
-    for feed in &feeds {
+    for feed in feeds {
         let bytes = read_feed(feed)?;
         let name = file_name(feed);
         let input =
@@ -178,15 +181,6 @@ pub(crate) fn run(args: &[&str]) -> Result<(), Failure> {
         ));
     }
     Ok(())
-}
-
-fn parse_today(value: &str) -> Result<Date, Failure> {
-    parse_date_text(value).ok_or_else(|| {
-        Failure::usage(
-            format!("--today is een datum JJJJ-MM-DD, niet {value:?}"),
-            format!("--today is a date YYYY-MM-DD, not {value:?}"),
-        )
-    })
 }
 
 fn file_name(path: &str) -> String {

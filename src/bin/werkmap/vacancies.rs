@@ -50,17 +50,23 @@ pub(crate) fn read_feed(path: &str) -> Result<Vec<u8>, Failure> {
     })
 }
 
+/// Read a vacancy feed into the app's vacancy file.
+///
+/// The feed is schema.org JobPosting JSON-LD, an HTML page with JSON-LD, or CSV. Bad records
+/// are listed with the reason on stderr, good ones written; exit 1 when none is usable.
+#[derive(clap::Args)]
+pub(crate) struct ImportArgs {
+    /// The feed (.jsonld, .json, .html or .csv).
+    #[arg(value_name = "FEED")]
+    input: String,
+    /// The vacancy file to write.
+    #[arg(long, value_name = "FILE")]
+    out: String,
+}
+
 /// `vacancies import <feed> --out <vacancies.json>`.
-pub(crate) fn import(args: &[&str]) -> Result<(), Failure> {
-    let (input, out) = match args {
-        [input, "--out", out] | ["--out", out, input] => (*input, *out),
-        _ => {
-            return Err(Failure::usage(
-                "gebruik: werkmap vacancies import <feed> --out <bestand>",
-                "usage: werkmap vacancies import <feed> --out <file>",
-            ))
-        }
-    };
+pub(crate) fn import(args: &ImportArgs) -> Result<(), Failure> {
+    let (input, out) = (args.input.as_str(), args.out.as_str());
     let bytes = read_feed(input)?;
     let content = content()?;
     let places = places()?;
@@ -112,66 +118,41 @@ fn report_summary_en(kept: usize, rejected: usize) -> String {
     format!("imported {kept} vacancies ({rejected} rejected)")
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
+    /// The app's vacancy file.
     Werkmap,
+    /// schema.org JobPosting JSON-LD.
+    #[value(name = "jsonld")]
     JsonLd,
+    /// CSV, one vacancy a row.
     Csv,
 }
 
-/// `vacancies generate --count N [--seed S] [--format werkmap|jsonld|csv] --out <file>`.
-pub(crate) fn generate(args: &[&str]) -> Result<(), Failure> {
-    let mut count: Option<u64> = None;
-    let mut seed: u64 = 1;
-    let mut start: u64 = 0;
-    let mut out: Option<&str> = None;
-    let mut format = Format::Werkmap;
-    let mut rest = args.iter();
-    while let Some(&arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .copied()
-                .ok_or_else(|| Failure::needs_value(arg))
-        };
-        match arg {
-            "--count" => count = Some(Failure::parse_count(arg, value()?, MAX_GENERATE)?),
-            "--seed" => seed = Failure::parse_seed(value()?)?,
-            "--start" => {
-                let v = value()?;
-                start =
-                    v.parse()
-                        .ok()
-                        .filter(|s| *s <= MAX_GENERATE)
-                        .ok_or_else(|| {
-                            Failure::usage(
-                        format!("--start moet een getal van 0 tot {MAX_GENERATE} zijn, niet {v:?}"),
-                        format!("--start must be a number from 0 to {MAX_GENERATE}, not {v:?}"),
-                    )
-                        })?;
-            }
-            "--out" => out = Some(value()?),
-            "--format" => {
-                format = match value()? {
-                    "werkmap" => Format::Werkmap,
-                    "jsonld" => Format::JsonLd,
-                    "csv" => Format::Csv,
-                    other => {
-                        return Err(Failure::usage(
-                            format!("--format is werkmap, jsonld of csv, niet {other:?}"),
-                            format!("--format is werkmap, jsonld or csv, not {other:?}"),
-                        ))
-                    }
-                }
-            }
-            other => return Err(Failure::unknown_option(other)),
-        }
-    }
-    let (Some(count), Some(out)) = (count, out) else {
-        return Err(Failure::usage(
-            "gebruik: werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv] --out <bestand>",
-            "usage: werkmap vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv] --out <file>",
-        ));
-    };
+/// Realistic synthetic vacancies (the same for the same seed).
+#[derive(clap::Args)]
+pub(crate) struct GenerateArgs {
+    /// How many vacancies.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_GENERATE))]
+    count: u64,
+    /// The seed: the same seed gives the same vacancies.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Begin at vacancy number I, to make a large set in parts.
+    #[arg(long, value_name = "I", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=MAX_GENERATE))]
+    start: u64,
+    /// The kind of file to write.
+    #[arg(long, value_enum, default_value_t = Format::Werkmap)]
+    format: Format,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    out: String,
+}
+
+/// `vacancies generate --count N [--seed S] [--start I] [--format werkmap|jsonld|csv] --out <file>`.
+pub(crate) fn generate(args: &GenerateArgs) -> Result<(), Failure> {
+    let (count, seed, start, format) = (args.count, args.seed, args.start, args.format);
+    let out = args.out.as_str();
     let content = content()?;
     let places = places()?;
     let templates = Templates::parse(TEMPLATES_JSON, &content.occupations).map_err(|e| {
