@@ -17,7 +17,7 @@ use werkmap::core::selftest::Answers;
 use werkmap::core::text::Language;
 
 use werkmap::core::publish::{read_input, Manifest, PublicationError, Shard, MANIFEST_FILE};
-use werkmap::core::vacancy::{Linker, Vacancy, VacancySet, SAMPLE_JSON};
+use werkmap::core::vacancy::{Vacancy, VacancySet, SAMPLE_JSON};
 
 use super::vacancies::{content, places, read_feed};
 use super::{Failure, DEFAULT_TOP, MAX_TOP};
@@ -246,11 +246,7 @@ fn load_vacancies(
         return load_published(Path::new(path), content);
     }
     let bytes = read_feed(path)?;
-    let linker = Linker {
-        occupations: &content.occupations,
-        index: &content.occupation_index,
-        places,
-    };
+    let linker = content.linker(places);
     // The app's own vacancy file, or any feed the importer reads.
     let input = read_input(path, &bytes, &linker, &content.competences, today)
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;

@@ -17,7 +17,6 @@ use werkmap::core::publish::{
     self, build::referenced_files, read_input, Manifest, PublishOptions, MANIFEST_FILE,
 };
 use werkmap::core::text::Language;
-use werkmap::core::vacancy::Linker;
 
 use super::vacancies::{content, places, read_feed};
 use super::Failure;
@@ -62,11 +61,7 @@ pub(crate) fn run(args: &Args) -> Result<(), Failure> {
     let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
     let content = content()?;
     let places = places()?;
-    let linker = Linker {
-        occupations: &content.occupations,
-        index: &content.occupation_index,
-        places: &places,
-    };
+    let linker = content.linker(&places);
     let mut inputs = Vec::with_capacity(feeds.len());
     for feed in feeds {
         let bytes = read_feed(feed)?;

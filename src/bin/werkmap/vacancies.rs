@@ -11,7 +11,7 @@ use werkmap::core::vacancy::csv_feed::write_csv;
 use werkmap::core::vacancy::generate::{Generator, Templates, TEMPLATES_JSON};
 use werkmap::core::vacancy::import::MAX_FEED_BYTES;
 use werkmap::core::vacancy::jsonld::to_job_posting;
-use werkmap::core::vacancy::{import_feed, FeedError, Linker, VacancySet, SET_FORMAT, SET_VERSION};
+use werkmap::core::vacancy::{import_feed, FeedError, VacancySet, SET_FORMAT, SET_VERSION};
 
 use super::{read_limited, write_atomically, Failure};
 use crate::{say, warn};
@@ -70,11 +70,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<(), Failure> {
     let bytes = read_feed(input)?;
     let content = content()?;
     let places = places()?;
-    let linker = Linker {
-        occupations: &content.occupations,
-        index: &content.occupation_index,
-        places: &places,
-    };
+    let linker = content.linker(&places);
     let report = import_feed(&bytes, &linker)
         .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
     for rejected in report.rejected.iter().take(SHOWN_REJECTIONS) {
