@@ -12,9 +12,9 @@ use crate::core::i18n;
 use crate::core::storage::TargetSource;
 use crate::core::text::{format_date, format_short_date};
 
-use super::browser;
 use super::state::{now, use_app, AppContext};
-use super::table::{DataTable, Row};
+use crate::ui::platform::browser;
+use crate::ui::widgets::table::{DataTable, Row};
 
 /// How many weeks the table shows.
 const WEEKS: usize = 8;

@@ -17,7 +17,7 @@ use crate::core::portfolio::{export, open, ExportChoices};
 use crate::core::text::Language;
 use crate::core::vacancy::generate::{Generator, Templates};
 use crate::core::vacancy::jsonld::to_job_posting;
-use crate::core::vacancy::{import_feed, Linker, VacancySet};
+use crate::core::vacancy::{import_feed, VacancySet};
 
 use super::bench::{failure, median, performance_now, timed};
 use super::state::now;

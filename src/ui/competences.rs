@@ -9,9 +9,9 @@ use crate::core::i18n;
 use crate::core::vocab::EvidenceContext;
 
 use super::interests::INTEREST_PAGES_HREF;
-use super::paging::{focused_heading, page_count, page_items, use_page_param};
 use super::selftest::QuestionTools;
 use super::state::use_app;
+use crate::ui::widgets::paging::{focused_heading, page_count, page_items, use_page_param};
 
 pub const COMPETENCES_PER_PAGE: usize = 5;
 

@@ -10,7 +10,7 @@ use crate::core::storage::CompletedSelfTest;
 use crate::core::text::{format_date, format_short_date, Language};
 
 use super::state::use_app;
-use super::table::{DataTable, Row};
+use crate::ui::widgets::table::{DataTable, Row};
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 180.0;

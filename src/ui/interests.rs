@@ -6,9 +6,9 @@ use leptos_router::components::A;
 use crate::core::competence::{InterestAnswer, InterestItem};
 use crate::core::i18n;
 
-use super::paging::{focused_heading, page_count, page_items, use_page_param};
 use super::selftest::QuestionTools;
 use super::state::use_app;
+use crate::ui::widgets::paging::{focused_heading, page_count, page_items, use_page_param};
 
 pub const ITEMS_PER_PAGE: usize = 6;
 pub const INTEREST_PAGES_HREF: &str = "/interesses/1";

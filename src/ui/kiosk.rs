@@ -18,11 +18,12 @@ use crate::core::matching::{format_km, is_youth, Overview, RankQuery};
 use crate::core::selftest::ids;
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
+use super::platform::{browser, offline, speech};
 use super::result::ResultView;
 use super::selftest::{SelfTestStart, TopicRoute};
 use super::state::{use_app, AppContext};
 use super::vacancies::{use_overview, SharedOverview};
-use super::{browser, offline, speech, LanguageSwitch};
+use super::LanguageSwitch;
 
 pub const KIOSK_BASE: &str = "/kiosk";
 const KIOSK_NAMESPACE: &str = "werkmap.kiosk";
@@ -259,7 +260,7 @@ fn KioskVacancies(overview: Memo<Option<std::sync::Arc<Overview>>>) -> impl Into
                     (false, false) => "kiosk.vacancies_intro",
                     (false, true) => "kiosk.vacancies_intro_published",
                 })}</p>
-                <super::published::FeedSource/>
+                <crate::ui::vacancies::published::FeedSource/>
                 {if overview.top.is_empty() {
                     view! { <p>{i18n::text(language, "kiosk.vacancies_none")}</p> }.into_any()
                 } else {

@@ -6,29 +6,21 @@ pub mod activities;
 pub mod bench;
 #[cfg(feature = "bench")]
 pub mod bench_matching;
-pub mod browser;
-pub mod browser_store;
 pub mod coach;
 pub mod competences;
 pub mod history;
 pub mod home;
-pub mod idb;
 pub mod interests;
 pub mod kiosk;
-pub mod ladder;
 pub mod occupations;
-pub mod offline;
-pub mod paging;
+pub mod platform;
 pub mod portfolio;
-pub mod published;
 pub mod result;
 pub mod selftest;
-pub mod speech;
 pub mod staff;
 pub mod state;
-pub mod table;
 pub mod vacancies;
-pub mod vacancy_data;
+pub mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -65,9 +57,10 @@ fn with_content(build: impl FnOnce(&'static Content) -> AnyView) -> AnyView {
 #[component]
 pub fn App() -> impl IntoView {
     with_content(|content| {
-        let store: Box<dyn KeyValueStore> = Box::new(browser_store::BrowserStore::local());
+        let store: Box<dyn KeyValueStore> =
+            Box::new(platform::browser_store::BrowserStore::local());
         AppContext::provide(content, store, state::HOME_NAMESPACE);
-        offline::register_service_worker();
+        platform::offline::register_service_worker();
         view! { <Shell/> }.into_any()
     })
 }
@@ -84,7 +77,7 @@ pub fn KioskRoot() -> impl IntoView {
 #[component]
 pub fn CoachRoot() -> impl IntoView {
     with_content(|content| {
-        offline::register_service_worker();
+        platform::offline::register_service_worker();
         view! { <coach::CoachApp content=content/> }.into_any()
     })
 }

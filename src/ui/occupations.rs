@@ -18,10 +18,10 @@ use crate::core::occupation::Occupation;
 use crate::core::search::{catalog_occupation, search_all, SearchHit, Source};
 use crate::core::text::Language;
 
-use super::browser;
 use super::competences::COMPETENCES_PER_PAGE;
 use super::state::{use_app, AppContext, ImportedEsco};
-use super::table::{DataTable, Row};
+use crate::ui::platform::browser;
+use crate::ui::widgets::table::{DataTable, Row};
 
 const TOP: usize = 10;
 

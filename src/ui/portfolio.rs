@@ -20,8 +20,8 @@ use crate::core::portfolio::{
 use crate::core::storage::ReceivedAgreements;
 use crate::core::text::{format_date, Language};
 
-use super::browser;
 use super::state::{now, use_app};
+use crate::ui::platform::browser;
 
 /// The stored copy of the work map as it was before a file replaced it.
 use crate::core::portfolio::backups::{

@@ -13,10 +13,10 @@ use crate::core::text::{format_count, Language};
 
 use crate::core::matching::{Quadrant, RankQuery};
 
-use super::ladder::LadderPicture;
 use super::selftest::question_href;
 use super::state::{use_app, AppContext};
 use super::vacancies::{use_overview, SharedOverview};
+use crate::ui::widgets::ladder::LadderPicture;
 
 #[component]
 pub fn ResultScreen() -> impl IntoView {

@@ -10,9 +10,9 @@ use leptos_router::NavigateOptions;
 use crate::core::i18n;
 use crate::core::selftest::{Answer, Layout, Question, QuestionKind, Topic};
 
-use super::paging::focused_heading;
-use super::speech::ReadAloud;
 use super::state::{use_app, AppContext};
+use crate::ui::platform::speech::ReadAloud;
+use crate::ui::widgets::paging::focused_heading;
 
 /// How this mode shows the questions.
 pub fn layout(app: AppContext) -> Layout {

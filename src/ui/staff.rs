@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::occupations::EscoImport;
-use super::paging::focused_heading;
 use super::state::use_app;
 use super::vacancies::FeedImport;
+use crate::ui::widgets::paging::focused_heading;
 
 #[component]
 pub fn StaffScreen() -> impl IntoView {

@@ -22,7 +22,7 @@ use crate::core::text::Language;
 use crate::core::vacancy::Vacancy;
 use crate::core::vocab::EvidenceContext;
 
-use super::vacancy_data::{Interests, VacancyLoad};
+use crate::ui::vacancies::data::{Interests, VacancyLoad};
 
 /// Namespace of the job seeker's data in home mode; coach mode will use its own.
 pub const HOME_NAMESPACE: &str = "werkmap.home";
@@ -279,7 +279,7 @@ impl AppContext {
         // else; the sample is fetched again when needed.
         self.esco.set(None);
         if !self.is_kiosk() {
-            super::vacancy_data::delete_feed_database();
+            crate::ui::vacancies::data::delete_feed_database();
         }
         self.vacancies.set(VacancyLoad::Idle);
     }

@@ -73,7 +73,7 @@ function watchPage(page, log) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // A site without published vacancies answers 404 for /feed/manifest.json: that is how
-    // the app knows to show the sample (src/ui/published.rs), not an error.
+    // the app knows to show the sample (src/ui/vacancies/published.rs), not an error.
     const url = message.location()?.url || '';
     if (url.endsWith('/feed/manifest.json') && message.text().includes('404')) return;
     log.consoleErrors.push(message.text());

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::text::Language;
 
-use super::state::use_app;
+use crate::ui::state::use_app;
 
 fn synthesis() -> Option<web_sys::SpeechSynthesis> {
     let window = web_sys::window()?;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::selftest::rules::LadderRung;
 
-use super::state::use_app;
+use crate::ui::state::use_app;
 
 #[component]
 pub fn LadderPicture(

@@ -23,8 +23,8 @@ use crate::core::publish::{
 use crate::core::text::format_date;
 use crate::core::vacancy::Vacancy;
 
-use super::state::{now, use_app, AppContext};
-use super::vacancy_data::{VacancyData, VacancyLoad};
+use crate::ui::state::{now, use_app, AppContext};
+use crate::ui::vacancies::data::{VacancyData, VacancyLoad};
 
 /// A publication and the shards fetched of it so far.
 pub struct Published {

@@ -16,10 +16,10 @@ use crate::core::place::Places;
 use crate::core::storage::StorageError;
 use crate::core::vacancy::{FeedError, FeedImport, FeedReader, Vacancy, VacancySet};
 
-use super::browser;
-use super::idb::Idb;
-use super::published::{self, Published};
-use super::state::{now, AppContext};
+use crate::ui::platform::browser;
+use crate::ui::platform::idb::Idb;
+use crate::ui::state::{now, AppContext};
+use crate::ui::vacancies::published::{self, Published};
 
 /// Name of the stored document with imported vacancies.
 pub const IMPORTED_DOCUMENT: &str = "vacancies";
