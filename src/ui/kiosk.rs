@@ -87,13 +87,7 @@ fn wipe() {
 #[component]
 fn KioskShell() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| {
-        let language = app.language();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", language.code());
-        }
-        document().set_title(app.t("app.title"));
-    });
+    crate::ui::follow_language(app, "app.title");
     view! {
         <Router>
             <a class="skip-link" href="#inhoud">{move || app.t("nav.skip")}</a>

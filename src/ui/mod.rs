@@ -83,18 +83,22 @@ pub fn CoachRoot() -> impl IntoView {
 }
 
 /// Header, navigation, storage notice and the routed screens.
-#[component]
-pub fn Shell() -> impl IntoView {
-    let app = use_app();
-    // Keep <html lang> and the title in step with the chosen language (screen readers
-    // and read-aloud pick their voice from it).
+/// Keeps `<html lang>` and the page title (`title_key`) in step with the chosen language
+/// (screen readers and read-aloud pick their voice from it): one effect for every frame.
+pub(crate) fn follow_language(app: AppContext, title_key: &'static str) {
     Effect::new(move |_| {
         let language = app.language();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", language.code());
         }
-        document().set_title(app.t("app.title"));
+        document().set_title(app.t(title_key));
     });
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = use_app();
+    follow_language(app, "app.title");
 
     view! {
         <Router>

@@ -161,13 +161,7 @@ pub fn CoachApp(content: &'static Content) -> impl IntoView {
 fn CoachShell() -> impl IntoView {
     let app = use_app();
     let coach = use_coach();
-    Effect::new(move |_| {
-        let language = app.language();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", language.code());
-        }
-        document().set_title(app.t("coach.title"));
-    });
+    crate::ui::follow_language(app, "coach.title");
     view! {
         <Router>
             <a class="skip-link" href="#inhoud">{move || app.t("nav.skip")}</a>

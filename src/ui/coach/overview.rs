@@ -15,6 +15,7 @@ use crate::core::text::format_date;
 use super::import::ImportCard;
 use super::{use_coach, CLIENTS, COACH_BASE};
 use crate::ui::state::{now, use_app, AppContext};
+use crate::ui::widgets::table::ScrollRegion;
 
 fn route_label(route: RouteId, app: AppContext) -> String {
     app.selftest
@@ -114,7 +115,7 @@ pub(super) fn Overview() -> impl IntoView {
                     <label for="coach-behind">{move || app.t("coach.behind_only")}</label>
                 </div>
             </div>
-            <div class="table-scroll" role="region" aria-labelledby="caseload-title" tabindex="0">
+            <ScrollRegion labelledby="caseload-title">
                 <table class="history caseload">
                     <thead><tr>
                         {header(SortColumn::Alias, "coach.col_name")}
@@ -129,7 +130,7 @@ pub(super) fn Overview() -> impl IntoView {
                         {move || rows.get().into_iter().map(|row| overview_row(app, row)).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ScrollRegion>
         </section>
         <section class="wipe" aria-labelledby="coach-wipe-title">
             <h2 id="coach-wipe-title">{move || app.t("coach.wipe_title")}</h2>

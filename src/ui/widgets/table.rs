@@ -37,8 +37,7 @@ pub fn DataTable(
         })
         .collect_view();
     view! {
-        // Focusable so keyboard users can scroll it sideways where it is still a table.
-        <div class="table-scroll" role="region" aria-labelledby=id tabindex="0">
+        <ScrollRegion labelledby=id>
             <table class="history stack">
                 <caption id=id class:visually-hidden=caption_hidden>{caption}</caption>
                 <thead><tr>
@@ -46,6 +45,17 @@ pub fn DataTable(
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
+        </ScrollRegion>
+    }
+}
+
+/// The frame of every table: it scrolls sideways where the table is wider than the screen,
+/// and is focusable (named by `labelledby`) so keyboard users can scroll it too.
+#[component]
+pub fn ScrollRegion(labelledby: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" role="region" aria-labelledby=labelledby tabindex="0">
+            {children()}
         </div>
     }
 }
