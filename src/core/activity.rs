@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use time::{Date, Duration};
 
+use crate::core::i18n;
 use crate::core::text::{calendar_date, format_date, Language, LocalizedText};
 use crate::core::vacancy::{truncate_chars, Vacancy};
 
@@ -53,22 +54,20 @@ impl ActivityKind {
         !matches!(self, ActivityKind::Interview | ActivityKind::Course)
     }
 
-    pub fn label(self) -> LocalizedText {
-        let (nl, en) = match self {
-            ActivityKind::Application => ("Sollicitatie", "Application"),
-            ActivityKind::Interview => ("Sollicitatiegesprek", "Job interview"),
-            ActivityKind::NetworkContact => ("Netwerkcontact", "Network contact"),
-            ActivityKind::OpenApplication => ("Open sollicitatie", "Open application"),
-            ActivityKind::TempAgency => (
-                "Ingeschreven bij uitzendbureau",
-                "Signed up with a temp agency",
-            ),
-            ActivityKind::Course => ("Cursus of training", "Course or training"),
-        };
-        LocalizedText {
-            nl: nl.into(),
-            en: en.into(),
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            ActivityKind::Application => "activity.kind.application",
+            ActivityKind::Interview => "activity.kind.interview",
+            ActivityKind::NetworkContact => "activity.kind.network_contact",
+            ActivityKind::OpenApplication => "activity.kind.open_application",
+            ActivityKind::TempAgency => "activity.kind.temp_agency",
+            ActivityKind::Course => "activity.kind.course",
         }
+    }
+
+    pub fn label(self) -> LocalizedText {
+        i18n::localized(self.i18n_key())
     }
 
     pub fn id(self) -> &'static str {
@@ -111,18 +110,19 @@ impl Outcome {
         Outcome::Hired,
     ];
 
-    pub fn label(self) -> LocalizedText {
-        let (nl, en) = match self {
-            Outcome::Waiting => ("Nog geen antwoord", "No answer yet"),
-            Outcome::NoReply => ("Geen reactie gekregen", "Never heard back"),
-            Outcome::Rejected => ("Afgewezen", "Rejected"),
-            Outcome::Interview => ("Uitgenodigd voor een gesprek", "Invited for an interview"),
-            Outcome::Hired => ("Aangenomen", "Hired"),
-        };
-        LocalizedText {
-            nl: nl.into(),
-            en: en.into(),
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            Outcome::Waiting => "activity.outcome.waiting",
+            Outcome::NoReply => "activity.outcome.no_reply",
+            Outcome::Rejected => "activity.outcome.rejected",
+            Outcome::Interview => "activity.outcome.interview",
+            Outcome::Hired => "activity.outcome.hired",
         }
+    }
+
+    pub fn label(self) -> LocalizedText {
+        i18n::localized(self.i18n_key())
     }
 
     pub fn id(self) -> &'static str {
@@ -208,28 +208,13 @@ pub enum ActivityError {
 
 impl ActivityError {
     pub fn message(&self, language: Language) -> &'static str {
-        match (self, language) {
-            (ActivityError::NoEmployer, Language::Nl) => {
-                "Vul in bij wie: de werkgever, persoon of school."
-            }
-            (ActivityError::NoEmployer, Language::En) => {
-                "Fill in with whom: the employer, person or school."
-            }
-            (ActivityError::FarFuture, Language::Nl) => {
-                "Deze datum ligt meer dan een jaar vooruit. Klopt het jaar?"
-            }
-            (ActivityError::FarFuture, Language::En) => {
-                "This date is more than a year ahead. Is the year right?"
-            }
-            (ActivityError::Full, Language::Nl) => {
-                "Het logboek is vol. Bewaar het als bestand en begin een nieuw."
-            }
-            (ActivityError::Full, Language::En) => {
-                "The log is full. Save it as a file and start a new one."
-            }
-            (ActivityError::NotFound, Language::Nl) => "Deze activiteit bestaat niet meer.",
-            (ActivityError::NotFound, Language::En) => "This activity no longer exists.",
-        }
+        let key = match self {
+            ActivityError::NoEmployer => "activity.error.no_employer",
+            ActivityError::FarFuture => "activity.error.far_future",
+            ActivityError::Full => "activity.error.full",
+            ActivityError::NotFound => "activity.error.not_found",
+        };
+        i18n::text(language, key)
     }
 }
 
@@ -426,44 +411,44 @@ impl ActivityLog {
     /// carriage return) is prefixed with `'`, so an employer name like `=HYPERLINK(…)`
     /// stays text.
     pub fn to_csv(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
+        let delimiter = i18n::text(language, "activity.csv.delimiter")
+            .bytes()
+            .next()
+            .unwrap_or(b',');
         let mut writer = csv::WriterBuilder::new()
-            .delimiter(if nl { b';' } else { b',' })
+            .delimiter(delimiter)
             .from_writer(Vec::new());
-        let header: [&str; 8] = if nl {
-            [
-                "Datum", "Soort", "Telt mee", "Bij wie", "Vacature", "Uitkomst", "Reden", "Notitie",
-            ]
-        } else {
-            [
-                "Date",
-                "Kind",
-                "Counts",
-                "With whom",
-                "Vacancy",
-                "Outcome",
-                "Reason",
-                "Note",
-            ]
-        };
+        let header = [
+            "activity.csv.date",
+            "activity.csv.kind",
+            "activity.csv.counts",
+            "activity.csv.with_whom",
+            "activity.csv.vacancy",
+            "activity.csv.outcome",
+            "activity.csv.reason",
+            "activity.csv.note",
+        ]
+        .map(|key| i18n::text(language, key));
         let _ = writer.write_record(header);
         for entry in self.newest_first() {
-            let counts = match (entry.kind.counts_toward_target(), nl) {
-                (true, true) => "ja",
-                (false, true) => "nee",
-                (true, false) => "yes",
-                (false, false) => "no",
-            };
+            let counts = i18n::text(
+                language,
+                if entry.kind.counts_toward_target() {
+                    "activity.csv.yes"
+                } else {
+                    "activity.csv.no"
+                },
+            );
             let date = entry.date.to_string();
-            let kind = entry.kind.label();
-            let outcome = entry.outcome.label();
+            let kind = i18n::text(language, entry.kind.i18n_key());
+            let outcome = i18n::text(language, entry.outcome.i18n_key());
             let cells = [
                 date.as_str(),
-                kind.get(language),
+                kind,
                 counts,
                 entry.employer.as_str(),
                 entry.vacancy.as_deref().unwrap_or(""),
-                outcome.get(language),
+                outcome,
                 entry.reason.as_deref().unwrap_or(""),
                 entry.note.as_str(),
             ];
@@ -479,7 +464,7 @@ impl ActivityLog {
         let mut text = format!(
             "{} — {} — {}",
             format_date(entry.date, language),
-            entry.kind.label().get(language),
+            i18n::text(language, entry.kind.i18n_key()),
             entry.employer
         );
         if let Some(vacancy) = &entry.vacancy {

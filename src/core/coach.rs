@@ -168,20 +168,11 @@ pub enum ClientDataError {
 
 impl ClientDataError {
     pub fn message(&self, language: Language) -> &'static str {
-        match (self, language) {
-            (ClientDataError::Unreadable(_), Language::Nl) => {
-                "De gegevens van deze cliënt zijn beschadigd. Importeer het bestand opnieuw."
-            }
-            (ClientDataError::Unreadable(_), Language::En) => {
-                "This client's data is damaged. Import the file again."
-            }
-            (ClientDataError::NewerVersion(_), Language::Nl) => {
-                "Deze cliënt is bewaard door een nieuwere versie van Werkmap. Werk de app bij."
-            }
-            (ClientDataError::NewerVersion(_), Language::En) => {
-                "This client was saved by a newer version of Werkmap. Update the app."
-            }
-        }
+        let key = match self {
+            ClientDataError::Unreadable(_) => "coach.error.unreadable",
+            ClientDataError::NewerVersion(_) => "coach.error.newer_version",
+        };
+        i18n::text(language, key)
     }
 }
 
@@ -229,31 +220,19 @@ pub enum ImportOutcome {
 }
 
 impl ImportOutcome {
-    pub fn message(self, language: Language) -> &'static str {
-        match (self, language) {
-            (ImportOutcome::New, Language::Nl) => "Nieuwe cliënt toegevoegd.",
-            (ImportOutcome::New, Language::En) => "New client added.",
-            (ImportOutcome::Updated, Language::Nl) => "Nieuwe versie van het bestand bewaard.",
-            (ImportOutcome::Updated, Language::En) => "New version of the file kept.",
-            (ImportOutcome::Unchanged, Language::Nl) => {
-                "Dit bestand had je al. Er is niets veranderd."
-            }
-            (ImportOutcome::Unchanged, Language::En) => {
-                "You already had this file. Nothing has changed."
-            }
-            (ImportOutcome::Older, Language::Nl) => {
-                "Dit bestand is ouder dan de versie die je al hebt. Het is niet bewaard."
-            }
-            (ImportOutcome::Older, Language::En) => {
-                "This file is older than the version you already have. It was not kept."
-            }
-            (ImportOutcome::FromTheFuture, Language::Nl) => {
-                "De datum van dit bestand ligt in de toekomst. De klok van het apparaat waarop het is gemaakt staat verkeerd. Het is niet bewaard."
-            }
-            (ImportOutcome::FromTheFuture, Language::En) => {
-                "This file is dated in the future: the clock of the device that made it is wrong. It was not kept."
-            }
+    /// The key of [`ImportOutcome::message`] in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            ImportOutcome::New => "coach.import.new",
+            ImportOutcome::Updated => "coach.import.updated",
+            ImportOutcome::Unchanged => "coach.import.unchanged",
+            ImportOutcome::Older => "coach.import.older",
+            ImportOutcome::FromTheFuture => "coach.import.from_the_future",
         }
+    }
+
+    pub fn message(self, language: Language) -> &'static str {
+        i18n::text(language, self.i18n_key())
     }
 }
 
@@ -616,17 +595,18 @@ impl EvaluationDue {
         }
     }
 
-    pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (EvaluationDue::Overdue, Language::Nl) => "Te laat",
-            (EvaluationDue::Overdue, Language::En) => "Overdue",
-            (EvaluationDue::Soon, Language::Nl) => "Binnenkort",
-            (EvaluationDue::Soon, Language::En) => "Soon",
-            (EvaluationDue::Later, Language::Nl) => "Later",
-            (EvaluationDue::Later, Language::En) => "Later",
-            (EvaluationDue::NotPlanned, Language::Nl) => "Niet gepland",
-            (EvaluationDue::NotPlanned, Language::En) => "Not planned",
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            EvaluationDue::Overdue => "coach.due.overdue",
+            EvaluationDue::Soon => "coach.due.soon",
+            EvaluationDue::Later => "coach.due.later",
+            EvaluationDue::NotPlanned => "coach.due.not_planned",
         }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        i18n::text(language, self.i18n_key())
     }
 }
 
@@ -1011,139 +991,81 @@ impl Change {
         selftest: &SelfTest,
         content: Option<&Content>,
     ) -> String {
-        let nl = language == Language::Nl;
-        let pick = |dutch: String, english: String| if nl { dutch } else { english };
+        let from_to = |key: &'static str, from: &str, to: &str| {
+            i18n::format(language, key, &[("from", from), ("to", to)])
+        };
+        let label =
+            |key: &'static str, label: &str| i18n::format(language, key, &[("label", label)]);
         match self {
-            Change::NewSelfTest { completed } => {
-                let date = format_date(*completed, language);
-                pick(
-                    format!("Nieuwe zelftest gedaan op {date}"),
-                    format!("New self-test done on {date}"),
-                )
-            }
+            Change::NewSelfTest { completed } => i18n::format(
+                language,
+                "coach.change.new_selftest",
+                &[("date", &format_date(*completed, language))],
+            ),
             Change::Participation { from, to } => {
                 let rung = |level: Option<u8>| {
                     rung_text(level, language, |l| selftest.participation_label(l))
                 };
-                pick(
-                    format!(
-                        "Meedoen (participatieladder): van {} naar {}",
-                        rung(*from),
-                        rung(*to)
-                    ),
-                    format!(
-                        "Taking part (participation ladder): from {} to {}",
-                        rung(*from),
-                        rung(*to)
-                    ),
-                )
+                from_to("coach.change.participation", &rung(*from), &rung(*to))
             }
             Change::Reintegration { from, to } => {
                 let rung = |level: Option<u8>| {
                     rung_text(level, language, |l| selftest.reintegration_label(l))
                 };
-                pick(
-                    format!(
-                        "Afstand tot werk (re-integratieladder, voorstel): van {} naar {}",
-                        rung(*from),
-                        rung(*to)
-                    ),
-                    format!(
-                        "Distance to work (re-integration ladder, suggestion): from {} to {}",
-                        rung(*from),
-                        rung(*to)
-                    ),
-                )
+                from_to("coach.change.reintegration", &rung(*from), &rung(*to))
             }
             Change::Route { from, to } => {
                 let route = |route: Option<RouteId>| route_text(route, language, selftest);
-                pick(
-                    format!("Route: van {} naar {}", route(*from), route(*to)),
-                    format!("Route: from {} to {}", route(*from), route(*to)),
-                )
+                from_to("coach.change.route", &route(*from), &route(*to))
             }
-            Change::ObstacleAdded(id) => {
-                let label = obstacle_text(id, language, selftest);
-                pick(
-                    format!("Houdt nu tegen: {label}"),
-                    format!("Now holding back: {label}"),
-                )
-            }
-            Change::ObstacleRemoved(id) => {
-                let label = obstacle_text(id, language, selftest);
-                pick(
-                    format!("Houdt niet meer tegen: {label}"),
-                    format!("No longer holding back: {label}"),
-                )
-            }
-            Change::CompetenceNew { competence, level } => {
-                let name = competence_text(competence, language, content);
-                let level = level_text(*level, language, content);
-                pick(
-                    format!("Nieuwe competentie: {name}, niveau {level}"),
-                    format!("New competence: {name}, level {level}"),
-                )
-            }
+            Change::ObstacleAdded(id) => label(
+                "coach.change.obstacle_added",
+                &obstacle_text(id, language, selftest),
+            ),
+            Change::ObstacleRemoved(id) => label(
+                "coach.change.obstacle_removed",
+                &obstacle_text(id, language, selftest),
+            ),
+            Change::CompetenceNew { competence, level } => i18n::format(
+                language,
+                "coach.change.competence_new",
+                &[
+                    ("name", &competence_text(competence, language, content)),
+                    ("level", &level_text(*level, language, content)),
+                ],
+            ),
             Change::CompetenceChanged {
                 competence,
                 from,
                 to,
-            } => {
-                let name = competence_text(competence, language, content);
-                let from = level_text(*from, language, content);
-                let to = level_text(*to, language, content);
-                pick(
-                    format!("{name}: van niveau {from} naar {to}"),
-                    format!("{name}: from level {from} to {to}"),
-                )
+            } => i18n::format(
+                language,
+                "coach.change.competence_changed",
+                &[
+                    ("name", &competence_text(competence, language, content)),
+                    ("from", &level_text(*from, language, content)),
+                    ("to", &level_text(*to, language, content)),
+                ],
+            ),
+            Change::NewActivities { count } => {
+                i18n::plural(language, "coach.change.new_activities", *count, &[])
             }
-            Change::NewActivities { count } => pick(
-                if *count == 1 {
-                    "1 nieuwe activiteit in het logboek".to_owned()
-                } else {
-                    format!("{count} nieuwe activiteiten in het logboek")
-                },
-                if *count == 1 {
-                    "1 new activity in the log".to_owned()
-                } else {
-                    format!("{count} new activities in the log")
-                },
-            ),
-            Change::NewSavedVacancies { count } => pick(
-                if *count == 1 {
-                    "1 nieuwe bewaarde vacature".to_owned()
-                } else {
-                    format!("{count} nieuwe bewaarde vacatures")
-                },
-                if *count == 1 {
-                    "1 new saved vacancy".to_owned()
-                } else {
-                    format!("{count} new saved vacancies")
-                },
-            ),
+            Change::NewSavedVacancies { count } => {
+                i18n::plural(language, "coach.change.new_saved_vacancies", *count, &[])
+            }
             Change::SectionShared(section) => {
-                let label = section.label(language);
-                pick(
-                    format!("Deelt nu ook: {label}"),
-                    format!("Now also shared: {label}"),
-                )
+                label("coach.change.section_shared", section.label(language))
             }
-            Change::SectionNoLongerShared(section) => {
-                let label = section.label(language);
-                pick(
-                    format!("Niet meer gedeeld: {label}"),
-                    format!("No longer shared: {label}"),
-                )
-            }
+            Change::SectionNoLongerShared(section) => label(
+                "coach.change.section_no_longer_shared",
+                section.label(language),
+            ),
         }
     }
 }
 
 fn unknown(language: Language) -> String {
-    match language {
-        Language::Nl => "onbekend".to_owned(),
-        Language::En => "unknown".to_owned(),
-    }
+    i18n::text(language, "coach.change.unknown").to_owned()
 }
 
 fn rung_text<'a>(
@@ -1154,13 +1076,14 @@ fn rung_text<'a>(
     let Some(level) = level else {
         return unknown(language);
     };
-    let rung = match language {
-        Language::Nl => "trede",
-        Language::En => "rung",
-    };
+    let number = level.to_string();
     match label(level) {
-        Some(text) => format!("{rung} {level} ({})", text.get(language)),
-        None => format!("{rung} {level}"),
+        Some(text) => i18n::format(
+            language,
+            "coach.change.rung_named",
+            &[("level", &number), ("label", text.get(language))],
+        ),
+        None => i18n::format(language, "coach.change.rung", &[("level", &number)]),
     }
 }
 

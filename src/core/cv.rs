@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use crate::core::competence::interest_profile;
 use crate::core::content::Content;
+use crate::core::i18n;
 use crate::core::selftest::{ids, Answer};
 use crate::core::storage::AppState;
 use crate::core::text::Language;
@@ -99,11 +100,7 @@ pub fn json_resume(
         .single(ids::DUTCH_LEVEL)
         .and_then(|o| question_label(ids::DUTCH_LEVEL, o))
     {
-        let name = if language == Language::Nl {
-            "Nederlands"
-        } else {
-            "Dutch"
-        };
+        let name = i18n::text(language, "cv.dutch");
         languages.push(json!({ "language": name, "fluency": fluency }));
     }
     if let Some(Answer::Chosen(others)) = state.answers.get(ids::OTHER_LANGUAGES) {
@@ -126,16 +123,8 @@ pub fn json_resume(
         let mut entry = Map::new();
         entry.insert("studyType".into(), level.into());
         let diploma = match state.answers.single(ids::DIPLOMA) {
-            Some("yes") => Some(if language == Language::Nl {
-                "diploma behaald"
-            } else {
-                "diploma obtained"
-            }),
-            Some("studying") => Some(if language == Language::Nl {
-                "nog bezig"
-            } else {
-                "still studying"
-            }),
+            Some("yes") => Some(i18n::text(language, "cv.diploma_obtained")),
+            Some("studying") => Some(i18n::text(language, "cv.still_studying")),
             _ => None,
         };
         if let Some(diploma) = diploma {

@@ -33,6 +33,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
+use crate::core::i18n;
 use crate::core::search::{AboutText, SearchDocument};
 use crate::core::text::{clean_name, Language};
 
@@ -82,24 +83,22 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
-    pub fn message(self, language: Language) -> &'static str {
-        match (self, language) {
-            (SkipReason::EmptyUri, Language::Nl) => "geen conceptUri",
-            (SkipReason::EmptyUri, Language::En) => "no conceptUri",
-            (SkipReason::EmptyLabel, Language::Nl) => "geen preferredLabel (naam)",
-            (SkipReason::EmptyLabel, Language::En) => "no preferredLabel (name)",
-            (SkipReason::BadIscoGroup, Language::Nl) => "iscoGroup is geen code van 4 cijfers",
-            (SkipReason::BadIscoGroup, Language::En) => "iscoGroup is not a 4-digit code",
-            (SkipReason::DuplicateUri, Language::Nl) => {
-                "dit beroep (conceptUri) staat er al eerder in"
-            }
-            (SkipReason::DuplicateUri, Language::En) => {
-                "this occupation (conceptUri) appeared before"
-            }
+    /// The key of [`SkipReason::message`] in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            SkipReason::EmptyUri => "esco.skip.empty_uri",
+            SkipReason::EmptyLabel => "esco.skip.empty_label",
+            SkipReason::BadIscoGroup => "esco.skip.bad_isco_group",
+            SkipReason::DuplicateUri => "esco.skip.duplicate_uri",
         }
+    }
+
+    pub fn message(self, language: Language) -> &'static str {
+        i18n::text(language, self.i18n_key())
     }
 }
 
+/// English, for logs and [`EscoImportError`]'s `Display`.
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message(Language::En))
@@ -132,17 +131,15 @@ impl Skipped {
     /// One plain line about the skipped rows, or `None` when there are none.
     pub fn summary(&self, language: Language) -> Option<String> {
         let first = self.examples.first()?;
-        let reason = first.reason.message(language);
-        Some(match language {
-            Language::Nl => format!(
-                "{} rij(en) overgeslagen, bijvoorbeeld regel {}: {reason}.",
-                self.count, first.line
-            ),
-            Language::En => format!(
-                "{} row(s) skipped, for example line {}: {reason}.",
-                self.count, first.line
-            ),
-        })
+        Some(i18n::plural(
+            language,
+            "esco.skipped",
+            self.count,
+            &[
+                ("line", &first.line.to_string()),
+                ("reason", first.reason.message(language)),
+            ],
+        ))
     }
 }
 
@@ -287,30 +284,25 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn describe(self, language: Language) -> &'static str {
-        match (self, language) {
-            (FileKind::Html, Language::Nl) => "een webpagina (HTML)",
-            (FileKind::Html, Language::En) => "a web page (HTML)",
-            (FileKind::Json, Language::Nl) => "een JSON-bestand",
-            (FileKind::Json, Language::En) => "a JSON file",
-            (FileKind::Zip, Language::Nl) => "een ZIP- of Excel-bestand",
-            (FileKind::Zip, Language::En) => "a ZIP or Excel file",
-            (FileKind::Pdf, Language::Nl) => "een PDF-bestand",
-            (FileKind::Pdf, Language::En) => "a PDF file",
-            (FileKind::Binary, Language::Nl) => "geen tekstbestand",
-            (FileKind::Binary, Language::En) => "not a text file",
-            (FileKind::PlainText, Language::Nl) => "tekst zonder kolommen",
-            (FileKind::PlainText, Language::En) => "text without columns",
-            (FileKind::Semicolons, Language::Nl) => {
-                "een CSV-bestand met puntkomma's (;) in plaats van komma's, waarschijnlijk opnieuw opgeslagen in een spreadsheetprogramma"
-            }
-            (FileKind::Semicolons, Language::En) => {
-                "a CSV file with semicolons (;) instead of commas, probably saved again by a spreadsheet program"
-            }
+    /// The key of its description in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            FileKind::Html => "esco.file_kind.html",
+            FileKind::Json => "esco.file_kind.json",
+            FileKind::Zip => "esco.file_kind.zip",
+            FileKind::Pdf => "esco.file_kind.pdf",
+            FileKind::Binary => "esco.file_kind.binary",
+            FileKind::PlainText => "esco.file_kind.plain_text",
+            FileKind::Semicolons => "esco.file_kind.semicolons",
         }
+    }
+
+    fn describe(self, language: Language) -> &'static str {
+        i18n::text(language, self.i18n_key())
     }
 }
 
+/// English, for logs and [`EscoImportError`]'s `Display`.
 impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.describe(Language::En))
@@ -356,108 +348,85 @@ pub enum EscoImportError {
 impl EscoImportError {
     /// A plain message for the job seeker or loket worker, in Dutch (B1) or English.
     pub fn message(&self, language: Language) -> String {
-        const ADVICE_NL: &str =
-            "Download het bestand opnieuw van de ESCO-website en probeer het nog eens.";
-        const ADVICE_EN: &str = "Download the file again from the ESCO website and try again.";
-        const CHOOSE_NL: &str = "Kies het bestand occupations_nl.csv van ESCO.";
-        const CHOOSE_EN: &str = "Choose the ESCO file occupations_nl.csv.";
-        let nl = language == Language::Nl;
+        let advice = i18n::text(language, "esco.advice");
+        let choose = i18n::text(language, "esco.choose");
+        let mb = |b: usize| b.div_ceil(1024 * 1024).to_string();
         match self {
             EscoImportError::Empty => {
-                if nl {
-                    format!("Het bestand is leeg. {CHOOSE_NL}")
-                } else {
-                    format!("The file is empty. {CHOOSE_EN}")
-                }
+                i18n::format(language, "esco.error.empty", &[("choose", choose)])
             }
-            EscoImportError::TooLarge { size, limit } => {
-                let mb = |b: usize| b.div_ceil(1024 * 1024);
-                if nl {
-                    format!(
-                        "Het bestand is te groot ({} MB). Het ESCO-bestand is ongeveer 3 MB; de grens is {} MB. {CHOOSE_NL}",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                } else {
-                    format!(
-                        "The file is too large ({} MB). The ESCO file is about 3 MB; the limit is {} MB. {CHOOSE_EN}",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                }
-            }
-            EscoImportError::NotUtf8 { line, column, .. } => {
-                if nl {
-                    format!("Het bestand is geen gewone tekst (UTF-8): er staan onleesbare tekens op regel {line}, positie {column}. {ADVICE_NL}")
-                } else {
-                    format!("The file is not plain text (UTF-8): there are unreadable characters on line {line}, position {column}. {ADVICE_EN}")
-                }
-            }
-            EscoImportError::NotCsv(kind) => {
-                if nl {
-                    format!(
-                        "Dit is geen CSV-bestand maar {}. {CHOOSE_NL}",
-                        kind.describe(language)
-                    )
-                } else {
-                    format!(
-                        "This is not a CSV file but {}. {CHOOSE_EN}",
-                        kind.describe(language)
-                    )
-                }
-            }
-            EscoImportError::MissingColumns { missing } => {
-                let columns = missing.join(", ");
-                if nl {
-                    format!("Dit is niet het ESCO-beroepenbestand: de kolommen {columns} ontbreken. {CHOOSE_NL}")
-                } else {
-                    format!("This is not the ESCO occupations file: the columns {columns} are missing. {CHOOSE_EN}")
-                }
-            }
-            EscoImportError::UnclosedQuote { line } => {
-                if nl {
-                    format!("Het bestand is afgebroken of beschadigd: een tekst tussen aanhalingstekens die op regel {line} begint, wordt nooit afgesloten. {ADVICE_NL}")
-                } else {
-                    format!("The file is cut off or damaged: a quoted text that starts on line {line} is never closed. {ADVICE_EN}")
-                }
-            }
+            EscoImportError::TooLarge { size, limit } => i18n::format(
+                language,
+                "esco.error.too_large",
+                &[
+                    ("size", &mb(*size)),
+                    ("limit", &mb(*limit)),
+                    ("choose", choose),
+                ],
+            ),
+            EscoImportError::NotUtf8 { line, column, .. } => i18n::format(
+                language,
+                "esco.error.not_utf8",
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("advice", advice),
+                ],
+            ),
+            EscoImportError::NotCsv(kind) => i18n::format(
+                language,
+                "esco.error.not_csv",
+                &[("kind", kind.describe(language)), ("choose", choose)],
+            ),
+            EscoImportError::MissingColumns { missing } => i18n::format(
+                language,
+                "esco.error.missing_columns",
+                &[("columns", &missing.join(", ")), ("choose", choose)],
+            ),
+            EscoImportError::UnclosedQuote { line } => i18n::format(
+                language,
+                "esco.error.unclosed_quote",
+                &[("line", &line.to_string()), ("advice", advice)],
+            ),
             EscoImportError::RowLength {
                 line,
                 found,
                 expected,
             } => {
-                let few = found < expected;
-                match (nl, few) {
-                    (true, true) => format!("Het bestand is afgebroken of beschadigd: regel {line} heeft te weinig velden ({found} in plaats van {expected}). {ADVICE_NL}"),
-                    (true, false) => format!("Het bestand is beschadigd: regel {line} heeft te veel velden ({found} in plaats van {expected}). {ADVICE_NL}"),
-                    (false, true) => format!("The file is cut off or damaged: line {line} has too few fields ({found} instead of {expected}). {ADVICE_EN}"),
-                    (false, false) => format!("The file is damaged: line {line} has too many fields ({found} instead of {expected}). {ADVICE_EN}"),
-                }
+                let key = if found < expected {
+                    "esco.error.too_few_fields"
+                } else {
+                    "esco.error.too_many_fields"
+                };
+                i18n::format(
+                    language,
+                    key,
+                    &[
+                        ("line", &line.to_string()),
+                        ("found", &found.to_string()),
+                        ("expected", &expected.to_string()),
+                        ("advice", advice),
+                    ],
+                )
             }
             EscoImportError::NoOccupations => {
-                if nl {
-                    format!(
-                        "Het bestand heeft kolomnamen, maar er staan geen beroepen in. {CHOOSE_NL}"
-                    )
-                } else {
-                    format!("The file has column names but no occupations. {CHOOSE_EN}")
-                }
+                i18n::format(language, "esco.error.no_occupations", &[("choose", choose)])
             }
-            EscoImportError::NoValidRows { skipped, first } => {
-                let reason = first.reason.message(language);
-                if nl {
-                    format!("Geen van de {skipped} rijen is een bruikbaar beroep (bijvoorbeeld regel {}: {reason}). {CHOOSE_NL}", first.line)
-                } else {
-                    format!("None of the {skipped} rows is a usable occupation (for example line {}: {reason}). {CHOOSE_EN}", first.line)
-                }
-            }
-            EscoImportError::Csv { line, .. } => {
-                if nl {
-                    format!("Het CSV-bestand kan niet worden gelezen op regel {line}. {ADVICE_NL}")
-                } else {
-                    format!("The CSV file cannot be read on line {line}. {ADVICE_EN}")
-                }
-            }
+            EscoImportError::NoValidRows { skipped, first } => i18n::format(
+                language,
+                "esco.error.no_valid_rows",
+                &[
+                    ("skipped", &skipped.to_string()),
+                    ("line", &first.line.to_string()),
+                    ("reason", first.reason.message(language)),
+                    ("choose", choose),
+                ],
+            ),
+            EscoImportError::Csv { line, .. } => i18n::format(
+                language,
+                "esco.error.csv",
+                &[("line", &line.to_string()), ("advice", advice)],
+            ),
         }
     }
 }

@@ -8,6 +8,7 @@ use qrcode::{EcLevel, QrCode, Version};
 use thiserror::Error;
 
 use crate::core::competence::{CompetenceCatalog, CompetenceProfile};
+use crate::core::i18n;
 use crate::core::selftest::SelfTestResult;
 use crate::core::text::{format_date, Language};
 use crate::core::vacancy::Vacancy;
@@ -23,6 +24,8 @@ pub const MAX_QR_VERSION: i16 = 18;
 /// The code is drawn with whole pixels per module and at least this wide, so that every
 /// module has sharp edges on screen (version 18: 5 px per module).
 const MIN_QR_PIXELS: u32 = 440;
+/// The top rung of both ladders, as the summary names it ("3 van 6").
+const LADDER_TOP: &str = "6";
 
 /// One vacancy as the summary names it, the way a person finds it again: title, employer
 /// and place ("Orderpicker – Van Dijk Logistiek, Utrecht"). No internal id: it means nothing
@@ -65,42 +68,36 @@ pub fn summary_text(
     date: time::Date,
     language: Language,
 ) -> String {
-    let nl = language == Language::Nl;
+    let items = |key: &'static str, items: &str| i18n::format(language, key, &[("items", items)]);
+    let rung = |key: &'static str, level: u8| {
+        i18n::format(
+            language,
+            key,
+            &[("level", &level.to_string()), ("top", LADDER_TOP)],
+        )
+    };
     // (line, how early it goes when the text is too long: higher goes first; 0 never).
     let mut lines: Vec<(String, u8)> = vec![(
-        format!(
-            "Werkmap {} {}",
-            if nl { "zelftest" } else { "self-test" },
-            format_date(date, language)
+        i18n::format(
+            language,
+            "handoff.title",
+            &[("date", &format_date(date, language))],
         ),
         0,
     )];
-    lines.push((format!("Route: {}", result.route.title.get(language)), 0));
+    lines.push((
+        i18n::format(
+            language,
+            "handoff.route",
+            &[("route", result.route.title.get(language))],
+        ),
+        0,
+    ));
     if let Some(p) = &result.participation {
-        lines.push((
-            format!(
-                "{}: {} {} 6",
-                if nl { "Meedoen" } else { "Taking part" },
-                p.level,
-                if nl { "van" } else { "of" }
-            ),
-            0,
-        ));
+        lines.push((rung("handoff.participation", p.level), 0));
     }
     if let Some(r) = &result.reintegration {
-        lines.push((
-            format!(
-                "{}: {} {} 6",
-                if nl {
-                    "Afstand tot werk (voorstel)"
-                } else {
-                    "Distance to work (suggestion)"
-                },
-                r.level,
-                if nl { "van" } else { "of" }
-            ),
-            0,
-        ));
+        lines.push((rung("handoff.reintegration", r.level), 0));
     }
     let strengths: Vec<&str> = result
         .strengths
@@ -109,14 +106,7 @@ pub fn summary_text(
         .map(|s| first_sentence(s.text.get(language)))
         .collect();
     if !strengths.is_empty() {
-        lines.push((
-            format!(
-                "{}: {}",
-                if nl { "Sterk" } else { "Strengths" },
-                strengths.join(" ")
-            ),
-            4,
-        ));
+        lines.push((items("handoff.strengths", &strengths.join(" ")), 4));
     }
     if let Some((catalog, profile)) = competences {
         let mut rated: Vec<(&str, u8)> = catalog
@@ -136,30 +126,17 @@ pub fn summary_text(
                 .take(MAX_ITEMS)
                 .map(|(name, level)| format!("{name} {level}/4"))
                 .collect();
-            lines.push((
-                format!(
-                    "{}: {}",
-                    if nl { "Competenties" } else { "Competences" },
-                    top.join(", ")
-                ),
-                2,
-            ));
+            lines.push((items("handoff.competences", &top.join(", ")), 2));
         }
     }
     if !top_occupations.is_empty() {
-        lines.push((
-            format!(
-                "{}: {}",
-                if nl { "Beroepen" } else { "Occupations" },
-                top_occupations
-                    .iter()
-                    .take(MAX_ITEMS)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            2,
-        ));
+        let named = top_occupations
+            .iter()
+            .take(MAX_ITEMS)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push((items("handoff.occupations", &named), 2));
     }
     for (rank, vacancy) in top_vacancies.iter().take(MAX_VACANCIES).enumerate() {
         let goes = match rank {
@@ -168,7 +145,7 @@ pub fn summary_text(
             _ => 5,
         };
         lines.push((
-            format!("{}: {vacancy}", if nl { "Vacature" } else { "Vacancy" }),
+            i18n::format(language, "handoff.vacancy", &[("vacancy", vacancy)]),
             goes,
         ));
     }

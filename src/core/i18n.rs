@@ -1,5 +1,7 @@
-//! UI texts (buttons, headings, messages) per language, from `locales/*.json`.
-//! Content texts (questions, rules) carry their own translations in `data/`.
+//! UI texts (buttons, headings, messages) per language, from `locales/*.json`: the screens'
+//! words and the core's own (error messages, labels, report lines), so the core's words in
+//! a new language are a new locale file, not new code. Content texts (questions, rules)
+//! carry their own translations in `data/`.
 //!
 //! A locale file maps dotted keys (`home.start`) to either a text with `{name}` placeholders,
 //! or — for a message that shows a number — an object of plural forms chosen by the
@@ -18,7 +20,7 @@ use std::sync::OnceLock;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Deserialize;
 
-use crate::core::text::{format_count, Language};
+use crate::core::text::{format_count, Language, LocalizedText};
 
 const NL_JSON: &str = include_str!("../../locales/nl.json");
 const EN_JSON: &str = include_str!("../../locales/en.json");
@@ -150,6 +152,15 @@ pub fn format(language: Language, key: &'static str, args: &[(&str, &str)]) -> S
     fill(text(language, key), args)
 }
 
+/// The text for `key` in every language, for the core's structures that carry content in
+/// both languages ([`LocalizedText`], e.g. a label shown next to content texts).
+pub fn localized(key: &'static str) -> LocalizedText {
+    LocalizedText {
+        nl: text(Language::Nl, key).to_owned(),
+        en: text(Language::En, key).to_owned(),
+    }
+}
+
 /// The plural entry `key` in the form for `count`, with `{count}` (grouped by thousands) and
 /// the other `{name}` placeholders filled in.
 pub fn plural(
@@ -170,11 +181,33 @@ pub fn plural(
     fill(template, &all)
 }
 
+/// Fills `{name}` placeholders in one pass over the template: a value is never searched for
+/// placeholders itself, so a text from a file (a vacancy title holding `{count}`) stays as it
+/// is. Placeholders without a value stay as written.
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -195,6 +228,16 @@ mod tests {
                 assert_eq!(plural_category(language, n), PluralCategory::OTHER, "{n}");
             }
         }
+    }
+
+    #[test]
+    fn values_are_not_searched_for_placeholders() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]),
+            "{b} and x"
+        );
+        assert_eq!(fill("{a} {missing} {", &[("a", "1")]), "1 {missing} {");
+        assert_eq!(fill("{a}{a}", &[("a", "é")]), "éé");
     }
 
     #[test]

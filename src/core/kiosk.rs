@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::core::i18n;
 use crate::core::portfolio::crypto::{derive_key, KdfParams};
 use crate::core::text::Language;
 
@@ -90,47 +91,21 @@ pub enum KioskConfigError {
 impl KioskConfigError {
     /// The reason for the staff, in plain words, with what to do.
     pub fn message(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
         match self {
             KioskConfigError::Json(detail) => {
-                if nl {
-                    format!("Het bestand kiosk.json klopt niet: {detail}. Herstel het bestand.")
-                } else {
-                    format!("The file kiosk.json is not valid: {detail}. Repair the file.")
-                }
+                i18n::format(language, "kiosk.error.json", &[("detail", detail)])
             }
-            KioskConfigError::Pin => if nl {
-                "De personeelscode moet 4 tot 8 cijfers hebben."
-            } else {
-                "The staff PIN must have 4 to 8 digits."
-            }
-            .to_owned(),
-            KioskConfigError::PlainPin => if nl {
-                "In kiosk.json staat de personeelscode als gewone tekst (staff_pin). Dat mag niet meer: iedereen kan dat bestand lezen. Maak een versleutelde code met: werkmap kiosk pin --out kiosk.json"
-            } else {
-                "kiosk.json holds the staff PIN in plain text (staff_pin). That is not allowed any more: anyone can read that file. Make a hashed PIN with: werkmap kiosk pin --out kiosk.json"
-            }
-            .to_owned(),
+            KioskConfigError::Pin => i18n::text(language, "kiosk.error.pin").to_owned(),
+            KioskConfigError::PlainPin => i18n::text(language, "kiosk.error.plain_pin").to_owned(),
             KioskConfigError::BadHash(detail) => {
-                if nl {
-                    format!("De versleutelde personeelscode (staff_pin_hash) in kiosk.json klopt niet ({detail}). Maak hem opnieuw met: werkmap kiosk pin --out kiosk.json")
-                } else {
-                    format!("The hashed staff PIN (staff_pin_hash) in kiosk.json is not valid ({detail}). Make it again with: werkmap kiosk pin --out kiosk.json")
-                }
+                i18n::format(language, "kiosk.error.bad_hash", &[("detail", detail)])
             }
-            KioskConfigError::Time { min, max } => {
-                if nl {
-                    format!("De tijden in kiosk.json moeten tussen {min} en {max} seconden liggen.")
-                } else {
-                    format!("The times in kiosk.json must be between {min} and {max} seconds.")
-                }
-            }
-            KioskConfigError::Area => if nl {
-                "Het gebied (area) in kiosk.json moet een plaats of postcode zijn van hoogstens 80 tekens."
-            } else {
-                "The area in kiosk.json must be a place or postcode of at most 80 characters."
-            }
-            .to_owned(),
+            KioskConfigError::Time { min, max } => i18n::format(
+                language,
+                "kiosk.error.time",
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            KioskConfigError::Area => i18n::text(language, "kiosk.error.area").to_owned(),
         }
     }
 }
@@ -342,31 +317,21 @@ impl PinGuard {
 
 /// A wait in plain words: "30 seconden", "2 minuten", "1 uur".
 pub fn describe_wait(seconds: u64, language: Language) -> String {
-    let nl = language == Language::Nl;
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     match seconds {
-        0..=90 => match (seconds, nl) {
-            (1, true) => "1 seconde".to_owned(),
-            (1, false) => "1 second".to_owned(),
-            (s, true) => format!("{s} seconden"),
-            (s, false) => format!("{s} seconds"),
-        },
-        _ if seconds < 3600 => {
-            let minutes = seconds.div_ceil(60);
-            if nl {
-                format!("{minutes} minuten")
-            } else {
-                format!("{minutes} minutes")
-            }
-        }
-        _ => {
-            let hours = seconds.div_ceil(3600);
-            match (hours, nl) {
-                (1, true) => "1 uur".to_owned(),
-                (1, false) => "1 hour".to_owned(),
-                (h, true) => format!("{h} uur"),
-                (h, false) => format!("{h} hours"),
-            }
-        }
+        0..=90 => i18n::plural(language, "kiosk.wait_seconds", count(seconds), &[]),
+        _ if seconds < 3600 => i18n::plural(
+            language,
+            "kiosk.wait_minutes",
+            count(seconds.div_ceil(60)),
+            &[],
+        ),
+        _ => i18n::plural(
+            language,
+            "kiosk.wait_hours",
+            count(seconds.div_ceil(3600)),
+            &[],
+        ),
     }
 }
 

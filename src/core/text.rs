@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::i18n;
+
 /// The languages the app speaks. Dutch is the default: most users are Dutch job seekers,
 /// many of whom read it at B1 level, so every text exists in plain Dutch first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -57,40 +59,30 @@ time::serde::format_description!(pub calendar_date, Date, "[year]-[month]-[day]"
 
 /// A calendar date in words, e.g. "25 november 2026" / "25 November 2026".
 pub fn format_date(date: time::Date, language: Language) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+    const MONTHS: [&str; 12] = [
+        "date.month.january",
+        "date.month.february",
+        "date.month.march",
+        "date.month.april",
+        "date.month.may",
+        "date.month.june",
+        "date.month.july",
+        "date.month.august",
+        "date.month.september",
+        "date.month.october",
+        "date.month.november",
+        "date.month.december",
     ];
     let month_index = usize::from(u8::from(date.month())) - 1;
-    let month = match language {
-        Language::Nl => NL[month_index],
-        Language::En => EN[month_index],
-    };
-    format!("{} {} {}", date.day(), month, date.year())
+    i18n::format(
+        language,
+        "date.long",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", i18n::text(language, MONTHS[month_index])),
+            ("year", &date.year().to_string()),
+        ],
+    )
 }
 
 /// A short date for chart axes, e.g. "25-11".
@@ -105,14 +97,11 @@ pub fn format_count(count: usize, language: Language) -> String {
     if digits.len() <= 4 {
         return digits;
     }
-    let separator = match language {
-        Language::Nl => '.',
-        Language::En => ',',
-    };
+    let separator = i18n::text(language, "number.group_separator");
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(separator);
+            grouped.push_str(separator);
         }
         grouped.push(digit);
     }

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::core::i18n;
 use crate::core::text::LocalizedText;
 
 /// The six interest areas of the interest check (Holland's RIASEC, in plain words).
@@ -111,21 +112,20 @@ impl EvidenceContext {
         EvidenceContext::HobbySport,
     ];
 
-    pub fn label(self) -> LocalizedText {
-        let (nl, en) = match self {
-            EvidenceContext::Work => ("Werk", "Work"),
-            EvidenceContext::School => ("School", "School"),
-            EvidenceContext::Internship => ("Stage", "Internship"),
-            EvidenceContext::Volunteering => ("Vrijwilligerswerk", "Volunteering"),
-            EvidenceContext::HomeCare => {
-                ("Thuis of zorg voor anderen", "Home or caring for others")
-            }
-            EvidenceContext::HobbySport => ("Hobby of sport", "Hobby or sport"),
-        };
-        LocalizedText {
-            nl: nl.into(),
-            en: en.into(),
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            EvidenceContext::Work => "evidence.work",
+            EvidenceContext::School => "evidence.school",
+            EvidenceContext::Internship => "evidence.internship",
+            EvidenceContext::Volunteering => "evidence.volunteering",
+            EvidenceContext::HomeCare => "evidence.home_care",
+            EvidenceContext::HobbySport => "evidence.hobby_sport",
         }
+    }
+
+    pub fn label(self) -> LocalizedText {
+        i18n::localized(self.i18n_key())
     }
 }
 

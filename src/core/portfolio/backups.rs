@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::core::i18n;
 use crate::core::storage::{parse_state, AppState, Damage};
 use crate::core::text::{format_date, Language};
 
@@ -55,60 +56,32 @@ impl Holds {
 
     /// "2 zelftests, 5 antwoorden, 1 activiteit"; "leeg" when it holds nothing.
     pub fn describe(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
-        let parts: [(usize, &str, &str, &str, &str); 6] = [
-            (
-                self.selftests,
-                "zelftest",
-                "zelftests",
-                "self-test",
-                "self-tests",
-            ),
-            (self.answers, "antwoord", "antwoorden", "answer", "answers"),
-            (
-                self.competences,
-                "competentie",
-                "competenties",
-                "competence",
-                "competences",
-            ),
-            (
-                self.activities,
-                "activiteit",
-                "activiteiten",
-                "activity",
-                "activities",
-            ),
-            (
-                self.saved_vacancies,
-                "bewaarde vacature",
-                "bewaarde vacatures",
-                "saved vacancy",
-                "saved vacancies",
-            ),
-            (
-                self.agreements,
-                "afspraak",
-                "afspraken",
-                "agreement",
-                "agreements",
-            ),
-        ];
-        let words: Vec<String> = parts
-            .iter()
-            .filter(|(n, ..)| *n > 0)
-            .map(|&(n, one_nl, many_nl, one_en, many_en)| {
-                let word = match (nl, n == 1) {
-                    (true, true) => one_nl,
-                    (true, false) => many_nl,
-                    (false, true) => one_en,
-                    (false, false) => many_en,
-                };
-                format!("{n} {word}")
-            })
-            .collect();
+        let words: Vec<String> = [
+            (self.selftests > 0)
+                .then(|| i18n::plural(language, "backups.holds.selftests", self.selftests, &[])),
+            (self.answers > 0)
+                .then(|| i18n::plural(language, "backups.holds.answers", self.answers, &[])),
+            (self.competences > 0).then(|| {
+                i18n::plural(language, "backups.holds.competences", self.competences, &[])
+            }),
+            (self.activities > 0)
+                .then(|| i18n::plural(language, "backups.holds.activities", self.activities, &[])),
+            (self.saved_vacancies > 0).then(|| {
+                i18n::plural(
+                    language,
+                    "backups.holds.saved_vacancies",
+                    self.saved_vacancies,
+                    &[],
+                )
+            }),
+            (self.agreements > 0)
+                .then(|| i18n::plural(language, "backups.holds.agreements", self.agreements, &[])),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if words.is_empty() {
-            if nl { "leeg" } else { "empty" }.to_owned()
+            i18n::text(language, "backups.empty").to_owned()
         } else {
             words.join(", ")
         }
@@ -136,8 +109,7 @@ impl Backup {
                 at.hour(),
                 at.minute()
             ),
-            None if language == Language::Nl => "eerder bewaard".to_owned(),
-            None => "kept earlier".to_owned(),
+            None => i18n::text(language, "backups.kept_earlier").to_owned(),
         };
         format!("{when}: {}", self.holds.describe(language))
     }

@@ -33,6 +33,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::core::i18n;
 use crate::core::text::Language;
 
 use super::import::PortfolioError;
@@ -97,29 +98,28 @@ impl KdfParams {
     }
 }
 
-/// Why a file could not be encrypted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file could not be encrypted. `Display` is English, for logs;
+/// [`EncryptError::message`] gives the plain message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EncryptError {
+    #[error("the passphrase is empty")]
     EmptyPassphrase,
     /// The parameters are outside what [`decrypt`] accepts (only with [`encrypt_with`]).
+    #[error("bad encryption parameters: {0}")]
     BadParameters(String),
 }
 
 impl EncryptError {
     pub fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (EncryptError::EmptyPassphrase, Language::Nl) => {
-                "Kies een wachtwoord om het bestand mee te beveiligen.".to_owned()
+        match self {
+            EncryptError::EmptyPassphrase => {
+                i18n::text(language, "portfolio.encrypt_error.empty_passphrase").to_owned()
             }
-            (EncryptError::EmptyPassphrase, Language::En) => {
-                "Choose a passphrase to protect the file with.".to_owned()
-            }
-            (EncryptError::BadParameters(detail), Language::Nl) => {
-                format!("Versleutelen lukte niet ({detail}).")
-            }
-            (EncryptError::BadParameters(detail), Language::En) => {
-                format!("Encryption failed ({detail}).")
-            }
+            EncryptError::BadParameters(detail) => i18n::format(
+                language,
+                "portfolio.encrypt_error.bad_parameters",
+                &[("detail", detail)],
+            ),
         }
     }
 }

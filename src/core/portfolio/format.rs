@@ -15,6 +15,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::core::activity::{ActivityLog, SavedVacancy};
 use crate::core::competence::CompetenceProfile;
+use crate::core::i18n;
 use crate::core::matching::Wishes;
 use crate::core::selftest::Answers;
 use crate::core::storage::CompletedSelfTest;
@@ -92,21 +93,20 @@ impl Section {
         !matches!(self, Section::Agreements)
     }
 
-    pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Section::Profile, Language::Nl) => "Over jou",
-            (Section::Profile, Language::En) => "About you",
-            (Section::Selftest, Language::Nl) => "Zelftest",
-            (Section::Selftest, Language::En) => "Self-test",
-            (Section::Competences, Language::Nl) => "Competenties en interesses",
-            (Section::Competences, Language::En) => "Competences and interests",
-            (Section::Vacancies, Language::Nl) => "Wensen en bewaarde vacatures",
-            (Section::Vacancies, Language::En) => "Wishes and saved vacancies",
-            (Section::Activities, Language::Nl) => "Sollicitatieactiviteiten",
-            (Section::Activities, Language::En) => "Job-search activities",
-            (Section::Agreements, Language::Nl) => "Afspraken met je coach",
-            (Section::Agreements, Language::En) => "Agreements with your coach",
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            Section::Profile => "portfolio.section.profile",
+            Section::Selftest => "portfolio.section.selftest",
+            Section::Competences => "portfolio.section.competences",
+            Section::Vacancies => "portfolio.section.vacancies",
+            Section::Activities => "portfolio.section.activities",
+            Section::Agreements => "portfolio.section.agreements",
         }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        i18n::text(language, self.i18n_key())
     }
 }
 

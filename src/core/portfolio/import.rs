@@ -12,6 +12,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use time::OffsetDateTime;
 
+use crate::core::i18n;
 use crate::core::text::Language;
 
 use super::crypto::{self, ENCRYPTED_FORMAT};
@@ -31,130 +32,81 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Why a file was refused. [`PortfolioError::message`] gives the plain text for the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file was refused. [`PortfolioError::message`] gives the plain text for the screen;
+/// `Display` is English, for logs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PortfolioError {
     /// No bytes (or only spaces).
+    #[error("the file is empty")]
     Empty,
     /// Larger than [`MAX_FILE_BYTES`]; refused before parsing.
+    #[error("the file is {size} bytes; the limit is {limit} bytes")]
     TooLarge { size: usize, limit: usize },
     /// Not JSON at all (or not UTF-8 text).
+    #[error("the file is not JSON text")]
     NotJson,
     /// Valid JSON, but not a Werkmap portfolio file.
+    #[error("the file is not a Werkmap portfolio")]
     NotWerkmap,
     /// Arrays or objects nested deeper than [`MAX_DEPTH`].
+    #[error("the file is nested too deeply")]
     TooDeep,
     /// Looks like a portfolio but is damaged or cut off; the detail is for the coach or
     /// helpdesk (a serde message, English).
+    #[error("the file is damaged: {0}")]
     Damaged(String),
     /// The content does not match its checksum: changed or damaged after it was written.
+    #[error("the content does not match its checksum")]
     ChecksumMismatch,
     /// The file is encrypted and no passphrase was given.
+    #[error("the file is encrypted and no passphrase was given")]
     PassphraseNeeded,
     /// The passphrase is wrong, or the encrypted content was changed.
+    #[error("the passphrase is wrong, or the encrypted content was changed")]
     WrongPassphrase,
     /// Made by a newer version of Werkmap (the file's version).
+    #[error("the file has version {0}, newer than this app reads")]
     NewerVersion(u32),
 }
 
 impl PortfolioError {
     /// A plain message for the job seeker or coach, in Dutch (B1) or English.
     pub fn message(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
-        let text = match self {
-            PortfolioError::Empty => {
-                if nl {
-                    "Het bestand is leeg. Kies een Werkmap-bestand (eindigt op .werkmap.json)."
-                        .to_owned()
-                } else {
-                    "The file is empty. Choose a Werkmap file (ending in .werkmap.json).".to_owned()
-                }
-            }
+        match self {
             PortfolioError::TooLarge { size, limit } => {
-                let mb = |b: usize| b.div_ceil(1024 * 1024);
-                if nl {
-                    format!(
-                        "Het bestand is te groot ({} MB). Een Werkmap-bestand is hooguit {} MB. Kies het goede bestand.",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                } else {
-                    format!(
-                        "The file is too large ({} MB). A Werkmap file is at most {} MB. Choose the right file.",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                }
-            }
-            PortfolioError::NotJson => {
-                if nl {
-                    "Dit is geen Werkmap-bestand: het is geen JSON-tekst. Kies een bestand dat eindigt op .werkmap.json.".to_owned()
-                } else {
-                    "This is not a Werkmap file: it is not JSON text. Choose a file ending in .werkmap.json.".to_owned()
-                }
-            }
-            PortfolioError::NotWerkmap => {
-                if nl {
-                    "Dit is een ander soort bestand, geen Werkmap-bestand. Kies een bestand dat eindigt op .werkmap.json.".to_owned()
-                } else {
-                    "This is another kind of file, not a Werkmap file. Choose a file ending in .werkmap.json.".to_owned()
-                }
-            }
-            PortfolioError::TooDeep => {
-                if nl {
-                    "Dit bestand zit vreemd in elkaar (te veel lagen in elkaar) en is geen Werkmap-bestand.".to_owned()
-                } else {
-                    "This file has a strange structure (too many nested layers) and is not a Werkmap file.".to_owned()
-                }
+                let mb = |b: usize| b.div_ceil(1024 * 1024).to_string();
+                i18n::format(
+                    language,
+                    "portfolio.error.too_large",
+                    &[("size", &mb(*size)), ("limit", &mb(*limit))],
+                )
             }
             PortfolioError::Damaged(detail) => {
-                if nl {
-                    format!("Het bestand is beschadigd of niet helemaal overgekomen. Vraag om het bestand opnieuw te sturen. (Voor de helpdesk: {detail})")
-                } else {
-                    format!("The file is damaged or incomplete. Ask for the file to be sent again. (For the helpdesk: {detail})")
-                }
+                i18n::format(language, "portfolio.error.damaged", &[("detail", detail)])
             }
+            PortfolioError::NewerVersion(version) => i18n::format(
+                language,
+                "portfolio.error.newer_version",
+                &[("version", &version.to_string())],
+            ),
+            PortfolioError::Empty => i18n::text(language, "portfolio.error.empty").to_owned(),
+            PortfolioError::NotJson => i18n::text(language, "portfolio.error.not_json").to_owned(),
+            PortfolioError::NotWerkmap => {
+                i18n::text(language, "portfolio.error.not_werkmap").to_owned()
+            }
+            PortfolioError::TooDeep => i18n::text(language, "portfolio.error.too_deep").to_owned(),
             PortfolioError::ChecksumMismatch => {
-                if nl {
-                    "Het bestand is veranderd nadat het is opgeslagen, of beschadigd: de controlecode klopt niet. Vraag om het bestand opnieuw te sturen.".to_owned()
-                } else {
-                    "The file was changed after it was saved, or damaged: its check code does not match. Ask for the file to be sent again.".to_owned()
-                }
+                i18n::text(language, "portfolio.error.checksum_mismatch").to_owned()
             }
             PortfolioError::PassphraseNeeded => {
-                if nl {
-                    "Dit bestand is beveiligd met een wachtwoord. Vul het wachtwoord in.".to_owned()
-                } else {
-                    "This file is protected with a passphrase. Enter the passphrase.".to_owned()
-                }
+                i18n::text(language, "portfolio.error.passphrase_needed").to_owned()
             }
             PortfolioError::WrongPassphrase => {
-                if nl {
-                    "Het wachtwoord klopt niet, of het bestand is veranderd. Probeer het nog eens."
-                        .to_owned()
-                } else {
-                    "The passphrase is wrong, or the file was changed. Try again.".to_owned()
-                }
+                i18n::text(language, "portfolio.error.wrong_passphrase").to_owned()
             }
-            PortfolioError::NewerVersion(version) => {
-                if nl {
-                    format!("Dit bestand is gemaakt met een nieuwere Werkmap (bestandsversie {version}). Ververs de app of werk hem bij en probeer het opnieuw.")
-                } else {
-                    format!("This file was made by a newer Werkmap (file version {version}). Reload or update the app and try again.")
-                }
-            }
-        };
-        text
+        }
     }
 }
-
-impl fmt::Display for PortfolioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Language::En))
-    }
-}
-
-impl std::error::Error for PortfolioError {}
 
 /// What a file is, before anything is imported.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use time::Date;
 
 use crate::core::competence::CompetenceCatalog;
+use crate::core::i18n;
 use crate::core::place::GeoPoint;
 use crate::core::search::normalize::normalize;
 use crate::core::text::{format_date, Language};
@@ -105,37 +106,25 @@ pub struct ReportLine {
 
 impl ReportLine {
     pub fn message(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
+        let id = self.id.as_deref().unwrap_or("");
         let what = match &self.reason {
             Reason::Rejected(record) => record.message(language),
-            Reason::Expired { closing } => {
-                let id = self.id.as_deref().unwrap_or("");
-                let date = format_date(*closing, language);
-                if nl {
-                    format!("{id}: verlopen (laatste dag om te reageren was {date})")
-                } else {
-                    format!("{id}: expired (the last day to apply was {date})")
-                }
-            }
+            Reason::Expired { closing } => i18n::format(
+                language,
+                "publish.expired",
+                &[("id", id), ("date", &format_date(*closing, language))],
+            ),
             Reason::Duplicate { of, by } => {
-                let id = self.id.as_deref().unwrap_or("");
-                let how = match (by, nl) {
-                    (DuplicateBy::Identifier, true) => "hetzelfde kenmerk",
-                    (DuplicateBy::Identifier, false) => "the same identifier",
-                    (DuplicateBy::Url, true) => "hetzelfde adres (url)",
-                    (DuplicateBy::Url, false) => "the same address (URL)",
-                    (DuplicateBy::TitleEmployerPlace, true) => {
-                        "dezelfde titel, werkgever en plaats"
-                    }
-                    (DuplicateBy::TitleEmployerPlace, false) => {
-                        "the same title, employer and place"
-                    }
+                let how = match by {
+                    DuplicateBy::Identifier => "publish.duplicate_by.identifier",
+                    DuplicateBy::Url => "publish.duplicate_by.url",
+                    DuplicateBy::TitleEmployerPlace => "publish.duplicate_by.title_employer_place",
                 };
-                if nl {
-                    format!("{id}: dubbel, {how} als {of}")
-                } else {
-                    format!("{id}: duplicate, {how} as {of}")
-                }
+                i18n::format(
+                    language,
+                    "publish.duplicate",
+                    &[("id", id), ("how", i18n::text(language, how)), ("of", of)],
+                )
             }
         };
         format!("{}: {what}", self.feed)

@@ -31,6 +31,7 @@ use thiserror::Error;
 use time::Date;
 
 use crate::core::competence::CompetenceCatalog;
+use crate::core::i18n;
 use crate::core::place::{GeoPoint, LAT_RANGE, LON_RANGE};
 use crate::core::text::{calendar_date, Language};
 use crate::core::vacancy::{
@@ -249,19 +250,9 @@ pub enum PublicationError {
 impl PublicationError {
     /// A plain message for the job seeker (the details are for the deployer's console).
     pub fn message(&self, language: Language) -> &'static str {
-        match (self, language) {
-            (PublicationError::Newer { .. }, Language::Nl) => {
-                "De vacatures van deze site zijn nieuwer dan deze versie van Werkmap. Laad de pagina opnieuw."
-            }
-            (PublicationError::Newer { .. }, Language::En) => {
-                "This site's vacancies are newer than this version of Werkmap. Reload the page."
-            }
-            (_, Language::Nl) => {
-                "De vacatures van deze site zijn beschadigd of onvolledig. Probeer het later nog eens."
-            }
-            (_, Language::En) => {
-                "This site's vacancies are damaged or incomplete. Try again later."
-            }
+        match self {
+            PublicationError::Newer { .. } => i18n::text(language, "publish.error.newer"),
+            _ => i18n::text(language, "publish.error.damaged"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::i18n;
 use crate::core::text::LocalizedText;
 
 use super::answers::{Answer, Answers};
@@ -425,16 +426,10 @@ fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
             .unwrap_or(RouteId::SelfSearch),
         title: fallback
             .map(|rule| rule.title.clone())
-            .unwrap_or_else(|| LocalizedText {
-                nl: "Zelf zoeken".into(),
-                en: "Search yourself".into(),
-            }),
+            .unwrap_or_else(|| i18n::localized("result.fallback_route_title")),
         explanation: fallback
             .map(|rule| rule.explanation.clone())
-            .unwrap_or_else(|| LocalizedText {
-                nl: "Je kan nu zelf zoeken naar werk.".into(),
-                en: "You can look for work yourself now.".into(),
-            }),
+            .unwrap_or_else(|| i18n::localized("result.fallback_route_explanation")),
         because: Vec::new(),
         unchecked,
         also: Vec::new(),
@@ -512,14 +507,8 @@ pub(super) fn describe(selftest: &SelfTest, answers: &Answers, evidence: &Eviden
             // come from a fact that does NOT hold (the youth route, a search criterion not
             // met), so the line must say whether the statement is true for this person.
             answer: match Evaluator::new(&selftest.rules, answers).fact(fact).truth {
-                Truth::True => Some(LocalizedText {
-                    nl: "Klopt".into(),
-                    en: "True".into(),
-                }),
-                Truth::False => Some(LocalizedText {
-                    nl: "Klopt niet".into(),
-                    en: "Not true".into(),
-                }),
+                Truth::True => Some(i18n::localized("result.fact_true")),
+                Truth::False => Some(i18n::localized("result.fact_false")),
                 Truth::Unknown => None,
             },
         },
@@ -558,10 +547,7 @@ pub(super) fn describe(selftest: &SelfTest, answers: &Answers, evidence: &Eviden
                         en: n.to_string(),
                     },
                 }),
-                Some(Answer::PreferNotToSay) => Some(LocalizedText {
-                    nl: "Zeg ik liever niet".into(),
-                    en: "I'd rather not say".into(),
-                }),
+                Some(Answer::PreferNotToSay) => Some(i18n::localized("question.decline")),
                 None => None,
             };
             ReasonLine {

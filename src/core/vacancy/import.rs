@@ -19,8 +19,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use time::Date;
 
+use crate::core::i18n;
 use crate::core::place::GeoPoint;
-use crate::core::text::{format_count, Language};
+use crate::core::text::Language;
 use crate::core::vocab::{EducationLevel, PhysicalDemand};
 
 use super::link::Linker;
@@ -56,12 +57,11 @@ pub enum RecordPosition {
 
 impl RecordPosition {
     pub fn describe(self, language: Language) -> String {
-        match (self, language) {
-            (RecordPosition::Record(n), Language::Nl) => format!("vacature {n}"),
-            (RecordPosition::Record(n), Language::En) => format!("vacancy {n}"),
-            (RecordPosition::Line(n), Language::Nl) => format!("regel {n}"),
-            (RecordPosition::Line(n), Language::En) => format!("line {n}"),
-        }
+        let (key, number) = match self {
+            RecordPosition::Record(n) => ("feed.position.record", n.to_string()),
+            RecordPosition::Line(n) => ("feed.position.line", n.to_string()),
+        };
+        i18n::format(language, key, &[("number", &number)])
     }
 }
 
@@ -105,79 +105,62 @@ pub enum RecordProblem {
 
 impl RecordProblem {
     pub fn message(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
         match self {
-            RecordProblem::NotAnObject => if nl {
-                "dit is geen vacature maar een losse waarde"
-            } else {
-                "this is a loose value, not a vacancy"
+            RecordProblem::NotAnObject => {
+                i18n::text(language, "feed.problem.not_an_object").to_owned()
             }
-            .to_owned(),
-            RecordProblem::NotAJobPosting { kind } => {
-                if nl {
-                    format!("dit is geen vacature (JobPosting) maar van het type {kind}")
-                } else {
-                    format!("this is not a vacancy (JobPosting) but of type {kind}")
-                }
+            RecordProblem::NotAJobPosting { kind } => i18n::format(
+                language,
+                "feed.problem.not_a_job_posting",
+                &[("kind", kind)],
+            ),
+            RecordProblem::MissingTitle => {
+                i18n::text(language, "feed.problem.missing_title").to_owned()
             }
-            RecordProblem::MissingTitle => if nl {
-                "de titel (title) ontbreekt"
-            } else {
-                "the title is missing"
-            }
-            .to_owned(),
-            RecordProblem::WrongType { field, expected } => {
-                if nl {
-                    format!("{field} moet {} zijn", expected_nl(expected))
-                } else {
-                    format!("{field} must be {expected}")
-                }
-            }
-            RecordProblem::BadValue { field, value } => {
-                if nl {
-                    format!("{field}: „{value}” kunnen we niet lezen")
-                } else {
-                    format!("{field}: cannot read “{value}”")
-                }
-            }
-            RecordProblem::FieldCount { expected, found } => {
-                if nl {
-                    format!("{found} velden in plaats van {expected} (zoals de kopregel)")
-                } else {
-                    format!("{found} fields instead of {expected} (as in the header)")
-                }
-            }
-            RecordProblem::TooDeep => if nl {
-                "te diep genest om te lezen"
-            } else {
-                "nested too deeply to read"
-            }
-            .to_owned(),
-            RecordProblem::NumberTooLarge { number } => {
-                if nl {
-                    format!("het getal {number} is te groot om te lezen")
-                } else {
-                    format!("the number {number} is too large to read")
-                }
-            }
-            RecordProblem::Negative { field, value } => {
-                if nl {
-                    format!("{field}: „{value}” is negatief, en dat kan niet")
-                } else {
-                    format!("{field}: “{value}” is negative, which it cannot be")
-                }
-            }
+            RecordProblem::WrongType { field, expected } => i18n::format(
+                language,
+                "feed.problem.wrong_type",
+                &[
+                    ("field", field),
+                    ("expected", i18n::text(language, expected_key(expected))),
+                ],
+            ),
+            RecordProblem::BadValue { field, value } => i18n::format(
+                language,
+                "feed.problem.bad_value",
+                &[("field", field), ("value", value)],
+            ),
+            RecordProblem::FieldCount { expected, found } => i18n::format(
+                language,
+                "feed.problem.field_count",
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            RecordProblem::TooDeep => i18n::text(language, "feed.problem.too_deep").to_owned(),
+            RecordProblem::NumberTooLarge { number } => i18n::format(
+                language,
+                "feed.problem.number_too_large",
+                &[("number", number)],
+            ),
+            RecordProblem::Negative { field, value } => i18n::format(
+                language,
+                "feed.problem.negative",
+                &[("field", field), ("value", value)],
+            ),
         }
     }
 }
 
-fn expected_nl(expected: &str) -> &'static str {
+/// The locale key of the kind of value a field should hold ([`RecordProblem::WrongType`]).
+fn expected_key(expected: &str) -> &'static str {
     match expected {
-        "a text" => "een tekst",
-        "a number" => "een getal",
-        "an object" => "een object",
-        "a date" => "een datum",
-        _ => "iets anders",
+        "a text" => "feed.expected.text",
+        "a number" => "feed.expected.number",
+        "an object" => "feed.expected.object",
+        "a date" => "feed.expected.date",
+        _ => "feed.expected.other",
     }
 }
 
@@ -225,32 +208,19 @@ pub enum NoteReason {
 
 impl RecordNote {
     pub fn message(&self, language: Language) -> String {
-        match (self.reason, language) {
-            (NoteReason::Negative, Language::Nl) => format!(
-                "{}: {} „{}” is negatief, en dat kan niet; het is weggelaten",
-                self.position.describe(language),
-                self.field,
-                self.value
-            ),
-            (NoteReason::Negative, Language::En) => format!(
-                "{}: {} “{}” is negative, which it cannot be; it was left out",
-                self.position.describe(language),
-                self.field,
-                self.value
-            ),
-            (NoteReason::Unreadable, Language::Nl) => format!(
-                "{}: {} „{}” kunnen we niet lezen en is weggelaten",
-                self.position.describe(language),
-                self.field,
-                self.value
-            ),
-            (NoteReason::Unreadable, Language::En) => format!(
-                "{}: {} “{}” could not be read and was left out",
-                self.position.describe(language),
-                self.field,
-                self.value
-            ),
-        }
+        let key = match self.reason {
+            NoteReason::Negative => "feed.note.negative",
+            NoteReason::Unreadable => "feed.note.unreadable",
+        };
+        i18n::format(
+            language,
+            key,
+            &[
+                ("position", &self.position.describe(language)),
+                ("field", self.field),
+                ("value", &self.value),
+            ],
+        )
     }
 }
 
@@ -325,161 +295,97 @@ impl FeedImport {
     /// One line for the job seeker: how many were read, how many were left out.
     pub fn summary(&self, language: Language) -> String {
         let kept = self.vacancies.len();
-        match language {
-            Language::Nl => {
-                let mut text = format!("{} vacatures gelezen", format_count(kept, language));
-                if self.rejected_count > 0 {
-                    text.push_str(&format!(
-                        ", {} overgeslagen (zie de redenen)",
-                        self.rejected_count
-                    ));
-                }
-                text.push('.');
-                text
-            }
-            Language::En => {
-                let mut text = format!("{} vacancies read", format_count(kept, language));
-                if self.rejected_count > 0 {
-                    text.push_str(&format!(
-                        ", {} left out (see the reasons)",
-                        self.rejected_count
-                    ));
-                }
-                text.push('.');
-                text
-            }
+        if self.rejected_count > 0 {
+            let skipped = self.rejected_count.to_string();
+            i18n::plural(
+                language,
+                "feed.summary_skipped",
+                kept,
+                &[("skipped", &skipped)],
+            )
+        } else {
+            i18n::plural(language, "feed.summary", kept, &[])
         }
     }
 }
 
-/// Why a feed could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a feed could not be read at all. `Display` is English, for logs;
+/// [`FeedError::message`] gives the plain message in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FeedError {
+    #[error("the feed is empty")]
     Empty,
-    TooLarge {
-        size: usize,
-        limit: usize,
-    },
+    #[error("the feed is {size} bytes; the limit is {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
     /// Not UTF-8 text; `offset` is the first bad byte.
-    NotUtf8 {
-        offset: usize,
-    },
+    #[error("the feed is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { offset: usize },
     /// It starts like JSON but is broken (cut off, a missing comma…).
-    NotJson {
-        line: usize,
-        column: usize,
-    },
+    #[error("the feed is broken JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    #[error("the feed is nested too deeply")]
     TooDeep,
     /// JSON or HTML without any JobPosting in it.
+    #[error("the feed has no JobPosting")]
     NoJobPostings,
     /// CSV whose header has no title column.
+    #[error("the CSV header has no title column")]
     NoTitleColumn,
     /// CSV that cannot be read from this line on (a quote never closed, say).
-    CsvBroken {
-        line: u64,
-    },
+    #[error("the CSV cannot be read from line {line} on")]
+    CsvBroken { line: u64 },
     /// Neither JSON, HTML with JSON-LD, nor CSV with a header row.
+    #[error("the feed is neither JSON-LD, HTML with JSON-LD, nor CSV with a header row")]
     UnknownFormat,
-    TooManyRecords {
-        limit: usize,
-    },
+    #[error("the feed has more than {limit} records")]
+    TooManyRecords { limit: usize },
 }
 
 impl FeedError {
+    /// A plain message for the job seeker or integrator, in their language.
     pub fn message(&self, language: Language) -> String {
-        let nl = language == Language::Nl;
-        const HELP_NL: &str = "Kies een bestand met vacatures in JSON-LD (JobPosting) of CSV.";
-        const HELP_EN: &str = "Choose a file of vacancies in JSON-LD (JobPosting) or CSV.";
-        let help = if nl { HELP_NL } else { HELP_EN };
+        let help = i18n::text(language, "feed.help");
+        let mb = |b: usize| b.div_ceil(1024 * 1024).to_string();
         match self {
-            FeedError::Empty => {
-                if nl {
-                    format!("Het bestand is leeg. {help}")
-                } else {
-                    format!("The file is empty. {help}")
-                }
-            }
-            FeedError::TooLarge { size, limit } => {
-                let mb = |b: usize| b.div_ceil(1024 * 1024);
-                if nl {
-                    format!(
-                        "Het bestand is te groot ({} MB). Het mag hoogstens {} MB zijn.",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                } else {
-                    format!(
-                        "The file is too large ({} MB). It can be at most {} MB.",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                }
-            }
-            FeedError::NotUtf8 { offset } => {
-                if nl {
-                    format!("Dit is geen tekstbestand (UTF-8), of het is beschadigd (bij teken {offset}). {help}")
-                } else {
-                    format!("This is not a text file (UTF-8), or it is damaged (at byte {offset}). {help}")
-                }
-            }
-            FeedError::NotJson { line, column } => {
-                if nl {
-                    format!("Het bestand lijkt JSON, maar is beschadigd of afgebroken (regel {line}, teken {column}). Haal het opnieuw op.")
-                } else {
-                    format!("The file looks like JSON but is damaged or cut off (line {line}, column {column}). Get it again.")
-                }
-            }
-            FeedError::TooDeep => if nl {
-                "Het bestand is te diep genest om veilig te lezen. Dit is geen gewone vacaturefeed."
-            } else {
-                "The file is nested too deeply to read safely. This is not a normal vacancy feed."
-            }
-            .to_owned(),
+            FeedError::Empty => i18n::format(language, "feed.error.empty", &[("help", help)]),
+            FeedError::TooLarge { size, limit } => i18n::format(
+                language,
+                "feed.error.too_large",
+                &[("size", &mb(*size)), ("limit", &mb(*limit))],
+            ),
+            FeedError::NotUtf8 { offset } => i18n::format(
+                language,
+                "feed.error.not_utf8",
+                &[("offset", &offset.to_string()), ("help", help)],
+            ),
+            FeedError::NotJson { line, column } => i18n::format(
+                language,
+                "feed.error.not_json",
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            FeedError::TooDeep => i18n::text(language, "feed.error.too_deep").to_owned(),
             FeedError::NoJobPostings => {
-                if nl {
-                    format!("Er staan geen vacatures (JobPosting) in dit bestand. {help}")
-                } else {
-                    format!("There are no vacancies (JobPosting) in this file. {help}")
-                }
+                i18n::format(language, "feed.error.no_job_postings", &[("help", help)])
             }
-            FeedError::NoTitleColumn => if nl {
-                "De eerste regel van dit CSV-bestand noemt geen kolom voor de titel (title of titel)."
-            } else {
-                "The first line of this CSV file names no column for the title (title or titel)."
+            FeedError::NoTitleColumn => {
+                i18n::text(language, "feed.error.no_title_column").to_owned()
             }
-            .to_owned(),
-            FeedError::CsvBroken { line } => {
-                if nl {
-                    format!("Het CSV-bestand is vanaf regel {line} niet te lezen (een aanhalingsteken dat niet sluit?).")
-                } else {
-                    format!("The CSV file cannot be read from line {line} on (a quote that never closes?).")
-                }
-            }
+            FeedError::CsvBroken { line } => i18n::format(
+                language,
+                "feed.error.csv_broken",
+                &[("line", &line.to_string())],
+            ),
             FeedError::UnknownFormat => {
-                if nl {
-                    format!("We herkennen dit bestand niet. {help}")
-                } else {
-                    format!("We don't recognise this file. {help}")
-                }
+                i18n::format(language, "feed.error.unknown_format", &[("help", help)])
             }
-            FeedError::TooManyRecords { limit } => {
-                if nl {
-                    format!("Het bestand heeft meer dan {limit} vacatures. Splits het in kleinere bestanden.")
-                } else {
-                    format!("The file has more than {limit} vacancies. Split it into smaller files.")
-                }
-            }
+            FeedError::TooManyRecords { limit } => i18n::format(
+                language,
+                "feed.error.too_many_records",
+                &[("limit", &limit.to_string())],
+            ),
         }
     }
 }
-
-impl std::fmt::Display for FeedError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Language::En))
-    }
-}
-
-impl std::error::Error for FeedError {}
 
 /// Reads a vacancy feed of any supported kind, all at once. A record without a closing date
 /// gets none (never an invented one).

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::core::i18n;
 use crate::core::place::GeoPoint;
 use crate::core::text::{calendar_date, Language, LocalizedText};
 use crate::core::vocab::{EducationLevel, PhysicalDemand, Sector};
@@ -60,21 +61,22 @@ impl ContractKind {
         self as usize
     }
 
-    pub fn label(self) -> LocalizedText {
-        let (nl, en) = match self {
-            ContractKind::Regular => ("Baan", "Job"),
-            ContractKind::Temporary => ("Tijdelijk contract", "Temporary contract"),
-            ContractKind::TempAgency => ("Via een uitzendbureau", "Through a temp agency"),
-            ContractKind::Bbl => ("Leren en werken (BBL)", "Learn and work (BBL)"),
-            ContractKind::Internship => ("Stage", "Internship"),
-            ContractKind::WorkExperience => ("Werkervaringsplaats", "Work-experience place"),
-            ContractKind::TrialPlacement => ("Proefplaatsing", "Trial placement"),
-            ContractKind::Volunteering => ("Vrijwilligerswerk", "Volunteering"),
-        };
-        LocalizedText {
-            nl: nl.into(),
-            en: en.into(),
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            ContractKind::Regular => "contract.regular",
+            ContractKind::Temporary => "contract.temporary",
+            ContractKind::TempAgency => "contract.temp_agency",
+            ContractKind::Bbl => "contract.bbl",
+            ContractKind::Internship => "contract.internship",
+            ContractKind::WorkExperience => "contract.work_experience",
+            ContractKind::TrialPlacement => "contract.trial_placement",
+            ContractKind::Volunteering => "contract.volunteering",
         }
+    }
+
+    pub fn label(self) -> LocalizedText {
+        i18n::localized(self.i18n_key())
     }
 
     /// Paid work (a wage from the employer or agency).
@@ -159,19 +161,17 @@ impl EmployerSupport {
         EmployerSupport::Training,
     ];
 
-    pub fn label(self) -> LocalizedText {
-        let (nl, en) = match self {
-            EmployerSupport::JobCoach => ("Een jobcoach op het werk", "A job coach at work"),
-            EmployerSupport::WageSubsidy => (
-                "Loonkostensubsidie is mogelijk",
-                "A wage subsidy is possible",
-            ),
-            EmployerSupport::Training => ("Opleiding of cursus", "Training or a course"),
-        };
-        LocalizedText {
-            nl: nl.into(),
-            en: en.into(),
+    /// The key of its label in the locale files.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            EmployerSupport::JobCoach => "support.job_coach",
+            EmployerSupport::WageSubsidy => "support.wage_subsidy",
+            EmployerSupport::Training => "support.training",
         }
+    }
+
+    pub fn label(self) -> LocalizedText {
+        i18n::localized(self.i18n_key())
     }
 }
 
@@ -196,19 +196,19 @@ impl HoursRange {
     }
 
     pub fn describe(self, language: Language) -> String {
-        let unit = match language {
-            Language::Nl => "uur per week",
-            Language::En => "hours a week",
-        };
         if self.min == self.max {
-            format!("{} {unit}", self.min)
+            i18n::plural(language, "hours.exact", usize::from(self.min), &[])
         } else if self.min == 1 {
-            match language {
-                Language::Nl => format!("hoogstens {} {unit}", self.max),
-                Language::En => format!("at most {} {unit}", self.max),
-            }
+            i18n::format(language, "hours.at_most", &[("max", &self.max.to_string())])
         } else {
-            format!("{}–{} {unit}", self.min, self.max)
+            i18n::format(
+                language,
+                "hours.range",
+                &[
+                    ("min", &self.min.to_string()),
+                    ("max", &self.max.to_string()),
+                ],
+            )
         }
     }
 }
@@ -283,16 +283,15 @@ impl Salary {
                 format!("€ {whole},{rest:02}")
             }
         };
-        let unit = match (self.unit, language) {
-            (SalaryUnit::Hour, Language::Nl) => "per uur",
-            (SalaryUnit::Week, Language::Nl) => "per week",
-            (SalaryUnit::Month, Language::Nl) => "per maand",
-            (SalaryUnit::Year, Language::Nl) => "per jaar",
-            (SalaryUnit::Hour, Language::En) => "an hour",
-            (SalaryUnit::Week, Language::En) => "a week",
-            (SalaryUnit::Month, Language::En) => "a month",
-            (SalaryUnit::Year, Language::En) => "a year",
-        };
+        let unit = i18n::text(
+            language,
+            match self.unit {
+                SalaryUnit::Hour => "salary.per_hour",
+                SalaryUnit::Week => "salary.per_week",
+                SalaryUnit::Month => "salary.per_month",
+                SalaryUnit::Year => "salary.per_year",
+            },
+        );
         if self.min_cents == self.max_cents {
             format!("{} {unit}", euros(self.min_cents))
         } else {
