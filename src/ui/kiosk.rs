@@ -19,7 +19,7 @@ use crate::core::selftest::ids;
 use crate::core::storage::{KeyValueStore, MemoryStore};
 
 use super::platform::{browser, offline, speech};
-use super::result::ResultView;
+use super::result::{ResultView, WhenAnswered};
 use super::selftest::{SelfTestStart, TopicRoute};
 use super::state::{use_app, AppContext};
 use super::vacancies::{use_overview, SharedOverview};
@@ -158,20 +158,7 @@ fn KioskStart() -> impl IntoView {
 
 #[component]
 fn KioskResult() -> impl IntoView {
-    let app = use_app();
-    let has_answers = move || app.state.with(|s| !s.answers.is_empty());
-    view! {
-        <Show
-            when=has_answers
-            fallback=move || view! {
-                <h1>{move || app.t("result.title")}</h1>
-                <p>{move || app.t("result.no_answers")}</p>
-                <A href=app.href("/zelftest") attr:class="button primary">{move || app.t("home.start")}</A>
-            }
-        >
-            <KioskResultBody/>
-        </Show>
-    }
+    view! { <WhenAnswered><KioskResultBody/></WhenAnswered> }
 }
 
 /// The result with the kiosk's vacancies and hand-off: one match overview, worked out once
@@ -316,6 +303,7 @@ fn HandOff(overview: Memo<Option<std::sync::Arc<Overview>>>) -> impl IntoView {
             )
         })
     });
+    let settled = move || overview.with(Option::is_some) || app.vacancies_failed();
     let qr_image = move || {
         qr_svg(&summary.get()).ok().map(|image| {
             // Our own SVG (squares only), as an image: no markup is inserted into the page.
@@ -343,7 +331,12 @@ fn HandOff(overview: Memo<Option<std::sync::Arc<Overview>>>) -> impl IntoView {
             // A shared screen keeps no files: a download would stay in its downloads folder
             // for the next visitor, where "wis alles" cannot reach it.
             <p class="hint">{move || app.t("kiosk.no_files")}</p>
-            <Show when=move || show_text.get()>
+            // The text is shown once the vacancies are in (or could not be fetched), so what
+            // the visitor reads is what the code will hold.
+            <Show when=move || show_text.get() && !settled()>
+                <p role="status">{move || app.t("vacancies.loading")}</p>
+            </Show>
+            <Show when=move || show_text.get() && settled()>
                 <p>{move || app.t("kiosk.qr_contains")}</p>
                 <pre class="qr-text" id="qr-text">{move || summary.get()}</pre>
                 <p>{move || app.t("kiosk.qr_private")}</p>

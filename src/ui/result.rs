@@ -20,6 +20,13 @@ use crate::ui::widgets::ladder::LadderPicture;
 
 #[component]
 pub fn ResultScreen() -> impl IntoView {
+    view! { <WhenAnswered><ResultView/></WhenAnswered> }
+}
+
+/// Its children once the self-test has answers; before that, a way to start it (at home and
+/// at the kiosk).
+#[component]
+pub fn WhenAnswered(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     let has_answers = move || app.state.with(|s| !s.answers.is_empty());
     view! {
@@ -31,7 +38,7 @@ pub fn ResultScreen() -> impl IntoView {
                 <A href=app.href("/zelftest") attr:class="button primary">{move || app.t("home.start")}</A>
             }
         >
-            <ResultView/>
+            {children()}
         </Show>
     }
 }

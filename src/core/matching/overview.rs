@@ -13,6 +13,7 @@ use crate::core::text::Language;
 use super::engine::{InterestTable, RankQuery, Ranked, Ranking, Scorer, VacancyPool};
 use super::explain::{explain, failures, what_if, Failure, MatchExplanation, WhatIf};
 use super::profile::{MatchProfile, Wishes};
+use super::rules::MatchingRules;
 use super::supply::JobSupply;
 
 /// What the job seeker brings to matching.
@@ -21,6 +22,20 @@ pub struct Seeker<'a> {
     pub answers: &'a Answers,
     pub competences: &'a CompetenceProfile,
     pub wishes: &'a Wishes,
+}
+
+impl Seeker<'_> {
+    /// What matching reads from the job seeker, on `today`.
+    pub fn profile(&self, rules: &MatchingRules, places: &Places, today: Date) -> MatchProfile {
+        MatchProfile::build(
+            rules,
+            places,
+            self.answers,
+            self.competences,
+            self.wishes,
+            today,
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,14 +63,7 @@ pub fn overview(
     language: Language,
 ) -> Overview {
     let rules = &content.matching;
-    let profile = MatchProfile::build(
-        rules,
-        places,
-        seeker.answers,
-        seeker.competences,
-        seeker.wishes,
-        today,
-    );
+    let profile = seeker.profile(rules, places, today);
     let scorer = Scorer::new(&profile, rules, content, interests);
     let ranking = scorer.rank(pool, query);
     let top = ranking
@@ -106,14 +114,7 @@ pub fn explain_one(
     language: Language,
 ) -> Option<MatchExplanation> {
     let rules = &content.matching;
-    let profile = MatchProfile::build(
-        rules,
-        places,
-        seeker.answers,
-        seeker.competences,
-        seeker.wishes,
-        today,
-    );
+    let profile = seeker.profile(rules, places, today);
     let scorer = Scorer::new(&profile, rules, content, interests);
     explain(&scorer, &profile, content, pool, index, language)
 }

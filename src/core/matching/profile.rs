@@ -46,6 +46,24 @@ pub struct Wishes {
     pub avoid_heavy_work: bool,
 }
 
+impl Wishes {
+    /// Wants this kind of work, or no longer (a tick box).
+    pub fn toggle_contract(&mut self, kind: ContractKind) {
+        toggle(&mut self.contracts, kind);
+    }
+
+    /// Avoids this sector, or no longer (a tick box).
+    pub fn toggle_avoided_sector(&mut self, sector: Sector) {
+        toggle(&mut self.avoid_sectors, sector);
+    }
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
 /// Where a profile value came from, so the explanation can say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {

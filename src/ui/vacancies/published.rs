@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::i18n;
-use crate::core::matching::{MatchProfile, VacancyPool};
+use crate::core::matching::{Seeker, VacancyPool};
 use crate::core::place::GeoPoint;
 use crate::core::publish::{
     availability, Availability, ClosedReason, Freshness, Manifest, Shard, TextEntry, Texts,
@@ -299,14 +299,12 @@ pub fn use_published_area(app: AppContext) {
             return;
         }
         let (home, km) = app.state.with(|s| {
-            let profile = MatchProfile::build(
-                &app.content.matching,
-                &data.places,
-                &s.answers,
-                &s.competences,
-                &s.wishes,
-                now().date(),
-            );
+            let seeker = Seeker {
+                answers: &s.answers,
+                competences: &s.competences,
+                wishes: &s.wishes,
+            };
+            let profile = seeker.profile(&app.content.matching, &data.places, now().date());
             (
                 profile.home.map(|h| h.point),
                 f64::from(profile.max_distance_km),

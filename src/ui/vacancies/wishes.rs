@@ -183,11 +183,7 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                             <div class="option inline">
                                 <input type="checkbox" id=id.clone()
                                     prop:checked=move || app.state.with(|s| s.wishes.contracts.contains(&kind))
-                                    on:change=move |_| app.update_wishes(|w| {
-                                        if !w.contracts.remove(&kind) {
-                                            w.contracts.insert(kind);
-                                        }
-                                    })/>
+                                    on:change=move |_| app.update_wishes(|w| w.toggle_contract(kind))/>
                                 <label for=id>{move || contract_label(kind, app.language())}</label>
                             </div>
                         }
@@ -203,11 +199,7 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                             <div class="option inline">
                                 <input type="checkbox" id=id.clone()
                                     prop:checked=move || app.state.with(|s| s.wishes.avoid_sectors.contains(&sector))
-                                    on:change=move |_| app.update_wishes(|w| {
-                                        if !w.avoid_sectors.remove(&sector) {
-                                            w.avoid_sectors.insert(sector);
-                                        }
-                                    })/>
+                                    on:change=move |_| app.update_wishes(|w| w.toggle_avoided_sector(sector))/>
                                 <label for=id>{move || app.t(sector.i18n_key())}</label>
                             </div>
                         }
