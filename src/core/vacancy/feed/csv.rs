@@ -13,14 +13,16 @@
 
 use std::collections::HashMap;
 
-use super::html::{html_to_text, tidy};
-use super::import::{
+use crate::core::vacancy::html::{html_to_text, tidy};
+use crate::core::vacancy::model::*;
+
+use super::error::{FeedError, RecordPosition, RecordProblem, RejectedRecord};
+use super::fields::{
     is_negative_number, parse_contract_text, parse_date_text, parse_education_text, parse_euros,
     parse_hours_text, parse_isco, parse_physical_text, parse_salary_unit, parse_support_text,
-    parse_yes_no, Draft, FeedError, RecordPosition, RecordProblem, Records, RejectedRecord,
-    MAX_RECORDS,
+    parse_yes_no,
 };
-use super::model::*;
+use super::record::{Draft, Records, MAX_RECORDS};
 
 /// Column → the header names it answers to (compared without case, spaces or `_`/`-`).
 const COLUMNS: &[(&str, &[&str])] = &[
@@ -252,7 +254,7 @@ impl CsvPlan {
         }
         let rest = text.get(self.offset..).unwrap_or_default();
         let mut reader = reader(self.delimiter, false, rest.as_bytes());
-        let mut record = csv::StringRecord::new();
+        let mut record = ::csv::StringRecord::new();
         let mut read = 0;
         // Lines and bytes of this step's reader count from the start of `rest`.
         let line_of = |reader_line: u64| self.line + reader_line.saturating_sub(1);
@@ -311,8 +313,8 @@ impl CsvPlan {
     }
 }
 
-fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
+fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(has_headers)
@@ -322,7 +324,7 @@ fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> csv::Reader<&[u8]> 
 /// One CSV row with the header's column positions.
 struct Row<'r> {
     columns: &'r HashMap<&'static str, usize>,
-    record: &'r csv::StringRecord,
+    record: &'r ::csv::StringRecord,
 }
 
 impl<'r> Row<'r> {
@@ -516,13 +518,13 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "salary_max",
 ];
 
-/// Vacancies as CSV with the canonical columns, which [`import_csv`] reads back. Meant for
+/// Vacancies as CSV with the canonical columns, which [`import_feed`](super::import_feed) reads back. Meant for
 /// systems, not spreadsheets: cells are written as they are.
 pub fn write_csv<W: std::io::Write>(
     out: W,
     vacancies: impl IntoIterator<Item = Vacancy>,
 ) -> std::io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = ::csv::Writer::from_writer(out);
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
     header.extend(["salary_unit", "description"]);
     writer.write_record(&header)?;

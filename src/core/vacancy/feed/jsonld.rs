@@ -17,13 +17,16 @@ use serde_json::{Map, Value};
 
 use crate::core::place::GeoPoint;
 
-use super::html::{html_to_text, tidy};
-use super::import::{
-    is_negative_number, parse_date_text, parse_education_text, parse_euros, parse_hours_text,
-    parse_isco, Draft, FeedError, FeedImport, NoteReason, RecordPosition, RecordProblem, Records,
-    RejectedRecord, MAX_RECORDS,
+use crate::core::vacancy::html::{escape_text, html_to_text, tidy};
+use crate::core::vacancy::model::*;
+
+use super::error::{FeedError, NoteReason, RecordPosition, RecordProblem, RejectedRecord};
+use super::fields::{
+    infer_contract, is_negative_number, parse_contract_text, parse_date_text, parse_education_text,
+    parse_euros, parse_hours_text, parse_isco,
 };
-use super::model::*;
+use super::record::{Draft, Records, MAX_RECORDS};
+use super::report::FeedImport;
 
 use crate::core::occupation::ESCO_OCCUPATION_PREFIX;
 
@@ -696,7 +699,7 @@ fn read_employment_types(kinds: &[String], draft: &mut Draft) {
     // placement), named next to the schema.org type, is the more precise one.
     let specific = kinds
         .iter()
-        .filter_map(|k| super::import::parse_contract_text(k))
+        .filter_map(|k| parse_contract_text(k))
         .find(|k| {
             matches!(
                 k,
@@ -716,11 +719,11 @@ fn read_employment_types(kinds: &[String], draft: &mut Draft) {
         Some(ContractKind::Temporary)
     } else if has("FULL_TIME") || has("PART_TIME") || has("PER_DIEM") {
         // schema.org's words for a regular job: only the title can say more ("(BBL)").
-        Some(super::import::infer_contract(&draft.title, "").unwrap_or(ContractKind::Regular))
+        Some(infer_contract(&draft.title, "").unwrap_or(ContractKind::Regular))
     } else {
         kinds
             .iter()
-            .find_map(|k| super::import::parse_contract_text(k))
+            .find_map(|k| parse_contract_text(k))
             .filter(|k| *k != ContractKind::Regular)
     };
     if has("FULL_TIME") && !has("PART_TIME") {
@@ -948,7 +951,7 @@ pub fn to_job_posting(vacancy: &Vacancy) -> Value {
 
 /// Plain text as simple HTML: paragraphs, and lines starting with a bullet as a list.
 fn description_html(text: &str) -> String {
-    let escape = super::html::escape_text;
+    let escape = escape_text;
     let mut html = String::with_capacity(text.len() + 64);
     for paragraph in text.split("\n\n") {
         let lines: Vec<&str> = paragraph.lines().collect();
