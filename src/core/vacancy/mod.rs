@@ -22,19 +22,6 @@ pub use feed::{
     import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
     RecordProblem, RejectedRecord,
 };
-// The feed readers' paths from before `feed/` (used by the CLI, the UI, tests, fuzz targets
-// and benches): `vacancy::jsonld::to_job_posting`, `vacancy::csv_feed::write_csv`,
-// `vacancy::import::parse_date_text`…
-pub use feed::csv as csv_feed;
-pub use feed::jsonld;
-/// The feed reader's names at their path from before [`feed`].
-pub mod import {
-    pub use super::feed::fields::*;
-    pub use super::feed::{
-        import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
-        RecordPosition, RecordProblem, RejectedRecord, MAX_EXAMPLES, MAX_FEED_BYTES, MAX_RECORDS,
-    };
-}
 pub use link::Linker;
 pub use model::*;
 
@@ -42,6 +29,29 @@ use time::Date;
 
 use crate::core::competence::CompetenceCatalog;
 use crate::core::text::calendar_date;
+
+// The feed reader's names at their paths from before `feed/`, which the CLI, the UI, tests,
+// fuzz targets and benches use.
+
+/// [`feed`]'s reader, limits and readers of values in words, as `vacancy::import::…`.
+pub mod import {
+    pub use super::feed::fields::*;
+    pub use super::feed::{
+        import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
+        RecordPosition, RecordProblem, RejectedRecord, MAX_EXAMPLES, MAX_FEED_BYTES, MAX_RECORDS,
+    };
+}
+
+/// [`feed`]'s JSON-LD writer and limits, as `vacancy::jsonld::…`.
+pub mod jsonld {
+    pub use super::feed::write::to_job_posting;
+    pub use super::feed::{CATALOGUE_CODE_SET, MAX_DEPTH};
+}
+
+/// [`feed`]'s CSV writer, as `vacancy::csv_feed::…`.
+pub mod csv_feed {
+    pub use super::feed::write::{write_csv, CSV_COLUMNS};
+}
 
 /// `format` of the app's vacancy file (`werkmap vacancies import --out`, the bundled sample).
 pub const SET_FORMAT: &str = "werkmap-vacancies";

@@ -11,19 +11,26 @@
 //! way a number of records at a time, for a browser that must paint between steps.
 //!
 //! Limits: [`MAX_FEED_BYTES`] and [`MAX_RECORDS`]; JSON nested deeper than
-//! [`jsonld::MAX_DEPTH`] is refused, not followed. Nothing here panics, whatever the bytes
+//! [`MAX_DEPTH`] is refused, not followed. Nothing here panics, whatever the bytes
 //! (proptests in `tests/vacancy_import.rs`, fuzz targets `fuzz_targets/vacancy_feed.rs` and
 //! `vacancy_csv.rs`).
 
-pub mod csv;
+mod csv;
 mod error;
 pub mod fields;
-pub mod jsonld;
+mod format;
+mod html;
+mod json;
+mod jsonld;
+mod posting;
 mod reader;
 mod record;
 mod report;
+pub mod write;
 
 pub use error::{FeedError, NoteReason, RecordNote, RecordPosition, RecordProblem, RejectedRecord};
+pub use json::MAX_DEPTH;
+pub use posting::CATALOGUE_CODE_SET;
 pub use reader::{FeedReader, MAX_FEED_BYTES};
 pub use record::MAX_RECORDS;
 pub use report::{FeedFormat, FeedImport, MAX_EXAMPLES};

@@ -1,23 +1,33 @@
 //! [`FeedReader`]: a feed read a number of records at a time, with its progress. It checks
-//! the file as a whole (size, UTF-8, a byte order mark, empty), decides its format and
-//! leaves the records to that format's plan.
+//! what every file must be (no larger than [`MAX_FEED_BYTES`], UTF-8, not empty; a byte
+//! order mark is skipped), then asks the formats of `FORMATS` in turn whether the text is
+//! theirs, the one place where a feed's format is decided, and leaves the records to the
+//! plan of the first that says yes.
 
 use std::borrow::Cow;
 
 use crate::core::vacancy::link::Linker;
 
+use super::csv::Csv;
 use super::error::FeedError;
+use super::format::{Format, Plan, Text};
+use super::html::HtmlJsonLd;
+use super::jsonld::JsonLd;
 use super::record::{IdPool, Records};
-use super::report::{FeedFormat, FeedImport};
-use super::{csv, jsonld};
+use super::report::FeedImport;
 
 /// The largest feed read: 256 MiB (a 100,000-vacancy JSON-LD feed is about 150 MB).
 pub const MAX_FEED_BYTES: usize = 256 * 1024 * 1024;
 
 const BOM: &str = "\u{FEFF}";
 
+/// The formats a feed can have, in the order they are asked: by the first character of the
+/// content, `{` or `[` is JSON-LD and `<` an HTML page; whatever else is CSV, whose header
+/// decides. A new format is a file beside `jsonld.rs` and a line here.
+const FORMATS: &[&dyn Format] = &[&JsonLd, &HtmlJsonLd, &Csv];
+
 /// A feed read a number of records at a time, so that a browser can paint (a progress bar)
-/// between the steps of a large feed. [`import_feed`] is this reader in one step: the result
+/// between the steps of a large feed. `import_feed` is this reader in one step: the result
 /// is the same however the steps are cut.
 ///
 /// [`FeedReader::new`] decides the format and checks the file as a whole (size, UTF-8,
@@ -25,15 +35,10 @@ const BOM: &str = "\u{FEFF}";
 /// from it, except a CSV row that breaks the CSV syntax (found by the step that reaches it).
 pub struct FeedReader<'a> {
     text: Cow<'a, str>,
-    plan: Plan,
+    plan: Box<dyn Plan>,
     report: FeedImport,
     ids: IdPool,
     position: usize,
-}
-
-enum Plan {
-    Json(jsonld::JsonPlan),
-    Csv(csv::CsvPlan),
 }
 
 impl<'a> FeedReader<'a> {
@@ -59,33 +64,22 @@ impl<'a> FeedReader<'a> {
             }
         };
         let after_bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let content = &text[after_bom..];
-        let start = content.trim_start();
-        if start.is_empty() {
+        let content = text[after_bom..].trim_start();
+        if content.is_empty() {
             return Err(FeedError::Empty);
         }
-        let json_at = text.len() - start.len();
-        let (format, plan) = match start.as_bytes()[0] {
-            b'{' | b'[' => (
-                FeedFormat::JsonLd,
-                Plan::Json(jsonld::JsonPlan::of_json(&text, json_at)?),
-            ),
-            b'<' => (
-                FeedFormat::HtmlJsonLd,
-                Plan::Json(jsonld::JsonPlan::of_html(&text, json_at)?),
-            ),
-            _ => (
-                FeedFormat::Csv,
-                Plan::Csv(csv::CsvPlan::new(&text, after_bom)?),
-            ),
+        let whole = Text {
+            text: &text,
+            after_bom,
+            content: text.len() - content.len(),
         };
-        let mut report = FeedImport::new(format);
-        if let Plan::Json(plan) = &plan {
-            report.other_nodes = plan.other_nodes();
-            if plan.total() == 0 {
-                return Err(FeedError::NoJobPostings);
-            }
-        }
+        let format = FORMATS
+            .iter()
+            .find(|format| format.sniff(whole.content()))
+            .ok_or(FeedError::UnknownFormat)?;
+        let plan = format.open(&whole)?;
+        let mut report = FeedImport::new(format.kind());
+        report.other_nodes = plan.other_nodes();
         Ok(Self {
             text,
             plan,
@@ -103,18 +97,12 @@ impl<'a> FeedReader<'a> {
             ids: &mut self.ids,
             position: &mut self.position,
         };
-        match &mut self.plan {
-            Plan::Json(plan) => Ok(plan.step(&self.text, &mut records_of, records)),
-            Plan::Csv(plan) => plan.step(&self.text, &mut records_of, records),
-        }
+        self.plan.step(&self.text, &mut records_of, records)
     }
 
     /// How far the reading is, from 0 to 1 (by records for JSON-LD, by bytes for CSV).
     pub fn progress(&self) -> f64 {
-        let (done, total) = match &self.plan {
-            Plan::Json(plan) => (plan.done(), plan.total()),
-            Plan::Csv(plan) => (plan.done(), self.text.len()),
-        };
+        let (done, total) = self.plan.progress(&self.text);
         if total == 0 {
             1.0
         } else {
