@@ -1,16 +1,15 @@
 //! Vacancies: the model, the app's own vacancy file (a [`VacancySet`]), the importers of
-//! job-site feeds (schema.org `JobPosting` JSON-LD and CSV), linking to the occupation
-//! catalogue and the places table, and the generator of realistic synthetic vacancies.
+//! job-site feeds ([`feed`]: schema.org `JobPosting` JSON-LD, HTML with JSON-LD, CSV),
+//! linking to the occupation catalogue and the places table, and the generator of realistic
+//! synthetic vacancies.
 //!
 //! Every importer is pure and total: bytes in, a [`FeedImport`] (good records kept, bad
 //! records listed with the reason) or a [`FeedError`] out. Nothing the caller holds changes
 //! until it takes the result.
 
-pub mod csv_feed;
+pub mod feed;
 pub mod generate;
 pub mod html;
-pub mod import;
-pub mod jsonld;
 pub mod link;
 pub mod model;
 
@@ -19,7 +18,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use import::{
+pub use feed::{
     import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
     RecordProblem, RejectedRecord,
 };
@@ -30,6 +29,29 @@ use time::Date;
 
 use crate::core::competence::CompetenceCatalog;
 use crate::core::text::calendar_date;
+
+// The feed reader's names at their paths from before `feed/`, which the CLI, the UI, tests,
+// fuzz targets and benches use.
+
+/// [`feed`]'s reader, limits and readers of values in words, as `vacancy::import::…`.
+pub mod import {
+    pub use super::feed::fields::*;
+    pub use super::feed::{
+        import_feed, FeedError, FeedFormat, FeedImport, FeedReader, NoteReason, RecordNote,
+        RecordPosition, RecordProblem, RejectedRecord, MAX_EXAMPLES, MAX_FEED_BYTES, MAX_RECORDS,
+    };
+}
+
+/// [`feed`]'s JSON-LD writer and limits, as `vacancy::jsonld::…`.
+pub mod jsonld {
+    pub use super::feed::write::to_job_posting;
+    pub use super::feed::{CATALOGUE_CODE_SET, MAX_DEPTH};
+}
+
+/// [`feed`]'s CSV writer, as `vacancy::csv_feed::…`.
+pub mod csv_feed {
+    pub use super::feed::write::{write_csv, CSV_COLUMNS};
+}
 
 /// `format` of the app's vacancy file (`werkmap vacancies import --out`, the bundled sample).
 pub const SET_FORMAT: &str = "werkmap-vacancies";

@@ -13,14 +13,18 @@
 
 use std::collections::HashMap;
 
-use super::html::{html_to_text, tidy};
-use super::import::{
+use crate::core::vacancy::html::{html_to_text, tidy};
+use crate::core::vacancy::model::*;
+
+use super::error::{FeedError, RecordPosition, RecordProblem, RejectedRecord};
+use super::fields::{
     is_negative_number, parse_contract_text, parse_date_text, parse_education_text, parse_euros,
     parse_hours_text, parse_isco, parse_physical_text, parse_salary_unit, parse_support_text,
-    parse_yes_no, Draft, FeedError, RecordPosition, RecordProblem, Records, RejectedRecord,
-    MAX_RECORDS,
+    parse_yes_no,
 };
-use super::model::*;
+use super::format::{Format, Plan, Text};
+use super::record::{Draft, Records, MAX_RECORDS};
+use super::report::FeedFormat;
 
 /// Column → the header names it answers to (compared without case, spaces or `_`/`-`).
 const COLUMNS: &[(&str, &[&str])] = &[
@@ -186,8 +190,27 @@ fn sniff_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// A CSV feed: its header read up front, its rows a number at a time ([`CsvPlan::step`]).
-pub(crate) struct CsvPlan {
+/// CSV with a header row. It has no first character of its own: it is the format a text is
+/// read as when no other format recognises it, and its header decides
+/// ([`FeedError::UnknownFormat`] when it names no column the importer knows).
+pub(crate) struct Csv;
+
+impl Format for Csv {
+    fn kind(&self) -> FeedFormat {
+        FeedFormat::Csv
+    }
+
+    fn sniff(&self, _content: &str) -> bool {
+        true
+    }
+
+    fn open(&self, text: &Text<'_>) -> Result<Box<dyn Plan>, FeedError> {
+        Ok(Box::new(CsvPlan::new(text.text, text.after_bom)?))
+    }
+}
+
+/// A CSV feed: its header read up front, its rows a number at a time ([`Plan::step`]).
+struct CsvPlan {
     delimiter: u8,
     columns: HashMap<&'static str, usize>,
     header_len: usize,
@@ -199,7 +222,7 @@ pub(crate) struct CsvPlan {
 
 impl CsvPlan {
     /// Reads the header of the CSV text that starts at `start` (after a byte order mark).
-    pub(crate) fn new(text: &str, start: usize) -> Result<Self, FeedError> {
+    fn new(text: &str, start: usize) -> Result<Self, FeedError> {
         let body = &text[start..];
         let delimiter = sniff_delimiter(body);
         let mut reader = reader(delimiter, true, body.as_bytes());
@@ -234,14 +257,11 @@ impl CsvPlan {
             finished: false,
         })
     }
+}
 
-    /// Bytes of the text read so far.
-    pub(crate) fn done(&self) -> usize {
-        self.offset
-    }
-
+impl Plan for CsvPlan {
     /// Reads up to `count` rows that are not blank; `true` when the text has been read.
-    pub(crate) fn step(
+    fn step(
         &mut self,
         text: &str,
         records: &mut Records<'_, '_>,
@@ -252,7 +272,7 @@ impl CsvPlan {
         }
         let rest = text.get(self.offset..).unwrap_or_default();
         let mut reader = reader(self.delimiter, false, rest.as_bytes());
-        let mut record = csv::StringRecord::new();
+        let mut record = ::csv::StringRecord::new();
         let mut read = 0;
         // Lines and bytes of this step's reader count from the start of `rest`.
         let line_of = |reader_line: u64| self.line + reader_line.saturating_sub(1);
@@ -309,10 +329,15 @@ impl CsvPlan {
         }
         Ok(self.finished)
     }
+
+    /// Bytes of the text read so far.
+    fn progress(&self, text: &str) -> (usize, usize) {
+        (self.offset, text.len())
+    }
 }
 
-fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
+fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(has_headers)
@@ -322,7 +347,7 @@ fn reader(delimiter: u8, has_headers: bool, bytes: &[u8]) -> csv::Reader<&[u8]> 
 /// One CSV row with the header's column positions.
 struct Row<'r> {
     columns: &'r HashMap<&'static str, usize>,
-    record: &'r csv::StringRecord,
+    record: &'r ::csv::StringRecord,
 }
 
 impl<'r> Row<'r> {
@@ -487,99 +512,4 @@ fn read_row(row: &Row<'_>) -> Result<Draft, RecordProblem> {
         salary,
         url: cell("url").map(str::to_owned),
     })
-}
-
-/// The columns [`write_csv`] writes, in this order (the canonical names of [`COLUMNS`]).
-pub const CSV_COLUMNS: [&str; 23] = [
-    "id",
-    "title",
-    "employer",
-    "place",
-    "postcode",
-    "hours_min",
-    "hours_max",
-    "contract",
-    "occupation",
-    "isco",
-    "esco_uri",
-    "education",
-    "language",
-    "driving_licence",
-    "physical",
-    "competences",
-    "required_competences",
-    "posted",
-    "start_date",
-    "closing_date",
-    "support",
-    "salary_min",
-    "salary_max",
-];
-
-/// Vacancies as CSV with the canonical columns, which [`import_csv`] reads back. Meant for
-/// systems, not spreadsheets: cells are written as they are.
-pub fn write_csv<W: std::io::Write>(
-    out: W,
-    vacancies: impl IntoIterator<Item = Vacancy>,
-) -> std::io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
-    header.extend(["salary_unit", "description"]);
-    writer.write_record(&header)?;
-    for v in vacancies {
-        let demands = |required: bool| {
-            v.competences
-                .iter()
-                .filter(|d| d.required == required)
-                .map(|d| format!("{}:{}", d.competence, d.level))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        let salary = v.salary;
-        let record: Vec<String> = vec![
-            v.id.clone(),
-            v.title.clone(),
-            v.employer.clone(),
-            v.place.clone().unwrap_or_default(),
-            v.postcode.clone().unwrap_or_default(),
-            v.hours.map(|h| h.min.to_string()).unwrap_or_default(),
-            v.hours.map(|h| h.max.to_string()).unwrap_or_default(),
-            serde_name(&v.contract),
-            v.occupation.id.clone().unwrap_or_default(),
-            v.occupation.isco.clone().unwrap_or_default(),
-            v.occupation.esco_uri.clone().unwrap_or_default(),
-            v.education.map(|e| serde_name(&e)).unwrap_or_default(),
-            v.language.map(|l| l.code().to_owned()).unwrap_or_default(),
-            if v.driving_licence { "ja" } else { "nee" }.to_owned(),
-            v.physical.map(|p| serde_name(&p)).unwrap_or_default(),
-            demands(false),
-            demands(true),
-            v.posted.map(|d| d.to_string()).unwrap_or_default(),
-            v.start_date.map(|d| d.to_string()).unwrap_or_default(),
-            v.closing_date.map(|d| d.to_string()).unwrap_or_default(),
-            v.support
-                .iter()
-                .map(serde_name)
-                .collect::<Vec<_>>()
-                .join("; "),
-            salary.map(|s| euros(s.min_cents)).unwrap_or_default(),
-            salary.map(|s| euros(s.max_cents)).unwrap_or_default(),
-            salary.map(|s| serde_name(&s.unit)).unwrap_or_default(),
-            v.description.clone(),
-        ];
-        writer.write_record(&record)?;
-    }
-    writer.flush()
-}
-
-fn euros(cents: u32) -> String {
-    format!("{}.{:02}", cents / 100, cents % 100)
-}
-
-/// The serde name of a unit enum value (`temp_agency`, `mbo2`…).
-fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
