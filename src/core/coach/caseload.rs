@@ -81,7 +81,7 @@ pub enum ImportOutcome {
 
 impl ImportOutcome {
     /// The key of [`ImportOutcome::message`] in the locale files.
-    pub fn i18n_key(self) -> &'static str {
+    fn i18n_key(self) -> &'static str {
         match self {
             ImportOutcome::New => "coach.import.new",
             ImportOutcome::Updated => "coach.import.updated",

@@ -29,6 +29,4 @@ pub use caseload::{open_client_file, Caseload, ImportOutcome, OpenClientError, S
 pub use client::{Client, ClientDataError, ImportedVersion, CLIENT_SCHEMA_VERSION, KEPT_VERSIONS};
 pub use compare::{compare, Change};
 pub use key::{client_key, client_slug};
-pub use overview::{
-    filter_rows, sort_rows, EvaluationDue, OverviewRow, RowFilter, SortColumn, SOON_DAYS,
-};
+pub use overview::{filter_rows, sort_rows, EvaluationDue, OverviewRow, RowFilter, SortColumn};

@@ -16,7 +16,7 @@ use crate::core::selftest::{RouteId, SelfTest};
 use crate::core::text::Language;
 
 /// An evaluation this many days ahead (or fewer) is [`EvaluationDue::Soon`].
-pub const SOON_DAYS: i64 = 7;
+const SOON_DAYS: i64 = 7;
 
 /// The overview row of one client; `None` for a client without any version.
 pub(super) fn overview_row(
@@ -61,7 +61,7 @@ fn counted_in_four_weeks(log: &ActivityLog, today: Date) -> usize {
 pub enum EvaluationDue {
     /// The date has passed.
     Overdue,
-    /// Today or within [`SOON_DAYS`] days.
+    /// Today or within `SOON_DAYS` days.
     Soon,
     Later,
     NotPlanned,
@@ -87,7 +87,7 @@ impl EvaluationDue {
     }
 
     /// The key of its label in the locale files.
-    pub fn i18n_key(self) -> &'static str {
+    fn i18n_key(self) -> &'static str {
         match self {
             EvaluationDue::Overdue => "coach.due.overdue",
             EvaluationDue::Soon => "coach.due.soon",
