@@ -10,13 +10,15 @@
 //!
 //! The coach owns [`Client::agreements`]: an import takes them from the first file only and
 //! never writes over them afterwards, so a job seeker's file that still carries last month's
-//! reply cannot undo what the coach changed since.
+//! reply cannot undo what the coach changed since. A reply ([`Client::reply`]) carries only
+//! the agreements and the alias, so it never changes the job seeker's own sections.
 //!
-//! The files: `key.rs` (who is who), `client.rs` (one person's stored record, its migration
-//! and the reply), `caseload.rs` (opening and importing files, reading the stored records
-//! back), `overview.rs` (the rows, sorting and filtering), `standing.rs` (where one file puts
-//! a person), `compare.rs` (what changed between two versions, in plain words). Everything
-//! outside this folder uses the items re-exported here.
+//! The files, each using only those before it: `key.rs` (who is who), `standing.rs` (where
+//! one file puts a person), `compare.rs` (what changed between two versions, in plain
+//! words), `client.rs` (one person's stored record, its migration and the reply),
+//! `overview.rs` (the rows, sorting and filtering), `caseload.rs` (opening and importing
+//! files, reading the stored records back). Everything outside this folder uses the items
+//! re-exported here.
 
 mod caseload;
 mod client;
