@@ -11,6 +11,7 @@ pub mod esco;
 pub mod handoff;
 pub mod i18n;
 pub mod kiosk;
+pub mod language;
 pub mod matching;
 pub mod occupation;
 pub mod place;
