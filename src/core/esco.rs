@@ -34,7 +34,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 use crate::core::i18n;
-use crate::core::search::{AboutText, SearchDocument};
 use crate::core::text::{clean_name, Language};
 
 /// The largest file the importer reads: 50 MiB. The ESCO file is about 2.6 MB.
@@ -234,34 +233,6 @@ impl EscoCatalog {
     /// [`EscoCatalog::to_compact_json`].
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
-    }
-
-    /// One search document per occupation: the ESCO URI as key, the preferred label, the
-    /// alternative and hidden labels as terms, and the Dutch description as what the work is.
-    /// (`search::esco_documents` adds what the bundled catalogue knows.)
-    pub fn search_documents(&self) -> Vec<SearchDocument> {
-        self.occupations
-            .iter()
-            .map(|o| SearchDocument {
-                key: o.uri.clone(),
-                label: o.label.clone(),
-                terms: o
-                    .alt_labels
-                    .iter()
-                    .chain(&o.hidden_labels)
-                    .cloned()
-                    .collect(),
-                about: if o.description.trim().is_empty() {
-                    Vec::new()
-                } else {
-                    vec![AboutText {
-                        language: Language::Nl,
-                        text: o.description.clone(),
-                    }]
-                },
-                prior: 0.0,
-            })
-            .collect()
     }
 
     pub fn occupation(&self, uri: &str) -> Option<&EscoOccupation> {
