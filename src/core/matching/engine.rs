@@ -12,8 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::core::competence::{fit_occupation, interest_profile, CompetenceProfile};
 use crate::core::content::Content;
-use crate::core::place::{GeoPoint, KM_PER_DEGREE};
-use crate::core::publish::Area;
+use crate::core::place::{Area, GeoPoint, KM_PER_DEGREE};
 use crate::core::vacancy::{ContractKind, EmployerSupport, Vacancy, MAX_DEMANDS};
 use crate::core::vocab::{PhysicalDemand, Sector};
 

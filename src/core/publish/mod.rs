@@ -40,6 +40,8 @@ use crate::core::vacancy::{
 };
 use crate::core::vocab::{EducationLevel, PhysicalDemand, Sector};
 
+/// A cell's rectangle on the map; kept with the places, since matching measures to it too.
+pub use crate::core::place::Area;
 pub use build::{
     publish, read_input, referenced_files, DuplicateBy, Input, PublishOptions, PublishReport,
     Reason, ReportLine, DEFAULT_CAPACITY,
@@ -85,38 +87,6 @@ pub struct Cell {
     pub z: u8,
     pub x: u32,
     pub y: u32,
-}
-
-/// A rectangle on the map, degrees (closed: its edges belong to it).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Area {
-    pub south: f64,
-    pub west: f64,
-    pub north: f64,
-    pub east: f64,
-}
-
-/// Floating-point slack when checking that a point lies in a cell.
-const EDGE: f64 = 1e-9;
-
-impl Area {
-    pub fn contains(&self, point: GeoPoint) -> bool {
-        point.lat >= self.south - EDGE
-            && point.lat <= self.north + EDGE
-            && point.lon >= self.west - EDGE
-            && point.lon <= self.east + EDGE
-    }
-
-    /// The distance from `from` to the nearest point of the area, in km, measured as
-    /// [`GeoPoint::distance_km`] measures from `from` (the job seeker's home). No point of
-    /// the area is nearer than this.
-    pub fn distance_km(&self, from: GeoPoint) -> f64 {
-        let nearest = GeoPoint {
-            lat: from.lat.clamp(self.south, self.north),
-            lon: from.lon.clamp(self.west, self.east),
-        };
-        from.distance_km(nearest)
-    }
 }
 
 impl Cell {
