@@ -11,13 +11,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::core::competence::{fit_occupation, interest_profile, CompetenceProfile};
-use crate::core::content::Content;
+use crate::core::content::{Content, MatchingRules};
 use crate::core::place::{Area, GeoPoint, KM_PER_DEGREE};
 use crate::core::vacancy::{ContractKind, EmployerSupport, Vacancy, MAX_DEMANDS};
 use crate::core::vocab::{PhysicalDemand, Sector};
 
 use super::profile::MatchProfile;
-use super::rules::MatchingRules;
 
 /// Most competences the compact form knows (the catalogue has 30).
 const MAX_COMPETENCES: usize = 64;

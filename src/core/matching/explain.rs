@@ -4,7 +4,7 @@
 
 use time::Date;
 
-use crate::core::content::Content;
+use crate::core::content::{Content, MatchingRules};
 use crate::core::i18n;
 use crate::core::text::{format_date, Language};
 use crate::core::vacancy::{ContractKind, EmployerSupport, HoursRange, LanguageLevel, Vacancy};
@@ -12,7 +12,6 @@ use crate::core::vocab::{EducationLevel, Sector};
 
 use super::engine::{fail, Evaluation, InterestTable, Scorer, VacancyPool};
 use super::profile::{MatchProfile, Source, Wishes};
-use super::rules::MatchingRules;
 
 /// A wish the vacancy does not meet.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,9 +10,9 @@ pub mod engine;
 pub mod explain;
 pub mod overview;
 pub mod profile;
-pub mod rules;
 pub mod supply;
 
+pub use crate::core::content::{MatchingDataError, MatchingRules};
 pub use engine::{
     Evaluation, Filter, InterestTable, Parts, RankQuery, Ranked, Ranking, Scorer, SortBy,
     VacancyPool,
@@ -23,5 +23,4 @@ pub use explain::{
 };
 pub use overview::{explain_one, overview, Overview, Seeker};
 pub use profile::{is_youth, Home, MatchProfile, Source, Wishes};
-pub use rules::{MatchingDataError, MatchingRules};
 pub use supply::{JobSupply, Quadrant};
