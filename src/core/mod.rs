@@ -2,6 +2,7 @@
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
 pub mod activity;
+pub mod agreement;
 pub mod coach;
 pub mod competence;
 pub mod consistency;

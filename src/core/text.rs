@@ -10,6 +10,44 @@ pub use crate::core::language::{Language, LocalizedText};
 // `YYYY-MM-DD` for serde: `#[serde(with = "calendar_date")]` (or `calendar_date::option`).
 time::serde::format_description!(pub calendar_date, Date, "[year]-[month]-[day]");
 
+/// The JSON Schema of the dates the stored and exported files write, for
+/// `#[schemars(with = …)]` on a field serialised with [`calendar_date`] or RFC 3339.
+pub mod date_schema {
+    use std::borrow::Cow;
+
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    /// An RFC 3339 date and time.
+    pub struct DateTime;
+
+    impl JsonSchema for DateTime {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "DateTime".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date-time" })
+        }
+    }
+
+    /// A calendar date, `YYYY-MM-DD`.
+    pub struct CalendarDate;
+
+    impl JsonSchema for CalendarDate {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "CalendarDate".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date" })
+        }
+    }
+}
+
 /// A calendar date in words, e.g. "25 november 2026" / "25 November 2026".
 pub fn format_date(date: time::Date, language: Language) -> String {
     const MONTHS: [&str; 12] = [
