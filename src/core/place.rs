@@ -44,7 +44,7 @@ impl GeoPoint {
     /// Straight-line distance in km. An equirectangular approximation with the scale of
     /// `self`'s latitude: within 0.5% of the great-circle distance for the distances people
     /// travel to work in the Netherlands, and cheap enough to run for 100,000 vacancies.
-    /// Matching uses the same formula in `f32` (`matching::compiled`).
+    /// Matching uses the same formula in `f32` (`matching::engine`).
     pub fn distance_km(self, other: GeoPoint) -> f64 {
         let scale = self.lat.to_radians().cos();
         let dx = (other.lon - self.lon) * scale;

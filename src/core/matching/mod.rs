@@ -11,6 +11,7 @@ pub mod explain;
 pub mod overview;
 pub mod profile;
 pub mod supply;
+pub mod what_if;
 
 pub use crate::core::content::{MatchingDataError, MatchingRules};
 pub use engine::{
@@ -18,9 +19,10 @@ pub use engine::{
     VacancyPool,
 };
 pub use explain::{
-    candidate_changes, explain, failures, format_km, what_if, Change, DemandOutcome, DemandStatus,
-    Failure, MatchExplanation, PartKind, ScorePart, WhatIf,
+    explain, failures, format_km, DemandOutcome, DemandStatus, Failure, MatchExplanation, PartKind,
+    ScorePart,
 };
 pub use overview::{explain_one, overview, Overview, Seeker};
 pub use profile::{is_youth, Home, MatchProfile, Source, Wishes};
 pub use supply::{JobSupply, Quadrant};
+pub use what_if::{candidate_changes, what_if, Change, WhatIf};
