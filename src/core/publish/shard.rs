@@ -22,7 +22,7 @@ use super::{
 
 /// One vacancy in a shard: what ranking and the list need, with short keys (a shard of
 /// 1,500 vacancies is downloaded and parsed on a slow phone). What only the vacancy page
-/// shows (postcode, start date, pay, the long texts) is in its [`TextEntry`].
+/// shows (postcode, start date, pay, the long texts) is in its [`TextEntry`](super::TextEntry).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {

@@ -10,9 +10,9 @@
 //! ([`SearchHit::matched_words`]). When nothing [fits well](SearchHit::fits_well) the screen
 //! says so instead of offering unrelated occupations.
 //!
-//! [`documents`] makes the documents, [`normalize`] has the text rules, [`vocab`] the ways a
-//! word matches, [`about`] the texts about the work, [`index`] the scoring (scores are in 0..=1; the module docs there give the
-//! formula).
+//! `documents` makes the documents, [`normalize`] has the text rules, [`vocab`] the ways a
+//! word matches, [`about`] the texts about the work, [`index`] the scoring (scores are in
+//! 0..=1; the module docs there give the formula).
 
 pub mod about;
 mod documents;
