@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Deserialize;
 
-use crate::core::text::{format_count, Language, LocalizedText};
+use crate::core::language::{Language, LocalizedText};
 
 const NL_JSON: &str = include_str!("../../locales/nl.json");
 const EN_JSON: &str = include_str!("../../locales/en.json");
@@ -179,6 +179,24 @@ pub fn plural(
     all.push(("count", &count_text));
     all.extend_from_slice(args);
     fill(template, &all)
+}
+
+/// A count as a reader expects it: "20.000" in Dutch, "20,000" in English. Numbers of up to
+/// four digits stay as they are ("3007"), as Dutch writing advice has it.
+pub fn format_count(count: usize, language: Language) -> String {
+    let digits = count.to_string();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let separator = text(language, "number.group_separator");
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// Fills `{name}` placeholders in one pass over the template: a value is never searched for

@@ -2,6 +2,7 @@
 //! the web UI and the `werkmap` CLI are thin layers over it.
 
 pub mod activity;
+pub mod agreement;
 pub mod coach;
 pub mod competence;
 pub mod consistency;
@@ -11,6 +12,7 @@ pub mod esco;
 pub mod handoff;
 pub mod i18n;
 pub mod kiosk;
+pub mod language;
 pub mod matching;
 pub mod occupation;
 pub mod place;

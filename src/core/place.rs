@@ -44,12 +44,44 @@ impl GeoPoint {
     /// Straight-line distance in km. An equirectangular approximation with the scale of
     /// `self`'s latitude: within 0.5% of the great-circle distance for the distances people
     /// travel to work in the Netherlands, and cheap enough to run for 100,000 vacancies.
-    /// Matching uses the same formula in `f32` (`matching::compiled`).
+    /// Matching uses the same formula in `f32` (`matching::engine`).
     pub fn distance_km(self, other: GeoPoint) -> f64 {
         let scale = self.lat.to_radians().cos();
         let dx = (other.lon - self.lon) * scale;
         let dy = other.lat - self.lat;
         (dx * dx + dy * dy).sqrt() * KM_PER_DEGREE
+    }
+}
+
+/// A rectangle on the map, degrees (closed: its edges belong to it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+/// Floating-point slack when checking that a point lies in an area (a publication's cell).
+const EDGE: f64 = 1e-9;
+
+impl Area {
+    pub fn contains(&self, point: GeoPoint) -> bool {
+        point.lat >= self.south - EDGE
+            && point.lat <= self.north + EDGE
+            && point.lon >= self.west - EDGE
+            && point.lon <= self.east + EDGE
+    }
+
+    /// The distance from `from` to the nearest point of the area, in km, measured as
+    /// [`GeoPoint::distance_km`] measures from `from` (the job seeker's home). No point of
+    /// the area is nearer than this.
+    pub fn distance_km(&self, from: GeoPoint) -> f64 {
+        let nearest = GeoPoint {
+            lat: from.lat.clamp(self.south, self.north),
+            lon: from.lon.clamp(self.west, self.east),
+        };
+        from.distance_km(nearest)
     }
 }
 

@@ -14,10 +14,10 @@ use thiserror::Error;
 use time::{Date, OffsetDateTime};
 
 use crate::core::activity::{ActivityError, ActivityInput, ActivityLog, SavedVacancy};
+use crate::core::agreement::Agreements;
 use crate::core::competence::CompetenceProfile;
 use crate::core::content::Content;
 use crate::core::matching::Wishes;
-use crate::core::portfolio::Agreements;
 use crate::core::selftest::{Answers, ResultSummary, SelfTest};
 use crate::core::text::Language;
 use crate::core::vacancy::Vacancy;

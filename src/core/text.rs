@@ -1,61 +1,52 @@
-//! Bilingual content and the language the user chose.
-
-use serde::{Deserialize, Serialize};
+//! Text as people read it: dates in words, counts, and the one cleaner for text from a
+//! file or feed. The language and bilingual content live in [`crate::core::language`] and
+//! are re-exported here, as is [`format_count`] (it reads the digit grouping from the locale
+//! files, so it lives in [`crate::core::i18n`]).
 
 use crate::core::i18n;
-
-/// The languages the app speaks. Dutch is the default: most users are Dutch job seekers,
-/// many of whom read it at B1 level, so every text exists in plain Dutch first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
-
-impl Language {
-    pub const ALL: [Language; 2] = [Language::Nl, Language::En];
-
-    /// BCP 47 tag, for `<html lang>` and speech synthesis.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::Nl => "nl-NL",
-            Language::En => "en-GB",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-        }
-    }
-}
-
-/// A piece of content in both languages. Content files must fill both: a missing
-/// translation is a data error caught by tests, not a blank on screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocalizedText {
-    pub nl: String,
-    pub en: String,
-}
-
-impl LocalizedText {
-    pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::Nl => &self.nl,
-            Language::En => &self.en,
-        }
-    }
-
-    pub fn is_complete(&self) -> bool {
-        !self.nl.trim().is_empty() && !self.en.trim().is_empty()
-    }
-}
+pub use crate::core::i18n::format_count;
+pub use crate::core::language::{Language, LocalizedText};
 
 // `YYYY-MM-DD` for serde: `#[serde(with = "calendar_date")]` (or `calendar_date::option`).
 time::serde::format_description!(pub calendar_date, Date, "[year]-[month]-[day]");
+
+/// The JSON Schema of the dates the stored and exported files write, for
+/// `#[schemars(with = …)]` on a field serialised with [`calendar_date`] or RFC 3339.
+pub mod date_schema {
+    use std::borrow::Cow;
+
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    /// An RFC 3339 date and time.
+    pub struct DateTime;
+
+    impl JsonSchema for DateTime {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "DateTime".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date-time" })
+        }
+    }
+
+    /// A calendar date, `YYYY-MM-DD`.
+    pub struct CalendarDate;
+
+    impl JsonSchema for CalendarDate {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "CalendarDate".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date" })
+        }
+    }
+}
 
 /// A calendar date in words, e.g. "25 november 2026" / "25 November 2026".
 pub fn format_date(date: time::Date, language: Language) -> String {
@@ -88,24 +79,6 @@ pub fn format_date(date: time::Date, language: Language) -> String {
 /// A short date for chart axes, e.g. "25-11".
 pub fn format_short_date(date: time::Date) -> String {
     format!("{}-{}", date.day(), u8::from(date.month()))
-}
-
-/// A count as a reader expects it: "20.000" in Dutch, "20,000" in English. Numbers of up to
-/// four digits stay as they are ("3007"), as Dutch writing advice has it.
-pub fn format_count(count: usize, language: Language) -> String {
-    let digits = count.to_string();
-    if digits.len() <= 4 {
-        return digits;
-    }
-    let separator = i18n::text(language, "number.group_separator");
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push_str(separator);
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// Characters that are not for reading and can disguise a text: control characters,

@@ -7,6 +7,42 @@ use serde::{Deserialize, Serialize};
 use crate::core::i18n;
 use crate::core::text::LocalizedText;
 
+/// The 30 competence ids of the competence check. The occupation catalogue (and a vacancy
+/// feed) refers to these, so the bundled competence file must hold exactly this set (in any
+/// order; the file's order is the display order).
+pub const COMPETENCE_IDS: [&str; 30] = [
+    "samenwerken",
+    "klantvriendelijk",
+    "nauwkeurig",
+    "zelfstandig",
+    "plannen",
+    "omgaan_met_stress",
+    "leren",
+    "digitaal",
+    "rekenen",
+    "nederlands_lezen_schrijven",
+    "nederlands_spreken",
+    "fysiek_werk",
+    "handvaardigheid",
+    "technisch_inzicht",
+    "zorgzaam",
+    "verkopen",
+    "betrouwbaar",
+    "veilig_werken",
+    "hygienisch_werken",
+    "communiceren",
+    "problemen_oplossen",
+    "flexibel",
+    "leidinggeven",
+    "creatief",
+    "netjes_werken",
+    "rijvaardigheid",
+    "machines_bedienen",
+    "administratie",
+    "omgaan_met_kinderen",
+    "omgaan_met_conflicten",
+];
+
 /// The six interest areas of the interest check (Holland's RIASEC, in plain words).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,

@@ -7,44 +7,12 @@ use serde::{Deserialize, Serialize};
 use crate::core::text::{Language, LocalizedText};
 
 use super::CompetenceDataError;
+/// The 30 competence ids, kept with the shared vocabularies since the occupation catalogue
+/// refers to them too.
+pub use crate::core::vocab::COMPETENCE_IDS;
 
 const COMPETENCES_JSON: &str = include_str!("../../../data/competences.json");
 const FILE: &str = "competences.json";
-
-/// The 30 competence ids. The occupation catalogue refers to these, so the bundled file must
-/// hold exactly this set (in any order; the file's order is the display order).
-pub const COMPETENCE_IDS: [&str; 30] = [
-    "samenwerken",
-    "klantvriendelijk",
-    "nauwkeurig",
-    "zelfstandig",
-    "plannen",
-    "omgaan_met_stress",
-    "leren",
-    "digitaal",
-    "rekenen",
-    "nederlands_lezen_schrijven",
-    "nederlands_spreken",
-    "fysiek_werk",
-    "handvaardigheid",
-    "technisch_inzicht",
-    "zorgzaam",
-    "verkopen",
-    "betrouwbaar",
-    "veilig_werken",
-    "hygienisch_werken",
-    "communiceren",
-    "problemen_oplossen",
-    "flexibel",
-    "leidinggeven",
-    "creatief",
-    "netjes_werken",
-    "rijvaardigheid",
-    "machines_bedienen",
-    "administratie",
-    "omgaan_met_kinderen",
-    "omgaan_met_conflicten",
-];
 
 /// The highest level a job seeker can give (0 = "not done yet" … 4 = "well, and I can teach
 /// others"). Occupations require 1 to 4.

@@ -1,5 +1,5 @@
-//! Fit (which occupations suit the job seeker) and gap (what to develop for one occupation).
-//! The rules in words, for coaches: `docs/fit.md`.
+//! Fit (which occupations suit the job seeker), gap (what to develop for one occupation)
+//! and the interest profile they build on. The rules in words, for coaches: `docs/fit.md`.
 //!
 //! In short, per occupation:
 //! - **Competences** (weight 70): every required competence counts by its required level.
@@ -21,7 +21,7 @@ use crate::core::occupation::Occupation;
 use crate::core::vocab::InterestArea;
 
 use super::catalog::{CompetenceCatalog, WayKind, WayToClose, MAX_LEVEL};
-use super::interests::{interest_profile, InterestCatalog, InterestProfile};
+use super::interests::{AreaScore, InterestCatalog, InterestProfile, MIN_ANSWERS_PER_AREA};
 use super::profile::CompetenceProfile;
 
 /// What an unknown competence or interest area counts as, on the 0–100 scale.
@@ -32,6 +32,45 @@ pub const COMPETENCE_WEIGHT: u8 = 70;
 pub const INTEREST_WEIGHT: u8 = 30;
 /// Interest areas of an occupation weigh 1 to 3.
 const MAX_INTEREST_WEIGHT: u8 = 3;
+
+/// Works out the interest profile. Per area: yes = 2 points, maybe = 1, no = 0; the score is
+/// the points as a share of the maximum for the answered items (0 to 100). Unanswered items
+/// are left out, not counted as "no"; with fewer than [`MIN_ANSWERS_PER_AREA`] answers the
+/// area has no score. Answers to items the catalogue doesn't have are ignored.
+pub fn interest_profile(catalog: &InterestCatalog, profile: &CompetenceProfile) -> InterestProfile {
+    let areas = catalog
+        .areas
+        .iter()
+        .map(|info| {
+            let mut items = 0usize;
+            let mut answered = 0u32;
+            let mut points = 0u32;
+            for item in catalog.items_in(info.area) {
+                items += 1;
+                if let Some(answer) = profile.interest(&item.id) {
+                    answered += 1;
+                    points += answer.points();
+                }
+            }
+            let needed = MIN_ANSWERS_PER_AREA.min(items).max(1);
+            let answered_items = answered as usize;
+            let score = (answered_items >= needed).then(|| {
+                // round(100 * points / (2 * answered)), in integers.
+                let max = 2 * answered;
+                let rounded = (200 * points + max) / (2 * max);
+                u8::try_from(rounded.min(100)).unwrap_or(100)
+            });
+            AreaScore {
+                area: info.area,
+                score,
+                answered: answered_items,
+                items,
+                needed,
+            }
+        })
+        .collect();
+    InterestProfile { areas }
+}
 
 /// A required competence rated below the required level (summary for the fit list).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

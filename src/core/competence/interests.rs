@@ -1,5 +1,6 @@
 //! The interest check: "lijkt me leuk" items over six interest areas, loaded from
-//! `data/interests.json`, and the interest profile worked out from the answers.
+//! `data/interests.json`, and the interest profile's shape. The profile is worked out from
+//! the answers by `fit::interest_profile`, with the other derived results.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::core::text::LocalizedText;
 use crate::core::vocab::InterestArea;
 
-use super::profile::CompetenceProfile;
 use super::CompetenceDataError;
 
 const INTERESTS_JSON: &str = include_str!("../../../data/interests.json");
@@ -221,43 +221,4 @@ impl InterestProfile {
     pub fn is_unknown(&self) -> bool {
         self.areas.iter().all(|a| a.score.is_none())
     }
-}
-
-/// Works out the interest profile. Per area: yes = 2 points, maybe = 1, no = 0; the score is
-/// the points as a share of the maximum for the answered items (0 to 100). Unanswered items
-/// are left out, not counted as "no"; with fewer than [`MIN_ANSWERS_PER_AREA`] answers the
-/// area has no score. Answers to items the catalogue doesn't have are ignored.
-pub fn interest_profile(catalog: &InterestCatalog, profile: &CompetenceProfile) -> InterestProfile {
-    let areas = catalog
-        .areas
-        .iter()
-        .map(|info| {
-            let mut items = 0usize;
-            let mut answered = 0u32;
-            let mut points = 0u32;
-            for item in catalog.items_in(info.area) {
-                items += 1;
-                if let Some(answer) = profile.interest(&item.id) {
-                    answered += 1;
-                    points += answer.points();
-                }
-            }
-            let needed = MIN_ANSWERS_PER_AREA.min(items).max(1);
-            let answered_items = answered as usize;
-            let score = (answered_items >= needed).then(|| {
-                // round(100 * points / (2 * answered)), in integers.
-                let max = 2 * answered;
-                let rounded = (200 * points + max) / (2 * max);
-                u8::try_from(rounded.min(100)).unwrap_or(100)
-            });
-            AreaScore {
-                area: info.area,
-                score,
-                answered: answered_items,
-                items,
-                needed,
-            }
-        })
-        .collect();
-    InterestProfile { areas }
 }

@@ -23,12 +23,12 @@ pub use catalog::{
     ESCO_SKILL_PREFIX, LEVEL_COUNT, MAX_LEVEL,
 };
 pub use fit::{
-    fit_occupation, gap, rank_occupations, CompetenceGapSummary, Gap, InterestMatch, OccupationFit,
-    OccupationGap, COMPETENCE_WEIGHT, INTEREST_WEIGHT, NEUTRAL_SCORE,
+    fit_occupation, gap, interest_profile, rank_occupations, CompetenceGapSummary, Gap,
+    InterestMatch, OccupationFit, OccupationGap, COMPETENCE_WEIGHT, INTEREST_WEIGHT, NEUTRAL_SCORE,
 };
 pub use interests::{
-    interest_profile, AnswerLabels, AreaScore, InterestAnswer, InterestAreaInfo, InterestCatalog,
-    InterestItem, InterestProfile, MIN_ANSWERS_PER_AREA,
+    AnswerLabels, AreaScore, InterestAnswer, InterestAreaInfo, InterestCatalog, InterestItem,
+    InterestProfile, MIN_ANSWERS_PER_AREA,
 };
 pub use profile::{CompetenceProfile, CompetenceRating, ProfileError};
 

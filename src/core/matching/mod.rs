@@ -10,18 +10,19 @@ pub mod engine;
 pub mod explain;
 pub mod overview;
 pub mod profile;
-pub mod rules;
 pub mod supply;
+pub mod what_if;
 
+pub use crate::core::content::{MatchingDataError, MatchingRules};
 pub use engine::{
     Evaluation, Filter, InterestTable, Parts, RankQuery, Ranked, Ranking, Scorer, SortBy,
     VacancyPool,
 };
 pub use explain::{
-    candidate_changes, explain, failures, format_km, what_if, Change, DemandOutcome, DemandStatus,
-    Failure, MatchExplanation, PartKind, ScorePart, WhatIf,
+    explain, failures, format_km, DemandOutcome, DemandStatus, Failure, MatchExplanation, PartKind,
+    ScorePart,
 };
 pub use overview::{explain_one, overview, Overview, Seeker};
 pub use profile::{is_youth, Home, MatchProfile, Source, Wishes};
-pub use rules::{MatchingDataError, MatchingRules};
 pub use supply::{JobSupply, Quadrant};
+pub use what_if::{candidate_changes, what_if, Change, WhatIf};

@@ -11,10 +11,11 @@ use crate::core::selftest::Answers;
 use crate::core::text::Language;
 
 use super::engine::{InterestTable, RankQuery, Ranked, Ranking, Scorer, VacancyPool};
-use super::explain::{explain, failures, what_if, Failure, MatchExplanation, WhatIf};
+use super::explain::{explain, failures, Failure, MatchExplanation};
 use super::profile::{MatchProfile, Wishes};
-use super::rules::MatchingRules;
+use crate::core::content::MatchingRules;
 use super::supply::JobSupply;
+use super::what_if::{what_if, WhatIf};
 
 /// What the job seeker brings to matching.
 #[derive(Clone, Copy)]

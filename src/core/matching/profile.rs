@@ -9,14 +9,13 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::core::competence::CompetenceProfile;
+use crate::core::content::MatchingRules;
 use crate::core::i18n;
 use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
 use crate::core::selftest::{ids, Answer, Answers};
 use crate::core::text::Language;
 use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
-
-use super::rules::MatchingRules;
 
 /// The longest text kept for the home place.
 pub const MAX_HOME_CHARS: usize = 80;

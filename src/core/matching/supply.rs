@@ -2,9 +2,8 @@
 //! person, crossed with the self-test's search behaviour, gives one of four quadrants, each
 //! with its own next steps.
 
+use crate::core::content::matching_rules::{MatchingRules, QuadrantStep, QuadrantText};
 use crate::core::selftest::{SearchStatus, SelfTestResult, Truth};
-
-use super::rules::{MatchingRules, QuadrantStep, QuadrantText};
 
 /// How much suitable work there is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

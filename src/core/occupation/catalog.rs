@@ -19,9 +19,9 @@ const OCCUPATIONS_JSON: &str = include_str!("../../../data/occupations.json");
 /// Every ESCO occupation URI starts with this, followed by a UUID.
 pub const ESCO_OCCUPATION_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
 
-/// The competence ids an occupation may ask for: one list, kept with the competence
-/// catalogue (`data/competences.json`), re-exported here.
-pub use crate::core::competence::COMPETENCE_IDS;
+/// The competence ids an occupation may ask for: one list, kept with the shared vocabularies
+/// (and re-exported by the competence catalogue, `data/competences.json`, which holds them).
+pub use crate::core::vocab::COMPETENCE_IDS;
 
 /// Required competence levels run from 1 (a little) to 4 (well enough to teach others).
 pub const MAX_COMPETENCE_LEVEL: u8 = 4;

@@ -36,7 +36,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::core::i18n;
 use crate::core::text::Language;
 
-use super::import::PortfolioError;
+use super::error::PortfolioError;
 
 /// `format` of an encrypted portfolio file.
 pub const ENCRYPTED_FORMAT: &str = "werkmap-portfolio-encrypted";

@@ -5,21 +5,20 @@
 //! answers, the competence profile), a small schema-only twin in [`schema`] describes its JSON
 //! shape; a test checks that the twins read everything the real types write.
 
-use std::borrow::Cow;
-
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::core::activity::{ActivityLog, SavedVacancy};
+pub use crate::core::agreement::{Agreement, Agreements, MAX_AGREEMENT_CHARS};
 use crate::core::competence::CompetenceProfile;
 use crate::core::i18n;
 use crate::core::matching::Wishes;
 use crate::core::selftest::Answers;
 use crate::core::storage::CompletedSelfTest;
-use crate::core::text::{calendar_date, Language};
+use crate::core::text::Language;
 
 /// `format` of a plain portfolio file.
 pub const FORMAT: &str = "werkmap-portfolio";
@@ -203,74 +202,6 @@ pub struct VacanciesSection {
     pub saved: Vec<SavedVacancy>,
 }
 
-/// The coach's section: agreements, the application target and the next evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Agreements {
-    /// Oldest first.
-    #[serde(default)]
-    pub items: Vec<Agreement>,
-    /// How many applications (or application activities) per four weeks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "u32")]
-    pub application_target_per_4_weeks: Option<u32>,
-    /// The next evaluation with the coach, `YYYY-MM-DD`.
-    #[serde(
-        default,
-        with = "calendar_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "schema::CalendarDate")]
-    pub next_evaluation: Option<Date>,
-}
-
-impl Agreements {
-    /// Who wrote the newest agreement, when it names someone: the coach of a reply.
-    pub fn author(&self) -> Option<String> {
-        self.items
-            .iter()
-            .rev()
-            .map(|a| a.by.trim())
-            .find(|by| !by.is_empty())
-            .map(str::to_owned)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-            && self.application_target_per_4_weeks.is_none()
-            && self.next_evaluation.is_none()
-    }
-}
-
-/// The longest agreement text (a few sentences); a file with a longer one is refused.
-pub const MAX_AGREEMENT_CHARS: usize = 2_000;
-
-/// One agreement between the job seeker and the coach.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Agreement {
-    /// `YYYY-MM-DD`.
-    #[serde(with = "calendar_date")]
-    #[schemars(with = "schema::CalendarDate")]
-    pub date: Date,
-    pub text: String,
-    /// Who recorded it (the coach's name or organisation).
-    pub by: String,
-}
-
-impl Agreement {
-    /// An agreement as typed by the coach: trimmed, cut to [`MAX_AGREEMENT_CHARS`]; `None`
-    /// when nothing was typed.
-    pub fn typed(date: Date, text: &str, by: String) -> Option<Agreement> {
-        let text = text.trim();
-        (!text.is_empty()).then(|| Agreement {
-            date,
-            text: crate::core::vacancy::truncate_chars(text, MAX_AGREEMENT_CHARS),
-            by,
-        })
-    }
-}
-
 impl Portfolio {
     /// The sections present in this file, in [`Section`] order.
     pub fn sections(&self) -> Vec<Section> {
@@ -390,35 +321,7 @@ pub mod schema {
 
     use super::*;
 
-    /// An RFC 3339 date and time.
-    pub struct DateTime;
-
-    impl JsonSchema for DateTime {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "DateTime".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "string", "format": "date-time" })
-        }
-    }
-
-    /// A calendar date, `YYYY-MM-DD`.
-    pub struct CalendarDate;
-
-    impl JsonSchema for CalendarDate {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "CalendarDate".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "string", "format": "date" })
-        }
-    }
+    pub use crate::core::text::date_schema::{CalendarDate, DateTime};
 
     /// The app's language.
     #[derive(Serialize, Deserialize, JsonSchema)]

@@ -16,7 +16,9 @@
 //! Everything here is pure and never panics on input bytes.
 
 pub mod backups;
+pub mod checks;
 pub mod crypto;
+pub mod error;
 pub mod export;
 pub mod format;
 pub mod import;

@@ -55,7 +55,7 @@ const TITLE_NOISE: &[&str] = &[
 #[derive(Clone, Copy)]
 pub struct Linker<'a> {
     pub occupations: &'a OccupationCatalog,
-    /// The search index over the catalogue ([`crate::core::content::Content::occupation_index`]).
+    /// The search index over the catalogue (the bundled content's `occupation_index`).
     pub index: &'a SearchIndex,
     pub places: &'a Places,
 }

@@ -54,9 +54,11 @@
 //! score is the best of these. **Scores are in 0..=1** (1 = the label, exactly as typed).
 //! Ties go to the shorter matched name, then the shorter label, then alphabetical order.
 
+mod words;
+
 use super::about::AboutIndex;
 use super::normalize::{self, VariantKind};
-use super::vocab::{IdMap, Lists, Scratch, Vocab};
+use super::vocab::{Lists, Scratch, Vocab};
 use super::{SearchDocument, SearchHit};
 
 /// The most query tokens that count; the rest of a very long query is ignored.
@@ -66,15 +68,11 @@ pub const MAX_QUERY_CHARS: usize = 200;
 const TERM_WEIGHT: f32 = 0.96;
 /// Quality of each of two query words that together form one word of a name.
 const JOINED_QUALITY: f32 = 0.98;
-/// Quality factor of the parts of a query word that matched nothing as a whole.
-const SPLIT_WEIGHT: f32 = 0.6;
 const SPREAD_WEIGHT: f32 = 0.85;
 const COVERAGE_BASE: f32 = 0.7;
 
+/// Quality factor of a gender variant (also of a plural's when two query words join).
 const GENDER_WEIGHT: f32 = 0.95;
-const PLURAL_WEIGHT: f32 = 0.93;
-const COMPOUND_WEIGHT: f32 = 0.95;
-const STEM_WEIGHT: f32 = 0.80;
 
 /// What a word found in the texts about the work is worth against the same word in a name.
 pub const ABOUT_WEIGHT: f32 = 0.6;
@@ -554,218 +552,7 @@ impl SearchIndex {
             doc.terms.get(info.term as usize).map_or("", String::as_str)
         }
     }
-
-    /// The vocabulary tokens that `token` matches, each with its quality.
-    fn match_token(&self, token: &str, scratch: &mut Scratch) -> Vec<(u32, f32)> {
-        let mut found: IdMap<f32> = IdMap::default();
-        let mut add = |id: u32, quality: f32| {
-            let q = found.entry(id).or_insert(0.0);
-            if quality > *q {
-                *q = quality;
-            }
-        };
-
-        let mut exact = self.vocab.match_plain(token, 1.0, true, scratch, &mut add);
-        let variants = normalize::variants(token);
-        for variant in variants.iter().filter(|v| v.kind != VariantKind::Stem) {
-            let weight = match variant.kind {
-                VariantKind::Plural => PLURAL_WEIGHT,
-                _ => GENDER_WEIGHT,
-            };
-            exact |= self.vocab.match_plain(
-                &variant.text,
-                weight,
-                variant.text.len() >= 5,
-                scratch,
-                &mut add,
-            );
-        }
-        for compound in normalize::compound_variants(token) {
-            if let Some(id) = self.vocab.id(&compound) {
-                add(id, COMPOUND_WEIGHT);
-                exact = true;
-            }
-        }
-        if !exact {
-            for variant in variants.iter().filter(|v| v.kind == VariantKind::Stem) {
-                self.vocab
-                    .match_plain(&variant.text, STEM_WEIGHT, false, scratch, &mut add);
-            }
-            self.vocab.match_fuzzy(token, false, scratch, &mut add);
-        }
-        if found.is_empty() {
-            self.match_split(token, scratch, &mut found);
-        }
-        found.into_iter().collect()
-    }
-
-    /// A query word that matched nothing may be a compound the index does not know
-    /// ("basisschool"): split it where one part is a known word, and match the first part as
-    /// a word or prefix and the second as a word or compound head, with lower quality.
-    fn match_split(&self, token: &str, scratch: &mut Scratch, found: &mut IdMap<f32>) {
-        if !token.is_ascii() || token.len() < 7 {
-            return;
-        }
-        let mut add = |id: u32, quality: f32| {
-            let q = found.entry(id).or_insert(0.0);
-            if quality > *q {
-                *q = quality;
-            }
-        };
-        // Longest known first part first; one split is enough.
-        for split in (4..=token.len() - 3).rev() {
-            // ASCII: every byte index is a character boundary.
-            let (first, second) = token.split_at(split);
-            if self.vocab.id(first).is_none() && self.vocab.id(second).is_none() {
-                continue;
-            }
-            self.vocab
-                .match_plain(first, SPLIT_WEIGHT, false, scratch, &mut add);
-            self.vocab
-                .match_plain(second, SPLIT_WEIGHT, true, scratch, &mut add);
-            return;
-        }
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(key: &str, label: &str, terms: &[&str]) -> SearchDocument {
-        SearchDocument {
-            key: key.into(),
-            label: label.into(),
-            terms: terms.iter().map(|t| (*t).to_owned()).collect(),
-            about: Vec::new(),
-            prior: 0.0,
-        }
-    }
-
-    fn small() -> SearchIndex {
-        SearchIndex::new(vec![
-            doc("kapper", "kapper", &["haarkapper", "kapster"]),
-            doc("herenkapper", "herenkapper", &["herenkapster"]),
-            doc(
-                "heftruck",
-                "heftruckchauffeur",
-                &["chauffeur vorkheftruck", "bestuurder heftruck"],
-            ),
-            doc(
-                "vracht",
-                "vrachtwagenchauffeur",
-                &["chauffeur vrachtwagen", "vrachtwagenbestuurster"],
-            ),
-            doc("order", "orderpicker", &["orderverzamelaar"]),
-            doc("kassa", "kassamedewerker", &["caissière", "kassière"]),
-            doc("kok", "kok", &["kokkin", "chef-kok"]),
-            doc(
-                "kok-inst",
-                "industriële kok",
-                &["kok in een industriële keuken"],
-            ),
-            doc(
-                "schoon",
-                "schoonmaker gebouwen",
-                &["schoonmaker", "glazenwasser"],
-            ),
-            doc("straat", "machinist wegenbouwmachine", &["straatmaker"]),
-            doc("keuken", "medewerker keuken", &["afwashulp"]),
-            doc(
-                "koerier",
-                "auto- en bestelwagenkoerier",
-                &["pizzabezorger", "chauffeur pakketdienst"],
-            ),
-        ])
-    }
-
-    fn top(index: &SearchIndex, query: &str) -> Vec<String> {
-        index.search(query, 5).into_iter().map(|h| h.key).collect()
-    }
-
-    #[test]
-    fn exact_label_ranks_first() {
-        let index = small();
-        assert_eq!(top(&index, "kapper")[0], "kapper");
-        assert_eq!(top(&index, "kok")[..2], ["kok", "kok-inst"]);
-        let hits = index.search("Kok", 3);
-        assert_eq!(hits[0].score, 1.0);
-        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
-    }
-
-    #[test]
-    fn typos_diacritics_gender_fragments() {
-        let index = small();
-        assert_eq!(top(&index, "orderpikker")[0], "order");
-        assert_eq!(top(&index, "heftrukchauffeur")[0], "heftruck");
-        assert_eq!(top(&index, "caissiere")[0], "kassa");
-        assert_eq!(top(&index, "kassiere")[0], "kassa");
-        assert_eq!(top(&index, "heftruck")[0], "heftruck");
-        assert_eq!(top(&index, "heft")[0], "heftruck");
-        assert_eq!(top(&index, "schoonmaakster")[0], "schoon");
-        assert_eq!(top(&index, "kokkin")[0], "kok");
-        assert_eq!(top(&index, "stratenmaker")[0], "straat");
-        assert_eq!(top(&index, "afwasser")[0], "keuken");
-    }
-
-    #[test]
-    fn gendered_form_shows_what_matched() {
-        let index = small();
-        let hits = index.search("kapster", 5);
-        assert_eq!(hits[0].key, "kapper");
-        assert_eq!(hits[0].matched, "kapster");
-        let hits = index.search("glazenwasser", 5);
-        assert_eq!(hits[0].label, "schoonmaker gebouwen");
-        assert_eq!(hits[0].matched, "glazenwasser");
-    }
-
-    #[test]
-    fn several_words_all_count() {
-        let index = small();
-        assert_eq!(top(&index, "chauffeur vrachtwagen")[0], "vracht");
-        assert_eq!(top(&index, "chauffeur heftruck")[0], "heftruck");
-        assert_eq!(top(&index, "bezorger pakketten")[0], "koerier");
-        assert_eq!(top(&index, "kok in een keuken")[0], "kok-inst");
-    }
-
-    #[test]
-    fn prefix_beats_infix_beats_typo() {
-        let index = SearchIndex::new(vec![
-            doc("typo", "trick", &[]),
-            doc("infix", "vorktruck", &[]),
-            doc("prefix", "truckchauffeur", &[]),
-            doc("exact", "truck", &[]),
-        ]);
-        assert_eq!(top(&index, "truck"), ["exact", "prefix", "infix"]);
-        let index = SearchIndex::new(vec![
-            doc("infix", "heftruckchauffeur", &[]),
-            doc("typo", "heftruk", &[]),
-        ]);
-        assert_eq!(top(&index, "heftruck"), ["infix", "typo"]);
-    }
-
-    #[test]
-    fn label_beats_synonym_and_shorter_label_breaks_ties() {
-        let index = SearchIndex::new(vec![
-            doc("syn", "iets anders", &["beveiliger"]),
-            doc("label", "beveiliger", &[]),
-            doc("long", "beveiliger xx", &[]),
-            doc("short", "beveiliger x", &[]),
-        ]);
-        assert_eq!(top(&index, "beveiliger"), ["label", "syn", "short", "long"]);
-    }
-
-    #[test]
-    fn empty_and_odd_queries() {
-        let index = small();
-        assert!(index.search("", 5).is_empty());
-        assert!(index.search("   ---  ", 5).is_empty());
-        assert!(index.search("kok", 0).is_empty());
-        assert!(index.search("xyzzyq", 5).is_empty());
-        let _ = index.search(&"a".repeat(10_000), 5);
-        let _ = index.search("日本語 ǅ ﬃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", 5);
-        assert!(SearchIndex::new(Vec::new()).search("kok", 5).is_empty());
-        // A stopword alone still searches.
-        let _ = index.search("de", 5);
-    }
-}
+mod tests;

@@ -1,16 +1,20 @@
 //! All bundled content in one place: the self-test, the competence and interest checks and
-//! the occupation catalogue and the matching rules, each loaded and checked once. (Places and
+//! the occupation catalogue and the matching rules ([`matching_rules`]: the data of
+//! `data/matching.json`; matching itself is `core::matching`), each loaded and checked once. (Places and
 //! vacancies are larger and are loaded after first paint: `core::place`, `core::vacancy`.)
+
+pub mod matching_rules;
 
 use thiserror::Error;
 
 use crate::core::competence::{CompetenceCatalog, CompetenceDataError, InterestCatalog};
-use crate::core::matching::{MatchingDataError, MatchingRules};
 use crate::core::occupation::{CatalogError, OccupationCatalog};
 use crate::core::place::Places;
 use crate::core::search::{catalog_documents, SearchIndex};
 use crate::core::selftest::{SelfTest, SelfTestDataError};
 use crate::core::vacancy::Linker;
+
+pub use matching_rules::{MatchingDataError, MatchingRules};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
