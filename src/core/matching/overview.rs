@@ -13,9 +13,9 @@ use crate::core::text::Language;
 use super::engine::{InterestTable, RankQuery, Ranked, Ranking, Scorer, VacancyPool};
 use super::explain::{explain, failures, Failure, MatchExplanation};
 use super::profile::{MatchProfile, Wishes};
-use crate::core::content::MatchingRules;
 use super::supply::JobSupply;
 use super::what_if::{what_if, WhatIf};
+use crate::core::content::MatchingRules;
 
 /// What the job seeker brings to matching.
 #[derive(Clone, Copy)]
