@@ -16,22 +16,25 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
+mod kiosk;
 mod matching;
+mod occupations;
 mod people;
+mod portfolio_validate;
 mod publish;
 mod vacancies;
+
+use kiosk::{kiosk_pin, KioskPinArgs};
+use occupations::{import_esco, search, ImportEscoArgs, SearchArgs};
+use portfolio_validate::{portfolio_validate, ValidateArgs};
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::builder::RangedU64ValueParser;
 use clap::{CommandFactory as _, Parser, Subcommand};
-use serde::Serialize;
 use time::Date;
-use werkmap::core::esco::{import_occupations, EscoCatalog, EscoImportError, MAX_FILE_BYTES};
-use werkmap::core::occupation::OccupationCatalog;
-use werkmap::core::portfolio::{self, Inspected, PortfolioError};
-use werkmap::core::search::{catalog_documents, esco_documents, SearchDocument, SearchIndex};
+use werkmap::core::esco::EscoImportError;
 use werkmap::core::selftest::SelfTest;
 use werkmap::core::text::{escape_for_terminal, is_hidden_char, Language};
 use werkmap::core::vacancy::import::parse_date_text;
@@ -95,72 +98,6 @@ enum VacanciesCommand {
 #[derive(Subcommand)]
 enum KioskCommand {
     Pin(KioskPinArgs),
-}
-
-/// Import the ESCO occupations file into a catalogue file.
-#[derive(clap::Args)]
-struct ImportEscoArgs {
-    /// The ESCO occupations file (occupations_nl.csv).
-    #[arg(value_name = "CSV")]
-    input: String,
-    /// The catalogue file to write.
-    #[arg(long, value_name = "FILE")]
-    out: String,
-}
-
-/// Search occupations, by name or by what the work is (iets met paarden).
-///
-/// Searches the bundled catalogue unless --esco or --catalog is given.
-#[derive(clap::Args)]
-struct SearchArgs {
-    /// The words to search for.
-    #[arg(value_name = "QUERY", required = true)]
-    words: Vec<String>,
-    /// Search an ESCO occupations file (joined with what the bundled catalogue knows).
-    #[arg(long, value_name = "CSV", conflicts_with = "catalog")]
-    esco: Option<String>,
-    /// Search a catalogue file of `werkmap occupations import-esco`.
-    #[arg(long, value_name = "FILE")]
-    catalog: Option<String>,
-    /// How many results.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP, value_parser = count_parser(MAX_TOP))]
-    top: usize,
-    /// Print a JSON array of {uri, label, score, matched, matched_words, fits_well}, best
-    /// first: score is 0..1, matched the name that matched (null when only what the work is
-    /// matched), matched_words the words of the description that matched, fits_well the rule
-    /// for a good fit.
-    #[arg(long)]
-    json: bool,
-}
-
-/// Check portfolio files (*.werkmap.json).
-///
-/// Exit 0 when every file is valid, else one line per invalid file and exit 1. An encrypted
-/// file is checked fully with the passphrase from --passphrase-env; without it only its
-/// envelope is checked (a note on stderr) and it counts as valid.
-#[derive(clap::Args)]
-struct ValidateArgs {
-    /// The portfolio files.
-    #[arg(value_name = "FILE", required = true)]
-    files: Vec<String>,
-    /// The environment variable that holds the passphrase of encrypted files.
-    #[arg(long = "passphrase-env", value_name = "VAR", value_parser = env_value)]
-    passphrase: Option<String>,
-}
-
-/// Hash a new staff PIN (4 to 8 digits; 8 is advised) for kiosk mode.
-///
-/// The PIN is read from the environment variable of --pin-env, else from the first line of
-/// stdin. --out writes it into kiosk.json (keeping its times, dropping a plain staff_pin),
-/// else it is printed.
-#[derive(clap::Args)]
-struct KioskPinArgs {
-    /// The environment variable that holds the PIN.
-    #[arg(long = "pin-env", value_name = "VAR", value_parser = env_value)]
-    pin: Option<String>,
-    /// The kiosk.json to write the hash into.
-    #[arg(long, value_name = "FILE")]
-    out: Option<String>,
 }
 
 /// A whole number from 1 to `max` (a count, `--top`).
@@ -237,72 +174,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// `kiosk pin`: a salted Argon2id hash of a new staff PIN for kiosk.json.
-fn kiosk_pin(args: &KioskPinArgs) -> Result<(), Failure> {
-    use werkmap::core::kiosk::{KioskConfig, PinHash, PIN_SALT_LEN};
-    let pin = match &args.pin {
-        Some(pin) => pin.clone(),
-        None => {
-            warn("Typ de nieuwe personeelscode (4 tot 8 cijfers) en Enter / Type the new staff PIN (4 to 8 digits) and Enter:");
-            let mut line = String::new();
-            std::io::stdin().read_line(&mut line).map_err(|e| {
-                Failure::new(
-                    format!("kan de code niet lezen: {e}"),
-                    format!("cannot read the PIN: {e}"),
-                )
-            })?;
-            line
-        }
-    };
-    let salt = random_salt::<PIN_SALT_LEN>()?;
-    let hash = PinHash::new(&pin, salt)
-        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
-    let mut config = KioskConfig {
-        staff_pin_hash: Some(hash),
-        ..KioskConfig::default()
-    };
-    let Some(out) = args.out.as_deref() else {
-        say(config.to_json());
-        return Ok(());
-    };
-    // Keep the times of an existing file, whatever else it holds (a plain PIN goes).
-    if let Ok(bytes) = read_capped(out, 64 * 1024) {
-        if let Ok(old) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-            let seconds = |key: &str| {
-                old.get(key)
-                    .and_then(serde_json::Value::as_u64)
-                    .and_then(|n| u32::try_from(n).ok())
-            };
-            if let Some(s) = seconds("inactivity_seconds") {
-                config.inactivity_seconds = s;
-            }
-            if let Some(s) = seconds("warning_seconds") {
-                config.warning_seconds = s;
-            }
-        }
-    }
-    let text = config.to_json();
-    KioskConfig::parse(&text)
-        .map_err(|e| Failure::new(e.message(Language::Nl), e.message(Language::En)))?;
-    write_atomically(Path::new(out), &text)?;
-    say(format!(
-        "de personeelscode staat versleuteld in {out} / the staff PIN is stored hashed in {out}"
-    ));
-    Ok(())
-}
-
-/// Random bytes from the operating system.
-fn random_salt<const N: usize>() -> Result<[u8; N], Failure> {
-    let mut salt = [0u8; N];
-    getrandom::fill(&mut salt).map_err(|e| {
-        Failure::new(
-            format!("geen willekeurige getallen van het systeem: {e}"),
-            format!("no random numbers from the system: {e}"),
-        )
-    })?;
-    Ok(salt)
 }
 
 fn selftest_check() -> Result<(), Failure> {
@@ -403,37 +274,6 @@ pub(crate) fn read_limited(
     })
 }
 
-/// Reads an ESCO file, refusing one over the importer's limit before reading it.
-fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
-    read_limited(path, MAX_FILE_BYTES, |size| {
-        Failure::esco(&EscoImportError::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        })
-    })
-}
-
-fn import_esco(args: &ImportEscoArgs) -> Result<(), Failure> {
-    let (input, out) = (args.input.as_str(), args.out.as_str());
-    let bytes = read_input(input)?;
-    let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
-    write_atomically(Path::new(out), &catalog.to_json())?;
-    let alt: usize = catalog.occupations.iter().map(|o| o.alt_labels.len()).sum();
-    let hidden: usize = catalog
-        .occupations
-        .iter()
-        .map(|o| o.hidden_labels.len())
-        .sum();
-    say(format!(
-        "imported {} occupations ({alt} alternative labels, {hidden} hidden labels) from {input} into {out}",
-        catalog.occupations.len()
-    ));
-    if let Some(summary) = catalog.skipped.summary(Language::En) {
-        say(summary);
-    }
-    Ok(())
-}
-
 /// Writes next to the target first and then renames, so a failed write leaves an existing
 /// catalogue file as it was.
 pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
@@ -451,174 +291,4 @@ pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), Failur
         let _ = std::fs::remove_file(temporary);
         failed(e)
     })
-}
-
-enum Source<'a> {
-    Bundled,
-    Esco(&'a str),
-    Catalog(&'a str),
-}
-
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    uri: &'a str,
-    label: &'a str,
-    score: f64,
-    /// The name (label or synonym) that matched; `null` when only what the work is matched.
-    matched: Option<&'a str>,
-    /// Words of the description or "what you do" sentences that matched, as written there.
-    matched_words: &'a [String],
-    fits_well: bool,
-}
-
-fn search(args: &SearchArgs) -> Result<(), Failure> {
-    let source = match (&args.esco, &args.catalog) {
-        (Some(path), _) => Source::Esco(path),
-        (None, Some(path)) => Source::Catalog(path),
-        (None, None) => Source::Bundled,
-    };
-    let (top, json) = (args.top, args.json);
-    let query = args.words.join(" ");
-    let docs = documents(&source)?;
-    let index = SearchIndex::new(docs);
-    let hits = index.search(&query, top);
-    if json {
-        let out: Vec<JsonHit> = hits
-            .iter()
-            .map(|h| JsonHit {
-                uri: &h.key,
-                label: &h.label,
-                score: (f64::from(h.score) * 1000.0).round() / 1000.0,
-                matched: (!h.matched.is_empty()).then_some(h.matched.as_str()),
-                matched_words: &h.matched_words,
-                fits_well: h.fits_well(),
-            })
-            .collect();
-        match serde_json::to_string_pretty(&out) {
-            Ok(text) => say_json(&text),
-            Err(e) => return Err(Failure::new(e.to_string(), e.to_string())),
-        }
-    } else if hits.is_empty() {
-        say("geen beroepen gevonden / no occupations found");
-    } else {
-        if !hits.iter().any(|h| h.fits_well()) {
-            println!(
-                "niets past goed; probeer de interessetest in de app / nothing fits well; try the interest check in the app"
-            );
-        }
-        for hit in &hits {
-            let mut why = Vec::new();
-            if !hit.matched.is_empty() && hit.matched != hit.label {
-                why.push(format!("via \"{}\"", hit.matched));
-            }
-            if !hit.matched_words.is_empty() {
-                why.push(format!(
-                    "past bij / matches: {}",
-                    hit.matched_words.join(", ")
-                ));
-            }
-            let why = if why.is_empty() {
-                String::new()
-            } else {
-                format!("  ({})", why.join("; "))
-            };
-            say(format!(
-                "{:.2}  {}{why}  <{}>",
-                hit.score, hit.label, hit.key
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn documents(source: &Source) -> Result<Vec<SearchDocument>, Failure> {
-    let bundled = OccupationCatalog::bundled().map_err(|error| {
-        Failure::new(
-            format!("de ingebouwde beroepenlijst klopt niet: {error}"),
-            format!("the bundled occupation catalogue is invalid: {error}"),
-        )
-    })?;
-    match *source {
-        Source::Bundled => Ok(catalog_documents(&bundled)),
-        Source::Esco(path) => {
-            let bytes = read_input(path)?;
-            let catalog = import_occupations(&bytes).map_err(|e| Failure::esco(&e))?;
-            Ok(esco_documents(&catalog, &bundled))
-        }
-        Source::Catalog(path) => {
-            // The catalogue file is JSON of an imported ESCO file: a few times its size.
-            let limit = 4 * MAX_FILE_BYTES;
-            let bytes = read_limited(path, limit, |size| {
-                Failure::new(
-                    format!("{path} is te groot ({size} bytes; hooguit {limit})"),
-                    format!("{path} is too large ({size} bytes; at most {limit})"),
-                )
-            })?;
-            let text = String::from_utf8_lossy(&bytes);
-            let catalog = EscoCatalog::from_json(&text).map_err(|e| {
-                Failure::new(
-                    format!("{path} is geen beroepenbestand van `werkmap occupations import-esco`: {e}"),
-                    format!("{path} is not a catalogue file from `werkmap occupations import-esco`: {e}"),
-                )
-            })?;
-            Ok(esco_documents(&catalog, &bundled))
-        }
-    }
-}
-
-/// `portfolio validate`: one line per invalid file on stdout (`<path>: <nl> / <en>`), exit 1
-/// when there is any. Never panics: the importer refuses any bytes with a reason.
-fn portfolio_validate(args: &ValidateArgs) -> Result<(), Failure> {
-    let (files, passphrase) = (&args.files, &args.passphrase);
-    let mut invalid = 0usize;
-    for path in files {
-        match validate_file(path, passphrase.as_deref()) {
-            Ok(None) => {}
-            Ok(Some(note)) => warn(format!("{path}: {note}")),
-            Err((nl, en)) => {
-                invalid += 1;
-                say(format!("{path}: {nl} / {en}"));
-            }
-        }
-    }
-    if invalid == 0 {
-        Ok(())
-    } else {
-        Err(Failure::new(
-            format!("{invalid} van de {} bestanden is ongeldig", files.len()),
-            format!("{invalid} of {} files invalid", files.len()),
-        ))
-    }
-}
-
-/// `Ok(None)`: valid; `Ok(Some(note))`: valid as far as it could be checked; `Err`: the
-/// Dutch and English reason.
-fn validate_file(path: &str, passphrase: Option<&str>) -> Result<Option<String>, (String, String)> {
-    let refused =
-        |error: PortfolioError| (error.message(Language::Nl), error.message(Language::En));
-    let unreadable = |e: std::io::Error| {
-        (
-            format!("kan het bestand niet lezen ({e})"),
-            format!("cannot read the file ({e})"),
-        )
-    };
-    let bytes = read_capped(path, portfolio::MAX_FILE_BYTES).map_err(|error| match error {
-        ReadError::Io(e) => unreadable(e),
-        ReadError::TooLarge(size) => refused(PortfolioError::TooLarge {
-            size,
-            limit: portfolio::MAX_FILE_BYTES,
-        }),
-    })?;
-    match portfolio::inspect(&bytes).map_err(refused)? {
-        Inspected::Plain { .. } => Ok(None),
-        Inspected::Encrypted => match passphrase {
-            Some(passphrase) => portfolio::open(&bytes, Some(passphrase))
-                .map(|_| None)
-                .map_err(refused),
-            None => Ok(Some(
-                "versleuteld, niet gecontroleerd zonder wachtwoord / encrypted, not checked without a passphrase"
-                    .to_owned(),
-            )),
-        },
-    }
 }
