@@ -16,16 +16,16 @@ use crate::core::text::{calendar_date, format_date, Language, LocalizedText};
 use crate::core::vacancy::{truncate_chars, Vacancy};
 
 /// The longest employer or vacancy text kept.
-pub const MAX_NAME_CHARS: usize = 200;
+const MAX_NAME_CHARS: usize = 200;
 /// The longest note or reason kept.
-pub const MAX_NOTE_CHARS: usize = 2_000;
+const MAX_NOTE_CHARS: usize = 2_000;
 /// The largest application target per four weeks (own, or agreed with the coach): the app
 /// asks for a few; a file or a form with more is refused.
 pub const MAX_TARGET_PER_4_WEEKS: u32 = 100;
 /// Entries further ahead than this many days are refused (a typo in the year, usually).
-pub const MAX_DAYS_AHEAD: i64 = 366;
+const MAX_DAYS_AHEAD: i64 = 366;
 /// Most entries one log keeps.
-pub const MAX_ENTRIES: usize = 10_000;
+pub(crate) const MAX_ENTRIES: usize = 10_000;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,

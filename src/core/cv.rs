@@ -15,7 +15,7 @@ use crate::core::storage::AppState;
 use crate::core::text::Language;
 
 /// Interest areas scoring at least this go into the CV.
-const INTEREST_SHOWN: u8 = 60;
+pub const INTEREST_SHOWN: u8 = 60;
 
 /// What goes into the CV besides the work map.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::core::text::{format_date, Language};
 use crate::core::vacancy::Vacancy;
 
 /// More strengths or competences would make the code too dense for a cheap phone camera.
-const MAX_ITEMS: usize = 3;
+pub const MAX_ITEMS: usize = 3;
 /// The vacancies the summary names (each on its own line, with its reference).
 pub const MAX_VACANCIES: usize = 5;
 /// The largest QR code the summary may need: version 18 at error correction M (89 × 89
@@ -23,9 +23,9 @@ pub const MAX_VACANCIES: usize = 5;
 pub const MAX_QR_VERSION: i16 = 18;
 /// The code is drawn with whole pixels per module and at least this wide, so that every
 /// module has sharp edges on screen (version 18: 5 px per module).
-const MIN_QR_PIXELS: u32 = 440;
+pub const MIN_QR_PIXELS: u32 = 440;
 /// The top rung of both ladders, as the summary names it ("3 van 6").
-const LADDER_TOP: &str = "6";
+pub const LADDER_TOP: &str = "6";
 
 /// One vacancy as the summary names it, the way a person finds it again: title, employer
 /// and place ("Orderpicker – Van Dijk Logistiek, Utrecht"). No internal id: it means nothing
@@ -45,7 +45,7 @@ pub fn vacancy_reference(vacancy: &Vacancy) -> String {
 
 /// The first sentence of a text ("Je wilt graag werken. Dat is een sterke start." →
 /// "Je wilt graag werken."): the fact, without the encouragement that follows it.
-fn first_sentence(text: &str) -> &str {
+pub fn first_sentence(text: &str) -> &str {
     match text.find(". ") {
         Some(end) => &text[..=end],
         None => text,
@@ -172,7 +172,7 @@ pub fn summary_text(
     joined(&lines)
 }
 
-fn fits_small_code(text: &str) -> bool {
+pub fn fits_small_code(text: &str) -> bool {
     QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
         .is_ok_and(|code| matches!(code.version(), Version::Normal(v) if v <= MAX_QR_VERSION))
 }

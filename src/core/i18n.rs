@@ -95,7 +95,7 @@ impl Catalog {
 }
 
 /// The CLDR plural category of `count` in `language` (cardinal numbers).
-pub fn plural_category(language: Language, count: u64) -> PluralCategory {
+fn plural_category(language: Language, count: u64) -> PluralCategory {
     static RULES: OnceLock<[Option<PluralRules>; 2]> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
         Language::ALL.map(|language| {

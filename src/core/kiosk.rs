@@ -21,13 +21,13 @@ use crate::core::i18n;
 use crate::core::portfolio::crypto::{derive_key, KdfParams};
 use crate::core::text::Language;
 
-pub const DEFAULT_INACTIVITY_SECONDS: u32 = 120;
-pub const DEFAULT_WARNING_SECONDS: u32 = 30;
+const DEFAULT_INACTIVITY_SECONDS: u32 = 120;
+const DEFAULT_WARNING_SECONDS: u32 = 30;
 /// The salt length of a PIN hash (bytes).
 pub const PIN_SALT_LEN: usize = 16;
 /// The Argon2id cost of a PIN hash: the most the portfolio's KDF limits allow in memory
 /// (a PIN has far fewer values than a passphrase, so each guess must cost more).
-pub const PIN_KDF: KdfParams = KdfParams {
+const PIN_KDF: KdfParams = KdfParams {
     m_kib: 64 * 1024,
     t: 3,
     p: 1,

@@ -21,11 +21,11 @@ pub const PLACES_JSON: &str = include_str!("../../public/data/places.json");
 
 /// The bounding box the table and imported coordinates must lie in (the Netherlands with a
 /// margin for the border regions).
-pub const LAT_RANGE: (f64, f64) = (50.6, 53.7);
-pub const LON_RANGE: (f64, f64) = (3.2, 7.3);
+pub(crate) const LAT_RANGE: (f64, f64) = (50.6, 53.7);
+pub(crate) const LON_RANGE: (f64, f64) = (3.2, 7.3);
 
 /// Kilometres per degree of latitude (mean over the Netherlands).
-pub const KM_PER_DEGREE: f64 = 111.2;
+pub(crate) const KM_PER_DEGREE: f64 = 111.2;
 
 /// A point on the map, WGS84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -166,12 +166,12 @@ pub struct Places {
 
 /// Whether `text` is exactly the four digits of a Dutch postcode area ("3511"; never
 /// starting with 0): the one check for a postcode answer, a file's and a form's.
-pub fn is_postcode_area(text: &str) -> bool {
+pub(crate) fn is_postcode_area(text: &str) -> bool {
     text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
 }
 
 /// The first four digits of a Dutch postcode ("1234 AB", "1234ab", "1234"), if `text` is one.
-pub fn parse_postcode(text: &str) -> Option<u16> {
+pub(crate) fn parse_postcode(text: &str) -> Option<u16> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = compact.get(..4)?;
     let letters = compact.get(4..)?;

@@ -49,7 +49,7 @@ pub mod date_schema {
 }
 
 /// A calendar date in words, e.g. "25 november 2026" / "25 November 2026".
-pub fn format_date(date: time::Date, language: Language) -> String {
+pub(crate) fn format_date(date: time::Date, language: Language) -> String {
     const MONTHS: [&str; 12] = [
         "date.month.january",
         "date.month.february",
@@ -123,7 +123,7 @@ pub fn tidy(text: &str) -> String {
 
 /// A name as a person reads it (an alias, an occupation's label, an employer): [`tidy`] on
 /// one line, so line breaks become single spaces.
-pub fn clean_name(text: &str) -> String {
+pub(crate) fn clean_name(text: &str) -> String {
     let tidied = tidy(text);
     if !tidied.contains('\n') {
         return tidied;
@@ -137,7 +137,7 @@ pub fn clean_name(text: &str) -> String {
 
 /// At most `max` characters of a text, the middle left out (`…`) when it is longer: for a
 /// long key or value quoted in a message.
-pub fn truncate_middle(text: &str, max: usize) -> String {
+pub(crate) fn truncate_middle(text: &str, max: usize) -> String {
     let count = text.chars().count();
     if count <= max {
         return text.to_owned();

@@ -31,7 +31,7 @@ pub const COMPETENCE_WEIGHT: u8 = 70;
 /// Share of the interests in the total score, in percent.
 pub const INTEREST_WEIGHT: u8 = 30;
 /// Interest areas of an occupation weigh 1 to 3.
-const MAX_INTEREST_WEIGHT: u8 = 3;
+pub const MAX_INTEREST_WEIGHT: u8 = 3;
 
 /// Works out the interest profile. Per area: yes = 2 points, maybe = 1, no = 0; the score is
 /// the points as a share of the maximum for the answered items (0 to 100). Unanswered items

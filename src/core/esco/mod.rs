@@ -44,12 +44,13 @@ pub use import::{import_occupations, import_occupations_with_progress};
 /// The largest file the importer reads: 50 MiB. The ESCO file is about 2.6 MB.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// Columns the file must have.
-pub const REQUIRED_COLUMNS: [&str; 4] = ["conceptUri", "iscoGroup", "preferredLabel", "altLabels"];
+pub(crate) const REQUIRED_COLUMNS: [&str; 4] =
+    ["conceptUri", "iscoGroup", "preferredLabel", "altLabels"];
 /// How many skipped rows are kept with their line and reason (all are counted).
-pub const MAX_SKIPPED_EXAMPLES: usize = 100;
+const MAX_SKIPPED_EXAMPLES: usize = 100;
 /// `format` of the catalogue file written by `werkmap occupations import-esco --out`.
-pub const CATALOG_FORMAT: &str = "werkmap-esco-occupations";
-pub const CATALOG_VERSION: u32 = 1;
+const CATALOG_FORMAT: &str = "werkmap-esco-occupations";
+const CATALOG_VERSION: u32 = 1;
 
 /// One ESCO occupation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

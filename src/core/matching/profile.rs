@@ -18,7 +18,7 @@ use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
 
 /// The longest text kept for the home place.
-pub const MAX_HOME_CHARS: usize = 80;
+const MAX_HOME_CHARS: usize = 80;
 
 /// What the job seeker wants from work. Every wish is a hard constraint: a vacancy that does
 /// not meet it is not shown among the matches, and "waarom niet" names the wish.

@@ -28,10 +28,10 @@ pub const MAX_COMPETENCE_LEVEL: u8 = 4;
 /// Interest areas weigh 1 (fits a bit) to 3 (the heart of the work).
 pub const MAX_INTEREST_WEIGHT: u8 = 3;
 /// An occupation says what the work is in this many sentences at least ("a few")…
-pub const MIN_TASKS: usize = 2;
+const MIN_TASKS: usize = 2;
 /// …and at most this many, each at most [`MAX_TASK_CHARS`] characters (short, B1).
-pub const MAX_TASKS: usize = 6;
-pub const MAX_TASK_CHARS: usize = 120;
+const MAX_TASKS: usize = 6;
+const MAX_TASK_CHARS: usize = 120;
 
 /// A problem in an occupation catalogue file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -22,11 +22,11 @@ pub const DAMAGED_BACKUPS_DOCUMENT: &str = "backups-damaged";
 /// The one backup older versions of the app kept.
 pub const OLD_BACKUP_DOCUMENT: &str = "backup";
 /// How many earlier work maps are kept.
-pub const MAX_BACKUPS: usize = 5;
+const MAX_BACKUPS: usize = 5;
 /// How many bytes the list may take in all.
-pub const BUDGET_BYTES: usize = 1_500_000;
+const BUDGET_BYTES: usize = 1_500_000;
 /// Version of the stored list.
-pub const BACKUPS_VERSION: u32 = 1;
+const BACKUPS_VERSION: u32 = 1;
 
 /// What a kept work map holds, in counts a person recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

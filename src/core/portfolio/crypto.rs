@@ -39,15 +39,15 @@ use crate::core::text::Language;
 use super::error::PortfolioError;
 
 /// `format` of an encrypted portfolio file.
-pub const ENCRYPTED_FORMAT: &str = "werkmap-portfolio-encrypted";
+pub(crate) const ENCRYPTED_FORMAT: &str = "werkmap-portfolio-encrypted";
 /// The envelope version this program writes and the newest it reads.
-pub const ENCRYPTED_VERSION: u32 = 1;
-pub const KDF_NAME: &str = "argon2id";
-pub const CIPHER_NAME: &str = "xchacha20poly1305";
+const ENCRYPTED_VERSION: u32 = 1;
+const KDF_NAME: &str = "argon2id";
+const CIPHER_NAME: &str = "xchacha20poly1305";
 /// Bound to the ciphertext, so a ciphertext cannot be moved into another kind of envelope.
-pub const ASSOCIATED_DATA: &[u8] = b"werkmap-portfolio-encrypted/1";
-pub const SALT_LEN: usize = 16;
-pub const NONCE_LEN: usize = 24;
+const ASSOCIATED_DATA: &[u8] = b"werkmap-portfolio-encrypted/1";
+const SALT_LEN: usize = 16;
+const NONCE_LEN: usize = 24;
 const KEY_LEN: usize = 32;
 
 /// Argon2id cost parameters.

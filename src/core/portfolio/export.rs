@@ -15,8 +15,8 @@ use super::format::{
 };
 
 /// The self-test question ids the profile section copies from.
-pub const AGE_BAND_QUESTION: &str = ids::AGE_BAND;
-pub const POSTCODE_QUESTION: &str = ids::POSTCODE;
+const AGE_BAND_QUESTION: &str = ids::AGE_BAND;
+const POSTCODE_QUESTION: &str = ids::POSTCODE;
 
 /// What the job seeker ticked on the consent screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

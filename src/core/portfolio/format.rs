@@ -32,9 +32,9 @@ pub const FORMAT: &str = "werkmap-portfolio";
 ///   absent, as unshared sections are.
 pub const VERSION: u32 = 2;
 /// The prefix of [`Portfolio::checksum`].
-pub const CHECKSUM_PREFIX: &str = "sha256:";
+const CHECKSUM_PREFIX: &str = "sha256:";
 /// The longest alias (in characters) a file may carry.
-pub const MAX_ALIAS_CHARS: usize = 100;
+pub(crate) const MAX_ALIAS_CHARS: usize = 100;
 
 /// The marker in `format`: a one-value enum, so the schema says exactly which string it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -138,12 +138,12 @@ pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<Portfolio, Portfol
     }
 }
 
-enum Kind {
+pub enum Kind {
     Plain,
     Encrypted,
 }
 
-fn kind(value: &Value) -> Result<Kind, PortfolioError> {
+pub fn kind(value: &Value) -> Result<Kind, PortfolioError> {
     match value.get("format").and_then(Value::as_str) {
         Some(FORMAT) => Ok(Kind::Plain),
         Some(ENCRYPTED_FORMAT) => Ok(Kind::Encrypted),
@@ -152,7 +152,7 @@ fn kind(value: &Value) -> Result<Kind, PortfolioError> {
 }
 
 /// Bytes to a JSON value, with the size, depth and duplicate-key checks.
-fn parse(bytes: &[u8]) -> Result<Value, PortfolioError> {
+pub fn parse(bytes: &[u8]) -> Result<Value, PortfolioError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(PortfolioError::TooLarge {
             size: bytes.len(),

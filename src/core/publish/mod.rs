@@ -50,33 +50,33 @@ pub use texts::{TextEntry, Texts};
 pub const FEED_BASE: &str = "/feed/";
 pub const MANIFEST_FILE: &str = "manifest.json";
 
-pub const MANIFEST_FORMAT: &str = "werkmap-publication";
-pub const SHARD_FORMAT: &str = "werkmap-shard";
-pub const TEXTS_FORMAT: &str = "werkmap-texts";
+pub(crate) const MANIFEST_FORMAT: &str = "werkmap-publication";
+pub(crate) const SHARD_FORMAT: &str = "werkmap-shard";
+pub(crate) const TEXTS_FORMAT: &str = "werkmap-texts";
 pub const VERSION: u32 = 1;
 
 /// The largest manifest read (a national publication's is about 60 KB).
 pub const MAX_MANIFEST_BYTES: usize = 4 * 1024 * 1024;
 /// The largest shard read.
-pub const MAX_SHARD_BYTES: usize = 32 * 1024 * 1024;
+pub(crate) const MAX_SHARD_BYTES: usize = 32 * 1024 * 1024;
 /// The largest texts file read.
-pub const MAX_TEXTS_BYTES: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_TEXTS_BYTES: usize = 8 * 1024 * 1024;
 /// The most shards one publication has.
-pub const MAX_SHARDS: usize = 20_000;
+const MAX_SHARDS: usize = 20_000;
 /// The most vacancies one shard holds.
-pub const MAX_SHARD_VACANCIES: usize = 200_000;
+const MAX_SHARD_VACANCIES: usize = 200_000;
 /// The deepest quadtree level (a cell of about 0.4 by 0.3 km).
 pub const MAX_LEVEL: u8 = 14;
 /// The longest source name.
-pub const MAX_SOURCE_CHARS: usize = 200;
+pub(crate) const MAX_SOURCE_CHARS: usize = 200;
 
 /// A list older than this (days since publication) may be out of date.
-pub const STALE_AFTER_DAYS: i64 = 14;
+const STALE_AFTER_DAYS: i64 = 14;
 
 /// Added to the travel distance when choosing shards: matching computes distances in `f32`
 /// and coordinates are published to 4 decimals (about 10 m), so a vacancy right at the
 /// limit is never lost at a shard border.
-pub const SELECTION_MARGIN_KM: f64 = 0.5;
+const SELECTION_MARGIN_KM: f64 = 0.5;
 
 /// A cell of the quadtree over [`LAT_RANGE`] × [`LON_RANGE`]: at level `z` the box is cut
 /// into 2^z × 2^z cells, `x` counting west to east and `y` south to north.

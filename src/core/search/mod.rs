@@ -58,7 +58,7 @@ pub struct AboutText {
 }
 
 /// A hit with at least this score fits what was typed well (see [`SearchHit::fits_well`]).
-pub const GOOD_FIT: f32 = 0.4;
+const GOOD_FIT: f32 = 0.4;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,7 +91,7 @@ impl SearchHit {
 }
 
 /// Key prefix of a catalogue occupation that has no ESCO URI.
-pub const CATALOG_KEY_PREFIX: &str = "werkmap:";
+pub(crate) const CATALOG_KEY_PREFIX: &str = "werkmap:";
 
 /// Where a search hit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

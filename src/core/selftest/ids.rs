@@ -2,16 +2,16 @@
 //! export). The questions themselves are data (`data/selftest/questions.json`); the test
 //! below checks that each of these is there.
 
-pub const AGE_BAND: &str = "age_band";
-pub const POSTCODE: &str = "postcode";
-pub const EDUCATION: &str = "education";
-pub const DIPLOMA: &str = "diploma";
-pub const DUTCH_LEVEL: &str = "dutch_level";
-pub const OTHER_LANGUAGES: &str = "other_languages";
-pub const DRIVING_LICENCE: &str = "driving_licence";
-pub const HOURS: &str = "hours";
-pub const WANT_WORK: &str = "want_work";
-pub const WORK_YEARS: &str = "work_years";
+pub(crate) const AGE_BAND: &str = "age_band";
+pub(crate) const POSTCODE: &str = "postcode";
+pub(crate) const EDUCATION: &str = "education";
+pub(crate) const DIPLOMA: &str = "diploma";
+pub(crate) const DUTCH_LEVEL: &str = "dutch_level";
+pub(crate) const OTHER_LANGUAGES: &str = "other_languages";
+pub(crate) const DRIVING_LICENCE: &str = "driving_licence";
+pub(crate) const HOURS: &str = "hours";
+const WANT_WORK: &str = "want_work";
+const WORK_YEARS: &str = "work_years";
 
 /// Every id above.
 pub const ALL: [&str; 10] = [

@@ -356,7 +356,7 @@ fn with_numbers(text: &LocalizedText, answers: &Answers) -> LocalizedText {
     }
 }
 
-fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
+pub fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
     let mut found: Vec<ObstacleFinding> = rules
         .obstacles
         .iter()
@@ -378,7 +378,7 @@ fn obstacles(rules: &Rules, answers: &Answers) -> Vec<ObstacleFinding> {
     found
 }
 
-fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
+pub fn route(rules: &Rules, evaluator: &Evaluator<'_>) -> RoutePlacement {
     let mut unchecked = Vec::new();
     for (index, rule) in rules.routes.iter().enumerate() {
         let Some(route) = RouteId::from_rule_id(&rule.id) else {

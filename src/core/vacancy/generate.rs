@@ -412,7 +412,7 @@ impl<'a> Generator<'a> {
 
 /// The description in plain text: an opener, then "what you do", "what we ask" and "what
 /// we offer" as short lists.
-fn describe(rng: &mut Rng, t: &Template, contract: ContractKind, licence: bool) -> String {
+pub fn describe(rng: &mut Rng, t: &Template, contract: ContractKind, licence: bool) -> String {
     let mut text = String::new();
     if let Some(intro) = rng.pick(&t.intro) {
         text.push_str(intro);

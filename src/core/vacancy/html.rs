@@ -223,7 +223,7 @@ const NAMED: &[(&str, char)] = &[
 ];
 
 /// Decodes character references once (`&amp;lt;` becomes `&lt;`, not `<`).
-pub fn decode_references(text: &str) -> String {
+fn decode_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
@@ -264,7 +264,7 @@ fn reference(after: &str) -> Option<(char, usize)> {
 }
 
 /// Text as HTML text content: `&`, `<` and `>` escaped.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {

@@ -9,7 +9,7 @@ use crate::core::search::{catalog_occupation, SearchIndex};
 use super::model::{LinkedBy, OccupationLink};
 
 /// A title search hit below this score is not trusted as the vacancy's occupation.
-pub const MIN_TITLE_SCORE: f32 = 0.55;
+const MIN_TITLE_SCORE: f32 = 0.55;
 
 /// Words in vacancy titles that say nothing about the occupation.
 const TITLE_NOISE: &[&str] = &[

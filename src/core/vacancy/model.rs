@@ -18,9 +18,9 @@ pub const MAX_SHORT_TEXT: usize = 200;
 /// The longest description kept (characters).
 pub const MAX_DESCRIPTION: usize = 20_000;
 /// Most competences one vacancy asks for (the compact matching features hold this many).
-pub const MAX_DEMANDS: usize = 12;
+pub(crate) const MAX_DEMANDS: usize = 12;
 /// Working hours per week run from 1 to this.
-pub const MAX_HOURS: u8 = 60;
+pub(crate) const MAX_HOURS: u8 = 60;
 
 /// The kinds of work a vacancy can offer (DOMAIN.md "Matching to vacancies").
 #[derive(
@@ -384,13 +384,13 @@ pub struct Vacancy {
 /// The JSON shape of a [`GeoPoint`] for the schema.
 #[derive(JsonSchema)]
 #[allow(dead_code)]
-pub struct GeoPointSchema {
+struct GeoPointSchema {
     lat: f64,
     lon: f64,
 }
 
 /// Cuts text to at most `max` characters (at a character boundary).
-pub fn truncate_chars(text: &str, max: usize) -> String {
+pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((end, _)) => text[..end].to_owned(),
         None => text.to_owned(),

@@ -48,7 +48,7 @@ struct Demand {
 
 /// A vacancy in the compact form matching reads.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Features {
+pub(crate) struct Features {
     /// Degrees; NaN when the place is unknown.
     lat: f32,
     lon: f32,

@@ -62,9 +62,9 @@ use super::vocab::{Lists, Scratch, Vocab};
 use super::{SearchDocument, SearchHit};
 
 /// The most query tokens that count; the rest of a very long query is ignored.
-pub const MAX_QUERY_TOKENS: usize = 8;
+const MAX_QUERY_TOKENS: usize = 8;
 /// Longer queries are cut to this many characters before anything else.
-pub const MAX_QUERY_CHARS: usize = 200;
+const MAX_QUERY_CHARS: usize = 200;
 const TERM_WEIGHT: f32 = 0.96;
 /// Quality of each of two query words that together form one word of a name.
 const JOINED_QUALITY: f32 = 0.98;
@@ -75,11 +75,11 @@ const COVERAGE_BASE: f32 = 0.7;
 const GENDER_WEIGHT: f32 = 0.95;
 
 /// What a word found in the texts about the work is worth against the same word in a name.
-pub const ABOUT_WEIGHT: f32 = 0.6;
+const ABOUT_WEIGHT: f32 = 0.6;
 /// How much a common, open occupation ([`SearchDocument::prior`] 1) is preferred over a rare
 /// specialism (prior 0) when the hit comes from what the work is: the score is multiplied by
 /// `1 - PRIOR_WEIGHT × (1 - prior)`.
-pub const PRIOR_WEIGHT: f32 = 0.2;
+const PRIOR_WEIGHT: f32 = 0.2;
 
 /// A name id plus the word position in it, packed into one `u32` (position in the low byte).
 const POS_BITS: u32 = 8;
@@ -158,7 +158,7 @@ impl DocScore {
 }
 
 /// A document's place in the result.
-struct Ranked {
+pub struct Ranked {
     doc: u32,
     score: f32,
     name: u32,

@@ -132,12 +132,12 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// Small Dutch words that say little about an occupation ("medewerker *in de* bediening").
 /// A query ignores them unless it consists of nothing else; a label's coverage does not count
 /// them.
-pub const STOPWORDS: &[&str] = &[
+const STOPWORDS: &[&str] = &[
     "aan", "als", "bij", "de", "den", "der", "die", "dat", "een", "en", "het", "in", "met", "naar",
     "of", "om", "op", "te", "ten", "ter", "tot", "uit", "van", "voor",
 ];
 
-pub fn is_stopword(token: &str) -> bool {
+pub(crate) fn is_stopword(token: &str) -> bool {
     STOPWORDS.contains(&token)
 }
 
@@ -146,7 +146,7 @@ pub fn is_stopword(token: &str) -> bool {
 /// ("*je* verzorgt paarden", "*you* groom horses"). Dutch and English, normalised. A query
 /// ignores them (with the [`STOPWORDS`]) unless it has nothing else; texts about the work are
 /// indexed without them.
-pub const FILLERS: &[&str] = &[
+const FILLERS: &[&str] = &[
     // Dutch.
     "ik",
     "je",
@@ -278,7 +278,7 @@ pub const FILLERS: &[&str] = &[
 ];
 
 /// A stopword or a filler (see [`FILLERS`]).
-pub fn is_filler(token: &str) -> bool {
+pub(crate) fn is_filler(token: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().chain(FILLERS).copied().collect())
@@ -439,7 +439,7 @@ fn is_consonant(b: u8) -> bool {
 /// - open → closed: the reverse (`kokk` → `kok`, `strat` → `straat`, `bedrijv` → `bedrijf`).
 ///
 /// The stem itself is always the first candidate.
-pub fn respell_stem(stem: &str, was_open: bool, becomes_open: bool) -> Vec<String> {
+pub(crate) fn respell_stem(stem: &str, was_open: bool, becomes_open: bool) -> Vec<String> {
     let mut out = vec![stem.to_owned()];
     let b = stem.as_bytes();
     let n = b.len();
@@ -559,7 +559,7 @@ pub fn variants(token: &str) -> Vec<Variant> {
 /// "stratenmaker" → "straatmaker", "pakkettenbezorger" → "pakketbezorger",
 /// "verkoopsmedewerker" → "verkoopmedewerker". Each split leaves at least three letters on
 /// either side. The caller keeps only the variants that are real words in its index.
-pub fn compound_variants(token: &str) -> Vec<String> {
+pub(crate) fn compound_variants(token: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if !token.is_ascii() {
         return out;

@@ -16,7 +16,7 @@ fn fold(text: &str) -> String {
 /// The contract kind a vacancy's words name, if any: BBL, temp agency, internship… The
 /// title counts every such word; the description only the unambiguous ones (a regular job's
 /// text may well mention "vrijwilligers" or "stagiairs" it works with).
-pub fn infer_contract(title: &str, description: &str) -> Option<ContractKind> {
+pub(crate) fn infer_contract(title: &str, description: &str) -> Option<ContractKind> {
     const TEXT_WORDS: [&str; 8] = [
         "bbl",
         "leren en werken",
@@ -78,7 +78,7 @@ pub fn infer_contract(title: &str, description: &str) -> Option<ContractKind> {
 /// Whether the text asks for a driving licence: a sentence that names one ("Je hebt
 /// rijbewijs B.") and does not make it optional or something you get on the job ("Rijbewijs
 /// is handig maar niet nodig.", "Je haalt je rijbewijs tijdens de opleiding.").
-pub fn mentions_driving_licence(text: &str) -> bool {
+pub(crate) fn mentions_driving_licence(text: &str) -> bool {
     const NOT_ASKED: [&str; 14] = [
         "geen",
         "niet nodig",
@@ -113,7 +113,7 @@ pub fn mentions_driving_licence(text: &str) -> bool {
 }
 
 /// A Dutch level named in the text: "Nederlands op B1-niveau", "taalniveau 2F" is not read.
-pub fn detect_language_level(text: &str) -> Option<LanguageLevel> {
+pub(crate) fn detect_language_level(text: &str) -> Option<LanguageLevel> {
     const CODES: [&str; 5] = ["a1", "a2", "b1", "b2", "c1"];
     // Only the sentences that name a level are folded and read.
     text.split(['.', '!', '?', '\n', ';'])
@@ -136,7 +136,7 @@ pub fn detect_language_level(text: &str) -> Option<LanguageLevel> {
 
 /// Hours per week written in words: "32", "24-32", "24 tot 32 uur", "32 – 40 uur per week",
 /// "40 hours". `None` when it names no plausible hours.
-pub fn parse_hours_text(text: &str) -> Option<HoursRange> {
+pub(crate) fn parse_hours_text(text: &str) -> Option<HoursRange> {
     if is_negative_number(text) {
         return None;
     }
@@ -157,7 +157,7 @@ pub fn parse_hours_text(text: &str) -> Option<HoursRange> {
 
 /// Whether a text is a negative number ("-32", "− 8"): a minus sign before the first digit
 /// (a dash between two numbers, "24-32", is a range).
-pub fn is_negative_number(text: &str) -> bool {
+pub(crate) fn is_negative_number(text: &str) -> bool {
     text.trim_start()
         .strip_prefix(['-', '−'])
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
@@ -165,7 +165,7 @@ pub fn is_negative_number(text: &str) -> bool {
 
 /// An education level written in words: "mbo 2", "MBO niveau 3", "vmbo-tl", "hbo",
 /// "havo of vwo", schema.org credential categories ("high school", "bachelor degree"…).
-pub fn parse_education_text(text: &str) -> Option<EducationLevel> {
+pub(crate) fn parse_education_text(text: &str) -> Option<EducationLevel> {
     let words = fold(text);
     let tokens: Vec<&str> = words.split(' ').collect();
     let has = |w: &str| tokens.contains(&w);
@@ -221,7 +221,7 @@ pub fn parse_education_text(text: &str) -> Option<EducationLevel> {
 
 /// A contract kind named in a CSV cell: the app's own names, schema.org employment types,
 /// or Dutch words.
-pub fn parse_contract_text(text: &str) -> Option<ContractKind> {
+pub(crate) fn parse_contract_text(text: &str) -> Option<ContractKind> {
     let folded = fold(text).replace(' ', "_");
     let direct = match folded.as_str() {
         "regular" | "vast" | "baan" | "full_time" | "part_time" | "fulltime" | "parttime"
@@ -264,7 +264,7 @@ pub fn parse_date_text(text: &str) -> Option<Date> {
 }
 
 /// A physical demand in words.
-pub fn parse_physical_text(text: &str) -> Option<PhysicalDemand> {
+pub(crate) fn parse_physical_text(text: &str) -> Option<PhysicalDemand> {
     match fold(text).as_str() {
         "light" | "licht" => Some(PhysicalDemand::Light),
         "medium" | "gemiddeld" | "middel" => Some(PhysicalDemand::Medium),
@@ -274,7 +274,7 @@ pub fn parse_physical_text(text: &str) -> Option<PhysicalDemand> {
 }
 
 /// An employer support in words.
-pub fn parse_support_text(text: &str) -> Option<EmployerSupport> {
+pub(crate) fn parse_support_text(text: &str) -> Option<EmployerSupport> {
     match fold(text).replace(' ', "_").as_str() {
         "job_coach" | "jobcoach" => Some(EmployerSupport::JobCoach),
         "wage_subsidy" | "loonkostensubsidie" | "loonsubsidie" => {
@@ -286,7 +286,7 @@ pub fn parse_support_text(text: &str) -> Option<EmployerSupport> {
 }
 
 /// Yes/no in words ("ja", "nee", "true", "1", "B" for a driving licence column).
-pub fn parse_yes_no(text: &str) -> Option<bool> {
+pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
     match fold(text).as_str() {
         "ja" | "yes" | "true" | "1" | "j" | "y" | "b" | "rijbewijs b" | "verplicht" => Some(true),
         "nee" | "no" | "false" | "0" | "n" | "" | "geen" | "niet nodig" => Some(false),
@@ -295,7 +295,7 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 }
 
 /// Euros ("14,40", "14.40", "€ 2.300", "2300") to cents, within a plausible range.
-pub fn parse_euros(text: &str) -> Option<u32> {
+pub(crate) fn parse_euros(text: &str) -> Option<u32> {
     let cleaned: String = text
         .trim()
         .trim_start_matches('€')
@@ -319,7 +319,7 @@ pub fn parse_euros(text: &str) -> Option<u32> {
 }
 
 /// A salary unit in words.
-pub fn parse_salary_unit(text: &str) -> Option<SalaryUnit> {
+pub(crate) fn parse_salary_unit(text: &str) -> Option<SalaryUnit> {
     match fold(text).as_str() {
         "hour" | "uur" | "per uur" | "hourly" => Some(SalaryUnit::Hour),
         "week" | "per week" => Some(SalaryUnit::Week),
@@ -330,7 +330,7 @@ pub fn parse_salary_unit(text: &str) -> Option<SalaryUnit> {
 }
 
 /// A four-digit ISCO-08 group in text such as "8344", "ISCO-08 8344", "8344 Forklift drivers".
-pub fn parse_isco(text: &str) -> Option<String> {
+pub(crate) fn parse_isco(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .find(|n| n.len() == 4 && *n != "2008")
         .map(str::to_owned)
