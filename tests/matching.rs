@@ -658,6 +658,33 @@ fn one_vacancy_is_explained_as_in_the_list_with_met_below_and_unknown_kept_apart
     .is_none());
 }
 
+#[test]
+fn the_wishes_form_keeps_hours_and_home_within_their_limits() {
+    let mut w = Wishes::default();
+    // Without hours yet, one end typed fills the other from the form's default.
+    w.set_hours(None, Some(24), None);
+    assert_eq!(w.hours, HoursRange::new(24, 40));
+    // A minimum above the maximum is swapped; out-of-range ends are brought within 1..=60.
+    w.set_hours(w.hours, Some(50), Some(30));
+    assert_eq!(w.hours, HoursRange::new(30, 50));
+    w.set_hours(w.hours, Some(0), Some(200));
+    assert_eq!(w.hours, HoursRange::new(1, 60));
+    w.set_home("  Utrecht ");
+    assert_eq!(w.home.as_deref(), Some("Utrecht"));
+    w.set_home(&"x".repeat(500));
+    assert_eq!(w.home.as_ref().map(|h| h.chars().count()), Some(80));
+    w.set_home("   ");
+    assert_eq!(w.home, None, "empty means the self-test's postcode");
+    w.toggle_contract(ContractKind::Regular);
+    w.toggle_avoided_sector(Sector::Care);
+    assert!(
+        w.contracts.contains(&ContractKind::Regular) && w.avoid_sectors.contains(&Sector::Care)
+    );
+    w.toggle_contract(ContractKind::Regular);
+    w.toggle_avoided_sector(Sector::Care);
+    assert!(w.contracts.is_empty() && w.avoid_sectors.is_empty());
+}
+
 // ---- ranking -----------------------------------------------------------------------------
 
 fn rank(profile: &MatchProfile, w: &World, query: &RankQuery) -> Vec<String> {

@@ -58,6 +58,13 @@ pub struct KioskConfig {
     pub area: Option<String>,
 }
 
+impl KioskConfig {
+    /// The inactivity time in whole minutes, rounded up (the start screen says it).
+    pub fn inactivity_minutes(&self) -> u32 {
+        self.inactivity_seconds.div_ceil(60)
+    }
+}
+
 impl Default for KioskConfig {
     fn default() -> Self {
         Self {

@@ -121,9 +121,11 @@ fn KioskShell() -> impl IntoView {
 fn KioskStart() -> impl IntoView {
     let app = use_app();
     let minutes = move || {
-        let seconds =
-            use_context::<KioskContext>().map_or(120, |k| k.config.get().inactivity_seconds);
-        seconds.div_ceil(60) as usize
+        let minutes = use_context::<KioskContext>().map_or_else(
+            || KioskConfig::default().inactivity_minutes(),
+            |k| k.config.get().inactivity_minutes(),
+        );
+        minutes as usize
     };
     let first_topic = app.href(&format!(
         "/zelftest/{}",

@@ -45,7 +45,30 @@ pub struct Wishes {
     pub avoid_heavy_work: bool,
 }
 
+/// The hours a week shown in the form before the job seeker has any.
+const FORM_HOURS: HoursRange = HoursRange { min: 4, max: 40 };
+
 impl Wishes {
+    /// The home typed in the form: trimmed and cut to [`MAX_HOME_CHARS`]; empty means "the
+    /// self-test's postcode".
+    pub fn set_home(&mut self, typed: &str) {
+        let typed = typed.trim();
+        self.home = (!typed.is_empty()).then(|| typed.chars().take(MAX_HOME_CHARS).collect());
+    }
+
+    /// One end of the hours typed in the form (`None`: that end stays as `current`, the
+    /// hours now in use). Swapped when the minimum is above the maximum, and kept within
+    /// 1 to [`MAX_HOURS`].
+    pub fn set_hours(&mut self, current: Option<HoursRange>, min: Option<u8>, max: Option<u8>) {
+        let current = current.unwrap_or(FORM_HOURS);
+        let min = min.unwrap_or(current.min);
+        let max = max.unwrap_or(current.max);
+        let (min, max) = (min.min(max), min.max(max));
+        if let Some(range) = HoursRange::new(min.max(1), max.min(MAX_HOURS)) {
+            self.hours = Some(range);
+        }
+    }
+
     /// Wants this kind of work, or no longer (a tick box).
     pub fn toggle_contract(&mut self, kind: ContractKind) {
         toggle(&mut self.contracts, kind);

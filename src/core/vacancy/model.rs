@@ -20,7 +20,7 @@ pub const MAX_DESCRIPTION: usize = 20_000;
 /// Most competences one vacancy asks for (the compact matching features hold this many).
 pub(crate) const MAX_DEMANDS: usize = 12;
 /// Working hours per week run from 1 to this.
-pub(crate) const MAX_HOURS: u8 = 60;
+pub const MAX_HOURS: u8 = 60;
 
 /// The kinds of work a vacancy can offer (DOMAIN.md "Matching to vacancies").
 #[derive(

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n;
 use crate::core::matching::{Overview, Source, Wishes};
-use crate::core::vacancy::{ContractKind, HoursRange};
+use crate::core::vacancy::{ContractKind, MAX_HOURS};
 use crate::core::vocab::Sector;
 
 use super::{contract_label, DISTANCES};
@@ -107,13 +107,8 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
     };
     let hours = move || profile().and_then(|p| p.hours);
     let set_hours = move |min: Option<u8>, max: Option<u8>| {
-        let current = hours().unwrap_or(HoursRange { min: 4, max: 40 });
-        let min = min.unwrap_or(current.min);
-        let max = max.unwrap_or(current.max);
-        let (min, max) = (min.min(max), min.max(max));
-        if let Some(range) = HoursRange::new(min.max(1), max.min(60)) {
-            app.update_wishes(|w| w.hours = Some(range));
-        }
+        let current = hours();
+        app.update_wishes(|w| w.set_hours(current, min, max));
     };
     let number = |event: &leptos::ev::Event| event_target_value(event).trim().parse::<u8>().ok();
     view! {
@@ -129,8 +124,7 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
                     on:input=move |event| typed_home.set(event_target_value(&event))
                     on:change=move |event| {
                         let value = event_target_value(&event);
-                        let value = value.trim();
-                        app.update_wishes(|w| w.home = (!value.is_empty()).then(|| value.chars().take(80).collect()));
+                        app.update_wishes(|w| w.set_home(&value));
                     }/>
                 <datalist id="place-suggestions">
                     {move || suggestions().into_iter().map(|name| view! { <option value=name/> }).collect_view()}
@@ -160,11 +154,11 @@ fn WishesForm(overview: Memo<Option<Arc<Overview>>>) -> impl IntoView {
             <fieldset class="field hours">
                 <legend>{move || app.t("vacancies.hours_label")}</legend>
                 <label for="wish-hours-min">{move || app.t("vacancies.hours_from")}</label>
-                <input id="wish-hours-min" type="number" inputmode="numeric" min="1" max="60"
+                <input id="wish-hours-min" type="number" inputmode="numeric" min="1" max=MAX_HOURS
                     prop:value=move || hours().map(|h| h.min.to_string()).unwrap_or_default()
                     on:change=move |event| set_hours(number(&event), None)/>
                 <label for="wish-hours-max">{move || app.t("vacancies.hours_to")}</label>
-                <input id="wish-hours-max" type="number" inputmode="numeric" min="1" max="60"
+                <input id="wish-hours-max" type="number" inputmode="numeric" min="1" max=MAX_HOURS
                     prop:value=move || hours().map(|h| h.max.to_string()).unwrap_or_default()
                     on:change=move |event| set_hours(None, number(&event))/>
                 <p class="hint">{move || match profile().map(|p| p.hours_source) {
