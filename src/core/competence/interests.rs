@@ -100,10 +100,7 @@ impl InterestCatalog {
     }
 
     pub fn from_json(json: &str) -> Result<Self, CompetenceDataError> {
-        let catalog: Self = serde_json::from_str(json).map_err(|e| CompetenceDataError::Json {
-            file: FILE,
-            message: e.to_string(),
-        })?;
+        let catalog: Self = CompetenceDataError::read_json(json, FILE)?;
         catalog.check()?;
         Ok(catalog)
     }

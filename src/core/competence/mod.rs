@@ -42,3 +42,16 @@ pub enum CompetenceDataError {
     #[error("{file} is inconsistent: {message}")]
     Invalid { file: &'static str, message: String },
 }
+
+impl CompetenceDataError {
+    /// Reads one of the competence check's data files (`file` names it in the error).
+    pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+        json: &str,
+        file: &'static str,
+    ) -> Result<T, Self> {
+        serde_json::from_str(json).map_err(|e| CompetenceDataError::Json {
+            file,
+            message: e.to_string(),
+        })
+    }
+}
