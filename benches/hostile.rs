@@ -40,7 +40,7 @@ struct Case {
 fn cases(content: &'static Content, places: &'static Places) -> Vec<Case> {
     let linker = move || Linker {
         occupations: &content.occupations,
-        index: &content.occupation_index,
+        index: content.occupation_index(),
         places,
     };
     vec![
@@ -89,7 +89,11 @@ fn cases(content: &'static Content, places: &'static Places) -> Vec<Case> {
         Case {
             name: "search, long query",
             run: Box::new(move |n| {
-                black_box(content.occupation_index.search(&shapes::long_query(n), 10));
+                black_box(
+                    content
+                        .occupation_index()
+                        .search(&shapes::long_query(n), 10),
+                );
             }),
             n: 20_000,
         },

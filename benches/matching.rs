@@ -194,7 +194,7 @@ fn import(c: &mut Criterion) {
     );
     let linker = Linker {
         occupations: &w.content.occupations,
-        index: &w.content.occupation_index,
+        index: w.content.occupation_index(),
         places: &w.places,
     };
     let mut group = c.benchmark_group("import_jsonld");

@@ -47,7 +47,7 @@ fn linker() -> Linker<'static> {
     let c = content();
     Linker {
         occupations: &c.occupations,
-        index: &c.occupation_index,
+        index: c.occupation_index(),
         places: places(),
     }
 }
@@ -146,7 +146,7 @@ fn portfolio_with_long_deep_keys_and_a_long_array() {
 
 #[test]
 fn search_with_a_four_megabyte_query() {
-    let index: &SearchIndex = &content().occupation_index;
+    let index: &SearchIndex = content().occupation_index();
     let query = shapes::long_query(200_000);
     let hits = guard("long query", LIMIT, || index.search(&query, 10));
     assert!(hits.len() <= 10);

@@ -34,7 +34,7 @@ fn linker() -> Linker<'static> {
     let c = content();
     Linker {
         occupations: &c.occupations,
-        index: &c.occupation_index,
+        index: c.occupation_index(),
         places: places(),
     }
 }

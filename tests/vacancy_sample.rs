@@ -169,7 +169,7 @@ fn generated_vacancies_survive_a_json_ld_round_trip() {
     let feed = serde_json::Value::Array(generated.iter().map(to_job_posting).collect());
     let linker = Linker {
         occupations: &c.occupations,
-        index: &c.occupation_index,
+        index: c.occupation_index(),
         places: &p,
     };
     let report = import_feed(feed.to_string().as_bytes(), &linker).expect("imports");

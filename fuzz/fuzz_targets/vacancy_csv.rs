@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let (content, places, header) = world();
     let linker = Linker {
         occupations: &content.occupations,
-        index: &content.occupation_index,
+        index: content.occupation_index(),
         places,
     };
     let mut input = header.as_bytes().to_vec();

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let (content, places) = world();
     let linker = Linker {
         occupations: &content.occupations,
-        index: &content.occupation_index,
+        index: content.occupation_index(),
         places,
     };
     let at_once = import_feed(data, &linker);

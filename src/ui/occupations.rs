@@ -402,7 +402,7 @@ pub fn SearchScreen() -> impl IntoView {
         esco.track();
         let imported = app.esco.get_untracked();
         search_all(
-            &app.content.occupation_index,
+            app.content.occupation_index(),
             imported.as_ref().map(|e| &e.index),
             &query,
             10,

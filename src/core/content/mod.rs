@@ -7,6 +7,8 @@ pub mod matching_rules;
 
 use thiserror::Error;
 
+use std::sync::OnceLock;
+
 use crate::core::competence::{CompetenceCatalog, CompetenceDataError, InterestCatalog};
 use crate::core::occupation::{CatalogError, OccupationCatalog};
 use crate::core::place::Places;
@@ -39,8 +41,10 @@ pub struct Content {
     pub competences: CompetenceCatalog,
     pub interests: InterestCatalog,
     pub occupations: OccupationCatalog,
-    /// Search over the bundled occupations' names, synonyms and gendered forms.
-    pub occupation_index: SearchIndex,
+    /// Search over the bundled occupations' names, synonyms and gendered forms: built on
+    /// first use ([`Content::occupation_index`]), so a start that never searches (the
+    /// self-test) does not pay for it.
+    occupation_index: OnceLock<SearchIndex>,
     /// How vacancies are matched (`data/matching.json`).
     pub matching: MatchingRules,
 }
@@ -50,9 +54,15 @@ impl Content {
     pub fn linker<'a>(&'a self, places: &'a Places) -> Linker<'a> {
         Linker {
             occupations: &self.occupations,
-            index: &self.occupation_index,
+            index: self.occupation_index(),
             places,
         }
+    }
+
+    /// Search over the bundled occupations (built the first time it is asked for).
+    pub fn occupation_index(&self) -> &SearchIndex {
+        self.occupation_index
+            .get_or_init(|| SearchIndex::new(catalog_documents(&self.occupations)))
     }
 
     pub fn bundled() -> Result<Self, ContentError> {
@@ -71,13 +81,12 @@ impl Content {
                 });
             }
         }
-        let occupation_index = SearchIndex::new(catalog_documents(&occupations));
         Ok(Self {
             selftest: SelfTest::bundled()?,
             competences,
             interests: InterestCatalog::bundled()?,
             occupations,
-            occupation_index,
+            occupation_index: OnceLock::new(),
             matching: MatchingRules::bundled()?,
         })
     }
