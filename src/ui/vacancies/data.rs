@@ -221,23 +221,19 @@ impl AppContext {
         });
     }
 
-    /// Reads a feed a number of records at a time, giving the browser a moment to paint
-    /// `on_progress` (0 to 1) between the steps, and, when it holds any vacancy, matches
-    /// with them from now on (they replace an earlier import). The current vacancies stay as
-    /// they were if it fails. Returns the report, and whether the imported vacancies could
-    /// be kept in storage.
+    /// Reads a feed against `current` (the loaded vacancies and places, from
+    /// [`AppContext::vacancy_data_ready`]) a number of records at a time, giving the browser
+    /// a moment to paint `on_progress` (0 to 1) between the steps, and, when it holds any
+    /// vacancy, matches with them from now on (they replace an earlier import). The current
+    /// vacancies stay as they were if it fails. Returns the report, and whether the imported
+    /// vacancies could be kept in storage.
     pub async fn import_vacancies(
         &self,
+        current: Arc<VacancyData>,
         bytes: Vec<u8>,
         source: String,
         on_progress: impl Fn(f64),
     ) -> Result<(FeedImport, Result<(), StorageError>), FeedError> {
-        let Some(current) = self.vacancies.with_untracked(|v| match v {
-            VacancyLoad::Ready(data) => Some(data.clone()),
-            _ => None,
-        }) else {
-            return Err(FeedError::Empty);
-        };
         let linker = self.content.linker(&current.places);
         let mut reader = FeedReader::new(bytes)?;
         let mut done = false;

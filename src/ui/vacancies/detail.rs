@@ -12,8 +12,8 @@ use crate::core::matching::{explain_one, Failure, MatchExplanation, Seeker, Vaca
 use crate::core::text::{format_date, Language};
 use crate::core::vacancy::Vacancy;
 
+use super::contract_label;
 use super::list::{meta_line, parts_list, score_view, SaveAndApply};
-use super::{contract_label, use_interests};
 use crate::ui::state::{now, use_app, AppContext};
 use crate::ui::widgets::table::{DataTable, Row};
 
@@ -22,7 +22,7 @@ use crate::ui::widgets::table::{DataTable, Row};
 pub fn VacancyRoute() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let interests = use_interests(app);
+    let interests = app.interests;
     crate::ui::vacancies::published::use_published_area(app);
     let texts = crate::ui::vacancies::published::use_texts(
         app,

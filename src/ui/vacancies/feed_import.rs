@@ -49,17 +49,19 @@ pub fn FeedImport() -> impl IntoView {
             };
             // The app's own vacancies and places may still be on their way (a page just
             // opened on a slow line): the file is read against them, so wait for them.
-            if app.vacancy_data_ready().await.is_none() {
+            let Some(current) = app.vacancy_data_ready().await else {
                 status.set(ImportStatus::Failed(
                     app.t("vacancies.import_not_loaded").to_owned(),
                 ));
                 return;
-            }
+            };
             status.set(ImportStatus::Working("vacancies.import_parsing"));
             browser::yield_to_browser().await;
             let language = app.language();
             let on_progress = move |fraction: f64| progress.set(Some(fraction));
-            let outcome = app.import_vacancies(bytes, file.name(), on_progress).await;
+            let outcome = app
+                .import_vacancies(current, bytes, file.name(), on_progress)
+                .await;
             progress.set(None);
             match outcome {
                 Ok((report, saved)) => status.set(done(&report, saved.is_ok(), language)),

@@ -23,7 +23,6 @@ use crate::core::text::Language;
 use crate::core::vacancy::ContractKind;
 
 use super::state::{now, use_app, AppContext};
-use crate::ui::vacancies::data::Interests;
 
 /// How many vacancies the list shows.
 pub const TOP: usize = 10;
@@ -31,12 +30,6 @@ pub const TOP: usize = 10;
 const NEAR_MISSES: usize = 5;
 /// Travel distances offered, in km.
 const DISTANCES: [u16; 11] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150];
-
-/// Interest match per occupation: depends on the interest answers only (one memo for the
-/// whole app).
-pub fn use_interests(app: AppContext) -> Memo<Interests> {
-    app.interests
-}
 
 /// A match overview a page works out once and shares with the sections on it (the kiosk
 /// result: its vacancies, hand-off and job supply).
@@ -50,7 +43,7 @@ pub fn use_overview(
     query: Signal<RankQuery>,
     near_misses: usize,
 ) -> Memo<Option<Arc<Overview>>> {
-    let interests = use_interests(app);
+    let interests = app.interests;
     crate::ui::vacancies::published::use_published_area(app);
     Memo::new(move |_| {
         let data = app.vacancy_data()?;
