@@ -12,8 +12,9 @@ use thiserror::Error;
 use time::{Date, Duration};
 
 use crate::core::i18n;
+use crate::core::text::truncate_chars;
 use crate::core::text::{calendar_date, format_date, Language, LocalizedText};
-use crate::core::vacancy::{truncate_chars, Vacancy};
+use crate::core::vacancy::Vacancy;
 
 /// The longest employer or vacancy text kept.
 const MAX_NAME_CHARS: usize = 200;
@@ -263,7 +264,7 @@ impl PeriodCount {
 }
 
 fn clean(text: &str, max: usize) -> String {
-    truncate_chars(crate::core::vacancy::html::tidy(text).trim(), max)
+    truncate_chars(crate::core::text::tidy(text).trim(), max)
 }
 
 /// `days` before `date`, or the calendar's first day: a date that close to the start is no

@@ -8,7 +8,7 @@ use time::Date;
 
 use crate::core::text::calendar_date;
 use crate::core::text::date_schema::CalendarDate;
-use crate::core::vacancy::truncate_chars;
+use crate::core::text::truncate_chars;
 
 /// The coach's section: agreements, the application target and the next evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

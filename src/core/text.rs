@@ -88,6 +88,14 @@ pub fn is_hidden_char(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// Cuts text to at most `max` characters (at a character boundary).
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text.to_owned(),
+    }
+}
+
 /// The one text cleaner for everything a person reads from a file or a feed: hidden
 /// characters ([`is_hidden_char`]) removed, spaces and tabs collapsed to one space, at most
 /// one blank line, no spaces at line ends or around the text. Linear in the text.

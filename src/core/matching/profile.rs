@@ -13,7 +13,7 @@ use crate::core::content::MatchingRules;
 use crate::core::i18n;
 use crate::core::place::{parse_postcode, GeoPoint, Places, Precision};
 use crate::core::selftest::{ids, Answer, Answers};
-use crate::core::text::Language;
+use crate::core::text::{truncate_chars, Language};
 use crate::core::vacancy::{ContractKind, HoursRange, LanguageLevel, MAX_HOURS};
 use crate::core::vocab::{EducationLevel, Sector};
 
@@ -53,7 +53,7 @@ impl Wishes {
     /// self-test's postcode".
     pub fn set_home(&mut self, typed: &str) {
         let typed = typed.trim();
-        self.home = (!typed.is_empty()).then(|| typed.chars().take(MAX_HOME_CHARS).collect());
+        self.home = (!typed.is_empty()).then(|| truncate_chars(typed, MAX_HOME_CHARS));
     }
 
     /// One end of the hours typed in the form (`None`: that end stays as `current`, the
@@ -177,7 +177,7 @@ impl MatchProfile {
             source: home_source,
         });
         let home_not_found = match (home_query, &home) {
-            (Some(query), None) => Some(query.chars().take(MAX_HOME_CHARS).collect()),
+            (Some(query), None) => Some(truncate_chars(query, MAX_HOME_CHARS)),
             _ => None,
         };
 

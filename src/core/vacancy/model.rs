@@ -389,13 +389,7 @@ struct GeoPointSchema {
     lon: f64,
 }
 
-/// Cuts text to at most `max` characters (at a character boundary).
-pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => text[..end].to_owned(),
-        None => text.to_owned(),
-    }
-}
+pub(crate) use crate::core::text::truncate_chars;
 
 #[cfg(test)]
 mod tests {
